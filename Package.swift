@@ -1,0 +1,32 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "tenderlint",
+    platforms: [.macOS(.v14)],
+    products: [
+
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // C libraries from Debian, each wrapped by exactly one Swift target.
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+
+        // Document model: blocks, clauses, source locations, normalisation. No dependencies.
+        .target(name: "TenderDocument"),
+        // Dutch language analysis: Snowball stemming, tokens, sentences, quantities.
+        .target(name: "TenderLanguage", dependencies: ["CStemmer"]),
+        // Readers for every input format, format sniffing, input limits.
+        .target(name: "TenderFormats", dependencies: ["TenderDocument", .product(name: "Crypto", package: "swift-crypto")]),
+        // The rule and model-article catalogue and its compiled matcher.
+        .target(name: "TenderRules", dependencies: ["TenderDocument", "TenderLanguage", "Yams"]),
+
+        .testTarget(name: "TenderDocumentTests", dependencies: ["TenderDocument"]),
+        .testTarget(name: "TenderLanguageTests", dependencies: ["TenderLanguage"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,67 @@
+import Foundation
+import TenderDocument
+
+/// Reads any supported file into a `Document`: sniffs the format by content and hands the bytes
+/// to the reader for that format. Inputs are only read, never written.
+public struct DocumentReader: Sendable {
+    public var limits: InputLimits
+
+    public init(limits: InputLimits = .default) {
+        self.limits = limits
+    }
+
+    /// Reads the file at `path`.
+    public func read(path: String) throws(ReaderError) -> Document {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path: path) }
+        guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "is een map") }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? Int, size > limits.maxFileBytes {
+            throw .limitExceeded(path: path, limit: "bestand groter dan \(limits.maxFileBytes / 1_048_576) MiB")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unreadable(path: path, reason: "geen leesrechten")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            throw .unreadable(path: path, reason: "leesfout")
+        }
+        return try read(bytes: [UInt8](data), path: path)
+    }
+
+    /// Reads a file's bytes; `path` names it in positions and errors (it is not opened).
+    public func read(bytes: [UInt8], path: String) throws(ReaderError) -> Document {
+        guard bytes.count <= limits.maxFileBytes else {
+            throw .limitExceeded(path: path, limit: "bestand groter dan \(limits.maxFileBytes / 1_048_576) MiB")
+        }
+        let ext = (path as NSString).pathExtension
+        let hash = ContentHash.sha256(bytes)
+        switch FormatSniffer.sniff(bytes, fileExtension: ext) {
+        case let .unsupported(what):
+            throw .unsupported(path: path, format: what)
+        case .zip:
+            return try readContainer(bytes: bytes, path: path, hash: hash)
+        case let .format(format):
+            return try read(format: format, bytes: bytes, path: path, hash: hash)
+        }
+    }
+
+    private func read(format: DocumentFormat, bytes: [UInt8], path: String, hash: String) throws(ReaderError) -> Document {
+        switch format {
+        case .text, .markdown:
+            let decoded = TextDecoding.decode(bytes)
+            let blocks = TextBlocks(markdown: format == .markdown).blocks(of: decoded.text)
+            return Document(path: path, format: format, contentHash: hash, blocks: blocks,
+                            warnings: decoded.warnings.map { "\(path): \($0)" })
+        default:
+            throw .unsupported(path: path, format: format.rawValue)
+        }
+    }
+
+    private func readContainer(bytes: [UInt8], path: String, hash: String) throws(ReaderError) -> Document {
+        throw .unsupported(path: path, format: "ZIP-archief")
+    }
+}

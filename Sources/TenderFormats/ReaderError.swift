@@ -1,0 +1,49 @@
+/// Why a file could not be read. Every case renders as one line, `path: reason`.
+public enum ReaderError: Error, Equatable, Sendable {
+    case notFound(path: String)
+    case unreadable(path: String, reason: String)
+    /// A format tenderlint does not read (e.g. Word 97-2003 `.doc`), with the advice to give.
+    case unsupported(path: String, format: String)
+    /// Encrypted or password-protected input.
+    case protected(path: String)
+    /// A PDF with no text layer (a scan).
+    case noText(path: String)
+    /// The file breaks its own format: a reason in the reader's words.
+    case malformed(path: String, reason: String)
+    /// An input limit was hit (size, entries, inflation ratio, depth).
+    case limitExceeded(path: String, limit: String)
+
+    public var path: String {
+        switch self {
+        case let .notFound(p), let .unreadable(p, _), let .unsupported(p, _), let .protected(p),
+             let .noText(p), let .malformed(p, _), let .limitExceeded(p, _):
+            return p
+        }
+    }
+
+    /// The one-line message, Dutch unless `english`.
+    public func message(english: Bool = false) -> String {
+        let reason: String
+        switch self {
+        case .notFound:
+            reason = english ? "file not found" : "bestand niet gevonden"
+        case let .unreadable(_, why):
+            reason = english ? "cannot be read (\(why))" : "kan niet worden gelezen (\(why))"
+        case let .unsupported(_, format):
+            reason = english ? "unsupported format: \(format)" : "niet ondersteund formaat: \(format)"
+        case .protected:
+            reason = english ? "the document is encrypted or password-protected" : "het document is versleuteld of met een wachtwoord beveiligd"
+        case .noText:
+            reason = english ? "the PDF has no text layer (scanned?); run OCR first" : "de PDF bevat geen tekstlaag (gescand?); maak eerst tekst met OCR"
+        case let .malformed(_, why):
+            reason = english ? "malformed document: \(why)" : "beschadigd document: \(why)"
+        case let .limitExceeded(_, limit):
+            reason = english ? "input limit exceeded: \(limit)" : "invoerlimiet overschreden: \(limit)"
+        }
+        return "\(path): \(reason)"
+    }
+}
+
+extension ReaderError: CustomStringConvertible {
+    public var description: String { message() }
+}

@@ -1,0 +1,29 @@
+/// Dutch number words: `één` … `twintig`, tens, compounds (`vijfenveertig`), `honderd`, `duizend`.
+/// Input is normalised (lower case, no diacritics), so `één` arrives as `een`.
+public enum NumberWords {
+    static let units: [String: Int] = [
+        "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
+        "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16,
+        "zeventien": 17, "achttien": 18, "negentien": 19, "half": 0,
+    ]
+    static let tens: [String: Int] = [
+        "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80, "negentig": 90,
+    ]
+
+    /// The value of a number word, or nil.
+    public static func value(of word: String) -> Int? {
+        if let v = units[word], v > 0 { return v }
+        if let v = tens[word] { return v }
+        if word == "honderd" { return 100 }
+        if word == "duizend" { return 1000 }
+        // "vijfenveertig" = vijf + en + veertig; "eenentwintig".
+        for (tenWord, ten) in tens where word.hasSuffix("en" + tenWord) {
+            let unitWord = String(word.dropLast(tenWord.count + 2))
+            if let u = units[unitWord], u > 0, u < 10 { return ten + u }
+        }
+        // "honderdtwintig", "tweehonderd".
+        if word.hasSuffix("honderd"), let m = value(of: String(word.dropLast(7))), m < 10 { return m * 100 }
+        if word.hasPrefix("honderd"), let r = value(of: String(word.dropFirst(7))), r < 100 { return 100 + r }
+        return nil
+    }
+}

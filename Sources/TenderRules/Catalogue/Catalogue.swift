@@ -1,0 +1,95 @@
+import Foundation
+
+/// The rule catalogue: rules, model articles, the taxonomy and the shared lexicon, loaded from a
+/// `rules/` folder and validated as a whole.
+public struct Catalogue: Sendable {
+    public var taxonomy: Taxonomy
+    public var lexicon: Lexicon
+    /// Rules sorted by id.
+    public var rules: [Rule]
+    /// Model articles sorted by id.
+    public var models: [ModelArticle]
+
+    public init(taxonomy: Taxonomy, lexicon: Lexicon, rules: [Rule], models: [ModelArticle]) {
+        self.taxonomy = taxonomy
+        self.lexicon = lexicon
+        self.rules = rules.sorted { $0.id < $1.id }
+        self.models = models.sorted { $0.id < $1.id }
+    }
+
+    public func rule(_ id: String) -> Rule? {
+        rules.first { $0.id == id || $0.aliases.contains(id) }
+    }
+
+    public func model(_ id: String) -> ModelArticle? { models.first { $0.id == id } }
+
+    /// Every example of every rule, in catalogue order.
+    public var examples: [RuleExample] { rules.flatMap(\.examples) }
+
+    /// Loads `folder` (with `topics.yml`, `lexicon.yml`, `models/` and rule files in subfolders),
+    /// plus rule files from `extraFolders` (a region's own rules). All problems are reported at once.
+    public static func load(from folder: String, extraFolders: [String] = []) throws(CatalogueErrors) -> Catalogue {
+        let fm = FileManager.default
+        func read(_ path: String) throws(CatalogueErrors) -> String {
+            guard let data = fm.contents(atPath: path) else {
+                throw CatalogueErrors(errors: [CatalogueError(file: path, line: 1, column: 1, reason: "bestand ontbreekt of is onleesbaar")])
+            }
+            return String(decoding: data, as: UTF8.self)
+        }
+        let taxonomy = try Taxonomy.parse(try read(folder + "/topics.yml"), file: folder + "/topics.yml")
+        let lexiconPath = folder + "/lexicon.yml"
+        let lexicon = fm.fileExists(atPath: lexiconPath) ? try Lexicon.parse(try read(lexiconPath), file: lexiconPath) : Lexicon()
+
+        var errors: [CatalogueError] = []
+        var models: [ModelArticle] = []
+        let modelParser = ModelParser(taxonomy: taxonomy)
+        for path in yamlFiles(in: folder + "/models") {
+            let (model, errs) = modelParser.parse(try read(path), file: path)
+            errors += errs
+            if let model { models.append(model) }
+        }
+        let ruleParser = RuleParser(taxonomy: taxonomy, lexicon: lexicon, modelIds: Set(models.map(\.id)))
+        var rules: [Rule] = []
+        for root in [folder] + extraFolders {
+            for path in yamlFiles(in: root) where !isSpecial(path, root: root) {
+                let (rule, errs) = ruleParser.parse(try read(path), file: path)
+                errors += errs
+                if let rule { rules.append(rule) }
+            }
+        }
+        var seen: [String: String] = [:]
+        for rule in rules {
+            for name in [rule.id] + rule.aliases {
+                if let other = seen[name] {
+                    errors.append(CatalogueError(file: rule.file, line: 1, column: 1, reason: "id '\(name)' komt ook voor in \(other)"))
+                }
+                seen[name] = rule.file
+            }
+            let expectedName = (rule.file as NSString).lastPathComponent
+            if expectedName != rule.id + ".yml" {
+                errors.append(CatalogueError(file: rule.file, line: 1, column: 1, reason: "bestandsnaam moet '\(rule.id).yml' zijn"))
+            }
+        }
+        var modelSeen: Set<String> = []
+        for model in models where !modelSeen.insert(model.id).inserted {
+            errors.append(CatalogueError(file: model.file, line: 1, column: 1, reason: "modelartikel '\(model.id)' bestaat twee keer"))
+        }
+        if !errors.isEmpty { throw CatalogueErrors(errors: errors) }
+        return Catalogue(taxonomy: taxonomy, lexicon: lexicon, rules: rules, models: models)
+    }
+
+    private static func isSpecial(_ path: String, root: String) -> Bool {
+        let relative = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+        return relative == "topics.yml" || relative == "lexicon.yml" || relative.hasPrefix("models/")
+    }
+
+    /// The `.yml` files below `folder`, sorted, so loading is deterministic.
+    static func yamlFiles(in folder: String) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var out: [String] = []
+        while let item = walker.nextObject() as? String {
+            if item.hasSuffix(".yml") || item.hasSuffix(".yaml") { out.append(folder + "/" + item) }
+        }
+        return out.sorted()
+    }
+}

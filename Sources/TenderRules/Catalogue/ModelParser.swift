@@ -1,0 +1,47 @@
+import Yams
+
+/// Turns one model-article file (`rules/models/<id>.yml`) into a `ModelArticle`.
+struct ModelParser {
+    let taxonomy: Taxonomy
+
+    func parse(_ text: String, file: String) -> (ModelArticle?, [CatalogueError]) {
+        var reader = YAMLReader(file: file)
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else { return (nil, [CatalogueError(file: file, line: 1, column: 1, reason: "leeg bestand")]) }
+            root = node
+        } catch {
+            return (nil, [CatalogueError(file: file, line: 1, column: 1, reason: "geen geldige YAML: \(error)".replacingNewlines())])
+        }
+        let m = reader.mapping(root, allowed: ["id", "title", "text", "basis", "parameters", "topics"], what: "modelartikel")
+        let id = reader.string(m["id"], "id", in: root)
+        let title = reader.localized(m["title"], "title", in: root)
+        let body = reader.localized(m["text"], "text", in: root)
+        var basis: [LegalBasis] = []
+        let basisItems: [Node] = m["basis"]?.sequence.map(Array.init) ?? m["basis"].map({ [$0] }) ?? []
+        for item in basisItems {
+            let b = reader.mapping(item, allowed: ["law", "article", "bwb", "url", "status", "source", "domain"], what: "basis")
+            guard let law = reader.string(b["law"], "law", in: item) else { continue }
+            let status = Verification(rawValue: reader.optionalString(b["status"], "status") ?? "U") ?? .unverified
+            basis.append(LegalBasis(law: law, article: reader.optionalString(b["article"], "article"), bwb: reader.optionalString(b["bwb"], "bwb"),
+                                    url: reader.optionalString(b["url"], "url"), status: status, source: reader.optionalString(b["source"], "source"),
+                                    domain: reader.optionalString(b["domain"], "domain").flatMap(Domain.init(rawValue:))))
+        }
+        if m["basis"] == nil { reader.fail(root, "ontbrekende sleutel 'basis'") }
+        var parameters: [ModelArticle.Parameter] = []
+        for item in m["parameters"]?.sequence.map(Array.init) ?? [] {
+            let p = reader.mapping(item, allowed: ["name", "default", "description"], what: "parameter")
+            guard let name = reader.string(p["name"], "name", in: item), let def = reader.string(p["default"], "default", in: item) else { continue }
+            parameters.append(.init(name: name, defaultValue: def, description: reader.optionalString(p["description"], "description")))
+        }
+        if let body {
+            for p in parameters where !body.nl.contains("{\(p.name)}") {
+                reader.fail(m["parameters"], "parameter '\(p.name)' komt niet voor in de tekst")
+            }
+        }
+        let topics = reader.strings(m["topics"], "topics")
+        for t in topics where taxonomy.topic(t) == nil { reader.fail(m["topics"], "topic '\(t)' staat niet in topics.yml") }
+        guard reader.errors.isEmpty, let id, let title, let body else { return (nil, reader.errors) }
+        return (ModelArticle(id: id, title: title, text: body, basis: basis, parameters: parameters, topics: topics, file: file), [])
+    }
+}

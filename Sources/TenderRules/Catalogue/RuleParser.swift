@@ -1,0 +1,234 @@
+import Yams
+
+/// Turns one rule file into a `Rule`, collecting every problem with its position.
+struct RuleParser {
+    let taxonomy: Taxonomy
+    let lexicon: Lexicon
+    let modelIds: Set<String>
+
+    static let ruleKeys: Set<String> = [
+        "id", "aliases", "topic", "category", "severity", "domains", "title", "message", "rationale", "basis",
+        "match", "exceptions", "burden", "model", "model-parameters", "examples",
+    ]
+
+    func parse(_ text: String, file: String) -> (Rule?, [CatalogueError]) {
+        var reader = YAMLReader(file: file)
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                return (nil, [CatalogueError(file: file, line: 1, column: 1, reason: "leeg regelbestand")])
+            }
+            root = node
+        } catch let error as YamlError {
+            return (nil, [CatalogueError(file: file, line: 1, column: 1, reason: "geen geldige YAML: \(error)".replacingNewlines())])
+        } catch {
+            return (nil, [CatalogueError(file: file, line: 1, column: 1, reason: "geen geldige YAML: \(error)".replacingNewlines())])
+        }
+        let m = reader.mapping(root, allowed: Self.ruleKeys, what: "regel")
+        let id = reader.string(m["id"], "id", in: root) ?? "?"
+        let topicId = reader.string(m["topic"], "topic", in: root) ?? ""
+        let topic = taxonomy.topic(topicId)
+        if m["topic"] != nil, topic == nil { reader.fail(m["topic"], "topic '\(topicId)' staat niet in topics.yml") }
+        var category = topic?.category ?? .wettelijkGeregeld
+        if let c = reader.optionalString(m["category"], "category") {
+            if let parsed = Category(rawValue: c) {
+                category = parsed
+                if let topic, topic.category != parsed {
+                    reader.fail(m["category"], "categorie '\(c)' wijkt af van die van topic '\(topicId)' (\(topic.category.rawValue))")
+                }
+            } else {
+                reader.fail(m["category"], "onbekende categorie '\(c)'")
+            }
+        }
+        var severity = Severity.warning
+        if let s = reader.optionalString(m["severity"], "severity") {
+            if let parsed = Severity(rawValue: s) { severity = parsed } else { reader.fail(m["severity"], "onbekende ernst '\(s)' (error, warning, info)") }
+        }
+        var domains: [Domain] = []
+        for d in reader.strings(m["domains"], "domains") {
+            if let parsed = Domain(rawValue: d) { domains.append(parsed) } else { reader.fail(m["domains"], "onbekend domein '\(d)'") }
+        }
+        let title = reader.localized(m["title"], "title", in: root)
+        let message = reader.localized(m["message"], "message", in: root)
+        let rationale = reader.localized(m["rationale"], "rationale", in: root)
+        let basis = parseBasis(m["basis"], in: root, reader: &reader)
+        var match: MatchSpec?
+        if let node = m["match"] { match = parseMatch(node, reader: &reader, isException: false) } else { reader.fail(root, "ontbrekende sleutel 'match'") }
+        var exceptions: [MatchSpec] = []
+        if let node = m["exceptions"] {
+            if let seq = node.sequence {
+                for item in seq { if let e = parseMatch(item, reader: &reader, isException: true) { exceptions.append(e) } }
+            } else { reader.fail(node, "'exceptions' moet een lijst zijn") }
+        }
+        let burden = parseBurden(m["burden"], in: root, reader: &reader)
+        let model = reader.string(m["model"], "model", in: root) ?? ""
+        if m["model"] != nil, !modelIds.contains(model) { reader.fail(m["model"], "modelartikel '\(model)' bestaat niet in rules/models") }
+        var modelParameters: [String: String] = [:]
+        for (k, v) in m["model-parameters"]?.mapping ?? [:] { if let key = k.string { modelParameters[key] = v.string ?? "" } }
+        let examples = parseExamples(m["examples"], ruleId: id, in: root, reader: &reader)
+
+        guard reader.errors.isEmpty, let title, let message, let rationale, let match, let burden else {
+            return (nil, reader.errors)
+        }
+        let rule = Rule(id: id, aliases: reader.strings(m["aliases"], "aliases"), topic: topicId, category: category,
+                        severity: severity, domains: domains, title: title, message: message, rationale: rationale,
+                        basis: basis, match: match, exceptions: exceptions, burden: burden, model: model,
+                        modelParameters: modelParameters, examples: examples, file: file)
+        return (rule, [])
+    }
+
+    private func parseBasis(_ node: Node?, in parent: Node, reader: inout YAMLReader) -> [LegalBasis] {
+        guard let node else { reader.fail(parent, "ontbrekende sleutel 'basis'"); return [] }
+        let items = node.sequence.map(Array.init) ?? [node]
+        var out: [LegalBasis] = []
+        for item in items {
+            let m = reader.mapping(item, allowed: ["law", "article", "bwb", "url", "status", "source", "domain"], what: "basis")
+            guard let law = reader.string(m["law"], "law", in: item) else { continue }
+            let statusText = reader.string(m["status"], "status", in: item) ?? "U"
+            guard let status = Verification(rawValue: statusText) else { reader.fail(m["status"], "status moet V, P of U zijn"); continue }
+            var domain: Domain?
+            if let d = reader.optionalString(m["domain"], "domain") {
+                domain = Domain(rawValue: d)
+                if domain == nil { reader.fail(m["domain"], "onbekend domein '\(d)'") }
+            }
+            if status != .unverified, m["source"] == nil {
+                reader.fail(item, "een basis met status \(statusText) noemt haar bron ('source')")
+            }
+            out.append(LegalBasis(law: law, article: reader.optionalString(m["article"], "article"), bwb: reader.optionalString(m["bwb"], "bwb"),
+                                  url: reader.optionalString(m["url"], "url"), status: status,
+                                  source: reader.optionalString(m["source"], "source"), domain: domain))
+        }
+        if out.isEmpty { reader.fail(node, "een regel noemt minstens één wettelijke basis of standaard") }
+        return out
+    }
+
+    private func parseMatch(_ node: Node, reader: inout YAMLReader, isException: Bool) -> MatchSpec? {
+        let what = isException ? "exception" : "match"
+        let m = reader.mapping(node, allowed: ["all", "any", "near", "scope"], what: what)
+        var groups: [MatchGroup] = []
+        if let any = m["any"] {
+            if let g = parseGroup(any, reader: &reader) { groups.append(g) }
+        }
+        if let all = m["all"] {
+            guard let seq = all.sequence else { reader.fail(all, "'all' moet een lijst van groepen zijn"); return nil }
+            for item in seq {
+                if let g = parseGroup(item, reader: &reader) { groups.append(g) }
+            }
+        }
+        if groups.isEmpty { reader.fail(node, "\(what) heeft 'any' of 'all' nodig"); return nil }
+        if !groups.contains(where: { if case .phrases = $0 { return true } else { return false } }) {
+            reader.fail(node, "\(what) heeft minstens één groep woorden nodig (niet alleen een hoeveelheid)")
+        }
+        var near: Int?
+        if let n = m["near"] {
+            if let v = n.int, v > 0 { near = v } else { reader.fail(n, "'near' moet een positief geheel getal zijn (woorden)") }
+        }
+        var scope = MatchScope.sentence
+        if let s = reader.optionalString(m["scope"], "scope") {
+            if let parsed = MatchScope(rawValue: s) { scope = parsed } else { reader.fail(m["scope"], "scope moet 'sentence' of 'clause' zijn") }
+        }
+        return MatchSpec(groups: groups, near: near, scope: scope)
+    }
+
+    /// A group: a phrase, a list of phrases, `{any: [...]}` or `{quantity: {...}}`.
+    private func parseGroup(_ node: Node, reader: inout YAMLReader) -> MatchGroup? {
+        if node.scalar != nil || node.sequence != nil {
+            return expand(reader.strings(node, "groep"), node: node, reader: &reader)
+        }
+        let m = reader.mapping(node, allowed: ["any", "quantity"], what: "groep")
+        if let any = m["any"] { return expand(reader.strings(any, "any"), node: any, reader: &reader) }
+        if let q = m["quantity"] { return parseQuantity(q, reader: &reader) }
+        reader.fail(node, "een groep is een lijst woorden, {any: [...]} of {quantity: {...}}")
+        return nil
+    }
+
+    private func expand(_ phrases: [String], node: Node, reader: inout YAMLReader) -> MatchGroup? {
+        var out: [String] = []
+        for p in phrases {
+            if p.hasPrefix("$") {
+                let name = String(p.dropFirst())
+                if let set = lexicon.sets[name] { out += set } else { reader.fail(node, "onbekende woordenset '\(p)' (zie lexicon.yml)") }
+            } else {
+                if PhrasePattern.parse(p) == nil { reader.fail(node, "ongeldige frase '\(p)'") }
+                out.append(p)
+            }
+        }
+        if out.isEmpty { reader.fail(node, "lege groep"); return nil }
+        return .phrases(out)
+    }
+
+    private func parseQuantity(_ node: Node, reader: inout YAMLReader) -> MatchGroup? {
+        let m = reader.mapping(node, allowed: ["unit", "above", "below", "relative-to"], what: "quantity")
+        guard let unitText = reader.string(m["unit"], "unit", in: node) else { return nil }
+        let factor: Double
+        let dimension: QuantityDimension
+        switch unitText {
+        case "dagen": (dimension, factor) = (.duration, 1)
+        case "weken": (dimension, factor) = (.duration, 7)
+        case "maanden": (dimension, factor) = (.duration, 30)
+        case "jaar": (dimension, factor) = (.duration, 365)
+        case "uur": (dimension, factor) = (.duration, 1.0 / 24)
+        case "euro": (dimension, factor) = (.money, 1)
+        case "procent": (dimension, factor) = (.percent, 1)
+        case "keer": (dimension, factor) = (.count, 1)
+        default:
+            reader.fail(m["unit"], "onbekende eenheid '\(unitText)' (dagen, weken, maanden, jaar, uur, euro, procent, keer)")
+            return nil
+        }
+        let relative = reader.optionalString(m["relative-to"], "relative-to")
+        if let relative, lexicon.facts[relative] == nil { reader.fail(m["relative-to"], "onbekend documentfeit '\(relative)' (zie lexicon.yml facts)") }
+        // Relative bounds are ratios and are not converted.
+        let scale = relative == nil ? factor : 1
+        let above = m["above"].flatMap { reader.double($0, "above", in: node) }.map { $0 * scale }
+        let below = m["below"].flatMap { reader.double($0, "below", in: node) }.map { $0 * scale }
+        if above == nil, below == nil { reader.fail(node, "quantity heeft 'above' of 'below' nodig") }
+        return .quantity(QuantityCondition(dimension: dimension, above: above, below: below, relativeTo: relative))
+    }
+
+    private func parseBurden(_ node: Node?, in parent: Node, reader: inout YAMLReader) -> BurdenSpec? {
+        guard let node else { reader.fail(parent, "ontbrekende sleutel 'burden'"); return nil }
+        let m = reader.mapping(node, allowed: ["hours", "frequency", "bearer", "note"], what: "burden")
+        guard let hours = reader.double(m["hours"], "hours", in: node),
+              let frequency = reader.double(m["frequency"], "frequency", in: node) else { return nil }
+        return BurdenSpec(hours: hours, frequency: frequency, bearer: reader.optionalString(m["bearer"], "bearer") ?? "aanbieder",
+                          note: reader.optionalString(m["note"], "note"))
+    }
+
+    private func parseExamples(_ node: Node?, ruleId: String, in parent: Node, reader: inout YAMLReader) -> [RuleExample] {
+        guard let node else { reader.fail(parent, "ontbrekende sleutel 'examples'"); return [] }
+        let m = reader.mapping(node, allowed: ["triggering", "non-triggering"], what: "examples")
+        var out: [RuleExample] = []
+        for (key, triggering) in [("triggering", true), ("non-triggering", false)] {
+            let items = m[key]?.sequence.map(Array.init) ?? []
+            if items.count < 2 {
+                reader.fail(m[key] ?? node, "minstens twee \(triggering ? "triggerende" : "niet-triggerende") voorbeelden nodig, gevonden: \(items.count)")
+            }
+            for (i, item) in items.enumerated() {
+                var textNode = item
+                var domain: Domain?
+                if item.mapping != nil {
+                    let em = reader.mapping(item, allowed: ["text", "domain"], what: "voorbeeld")
+                    guard let t = em["text"] else { reader.fail(item, "voorbeeld zonder 'text'"); continue }
+                    textNode = t
+                    if let d = reader.optionalString(em["domain"], "domain") {
+                        domain = Domain(rawValue: d)
+                        if domain == nil { reader.fail(em["domain"], "onbekend domein '\(d)'") }
+                    }
+                }
+                guard let raw = textNode.scalar?.string else { reader.fail(textNode, "voorbeeld moet tekst zijn"); continue }
+                guard let (text, ranges) = MarkedText.parse(raw) else {
+                    reader.fail(textNode, "markeringen ⟦ ⟧ vormen geen paren"); continue
+                }
+                if triggering, ranges.isEmpty { reader.fail(textNode, "triggerend voorbeeld zonder gemarkeerd bereik ⟦…⟧") }
+                if !triggering, !ranges.isEmpty { reader.fail(textNode, "niet-triggerend voorbeeld mag geen ⟦…⟧ bevatten") }
+                out.append(RuleExample(text: text, expectedRanges: ranges, triggering: triggering, domain: domain,
+                                       file: reader.file, line: (textNode.mark?.line ?? 0), ruleId: ruleId, index: i + 1))
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    func replacingNewlines() -> String { split(whereSeparator: \.isNewline).joined(separator: " ") }
+}

@@ -1,0 +1,48 @@
+import Yams
+
+/// The topic taxonomy (`rules/topics.yml`): every rule names exactly one topic.
+public struct Taxonomy: Sendable {
+    public struct Topic: Hashable, Sendable {
+        public var id: String
+        public var category: Category
+        public var title: String
+    }
+
+    public var topics: [Topic]
+    public var categoryDescriptions: [Category: String]
+
+    public func topic(_ id: String) -> Topic? { topics.first { $0.id == id } }
+
+    /// Parses the taxonomy file's text.
+    static func parse(_ text: String, file: String) throws(CatalogueErrors) -> Taxonomy {
+        var reader = YAMLReader(file: file)
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else { throw CatalogueErrors(errors: [CatalogueError(file: file, line: 1, column: 1, reason: "leeg bestand")]) }
+            root = node
+        } catch let e as CatalogueErrors {
+            throw e
+        } catch {
+            throw CatalogueErrors(errors: [CatalogueError(file: file, line: 1, column: 1, reason: "geen geldige YAML: \(error)")])
+        }
+        let map = reader.mapping(root, allowed: ["version", "categories", "topics"], what: "taxonomie")
+        var descriptions: [Category: String] = [:]
+        if let cats = map["categories"]?.mapping {
+            for (k, v) in cats {
+                if let key = k.string, let c = Category(rawValue: key) { descriptions[c] = v.string ?? "" }
+                else { reader.fail(k, "onbekende categorie '\(k.string ?? "")'") }
+            }
+        }
+        var topics: [Topic] = []
+        for item in map["topics"]?.sequence ?? [] {
+            let m = reader.mapping(item, allowed: ["id", "category", "title"], what: "topic")
+            guard let id = reader.string(m["id"], "id", in: item),
+                  let cat = reader.string(m["category"], "category", in: item),
+                  let title = reader.string(m["title"], "title", in: item) else { continue }
+            guard let category = Category(rawValue: cat) else { reader.fail(m["category"], "onbekende categorie '\(cat)'"); continue }
+            topics.append(Topic(id: id, category: category, title: title))
+        }
+        if !reader.errors.isEmpty { throw CatalogueErrors(errors: reader.errors) }
+        return Taxonomy(topics: topics, categoryDescriptions: descriptions)
+    }
+}

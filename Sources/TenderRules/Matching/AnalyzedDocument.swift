@@ -1,0 +1,75 @@
+import TenderDocument
+import TenderLanguage
+
+/// A document prepared for matching: every block normalised, tokenised and stemmed once, with
+/// sentence and clause numbers per token and the quantities found in it.
+public struct AnalyzedDocument {
+    public struct AnalyzedBlock {
+        public var normalized: NormalizedText
+        public var tokens: [Token]
+        /// Stem of each token, and a second stem for verb forms ending in `t` (`overlegt` → `overleg`).
+        var stems: [String]
+        var altStems: [String?]
+        /// Global sentence number of each token.
+        var sentenceOfToken: [Int]
+        /// The global index of this block's first token.
+        var tokenBase: Int
+        public var quantities: [Quantity]
+        /// The token index at which each quantity starts.
+        var quantityTokens: [Int]
+        public var clause: Int
+    }
+
+    public var document: Document
+    public var clauses: [Clause]
+    public var blocks: [AnalyzedBlock]
+    public var sentenceCount: Int
+
+    /// Analyses `document` with `stemmer`.
+    public init(_ document: Document, stemmer: DutchStemmer, segmenter: Segmenter = Segmenter()) {
+        self.document = document
+        self.clauses = segmenter.clauses(of: document.blocks)
+        var clauseOfBlock = [Int](repeating: 0, count: document.blocks.count)
+        for (c, clause) in clauses.enumerated() { for b in clause.blocks { clauseOfBlock[b] = c } }
+        var blocks: [AnalyzedBlock] = []
+        blocks.reserveCapacity(document.blocks.count)
+        var sentence = 0
+        var tokenBase = 0
+        for (b, block) in document.blocks.enumerated() {
+            let normalized = NormalizedText(block.text)
+            let tokens = Tokenizer.tokens(in: normalized.bytes)
+            var stems: [String] = []
+            var alts: [String?] = []
+            stems.reserveCapacity(tokens.count)
+            alts.reserveCapacity(tokens.count)
+            for t in tokens {
+                if t.isNumber { stems.append(t.text); alts.append(nil); continue }
+                stems.append(stemmer.stem(t.text))
+                if t.text.count > 4, t.text.hasSuffix("t"), !t.text.hasSuffix("tt") {
+                    alts.append(stemmer.stem(String(t.text.dropLast())))
+                } else if t.text.count > 4, t.text.hasSuffix("d"), !t.text.hasSuffix("dd") {
+                    alts.append(stemmer.stem(String(t.text.dropLast())))
+                } else {
+                    alts.append(nil)
+                }
+            }
+            let ends = SentenceSplitter.sentenceEnds(in: normalized.bytes)
+            var sentenceOfToken: [Int] = []
+            sentenceOfToken.reserveCapacity(tokens.count)
+            var e = 0
+            for t in tokens {
+                while e < ends.count - 1, t.range.lowerBound >= ends[e] { e += 1 }
+                sentenceOfToken.append(sentence + e)
+            }
+            sentence += ends.count
+            let quantities = QuantityScanner.quantities(in: normalized.bytes, tokens: tokens)
+            let quantityTokens = quantities.map { q in tokens.firstIndex { $0.range.upperBound > q.range.lowerBound } ?? 0 }
+            blocks.append(AnalyzedBlock(normalized: normalized, tokens: tokens, stems: stems, altStems: alts,
+                                        sentenceOfToken: sentenceOfToken, tokenBase: tokenBase, quantities: quantities,
+                                        quantityTokens: quantityTokens, clause: clauseOfBlock[b]))
+            tokenBase += tokens.count
+        }
+        self.blocks = blocks
+        self.sentenceCount = sentence
+    }
+}

@@ -1,0 +1,180 @@
+import TenderDocument
+import TenderLanguage
+
+/// The whole catalogue compiled once into one multi-pattern matcher.
+///
+/// Every word of every phrase of every rule (and of the lexicon's domain and fact phrases) is
+/// indexed: exact stems in a hash table, stem endings and word beginnings in tries. A document is
+/// scanned once, token by token; each token is looked up once, whatever the number of rules, and
+/// only rules whose phrases occurred are evaluated afterwards.
+public final class CompiledCatalogue: @unchecked Sendable {
+    // @unchecked: immutable after init; the stemmer used to compile is not kept.
+
+    /// What a phrase occurrence means.
+    enum Usage {
+        /// Group `group` of spec `spec` (0 = the match, 1… = the exceptions) of rule `rule`.
+        case rule(rule: Int, spec: Int, group: Int)
+        case domain(Domain)
+        case fact(String)
+    }
+
+    public let catalogue: Catalogue
+    private var words: [WordPattern] = []
+    private var exact: [String: [Int]] = [:]
+    private var suffixes = ByteTrie()
+    private var prefixes = ByteTrie()
+    private var containing: [(String, Int)] = []
+    private var phrases: [(pattern: PhrasePattern, wordIds: [Int])] = []
+    private var phrasesByFirstWord: [Int: [Int]] = [:]
+    private var usages: [[Usage]] = []
+
+    /// Compiles `catalogue`.
+    public init(_ catalogue: Catalogue) {
+        self.catalogue = catalogue
+        let stemmer = DutchStemmer()
+        var wordIndex: [WordPattern.Kind: Int] = [:]
+        var phraseIndex: [String: Int] = [:]
+
+        func addPhrase(_ text: String, _ usage: Usage) {
+            if let existing = phraseIndex[text] { usages[existing].append(usage); return }
+            guard let pattern = PhrasePattern.compile(text, stemmer: stemmer) else { return }
+            var ids: [Int] = []
+            for w in pattern.words {
+                if let id = wordIndex[w.kind] { ids.append(id); continue }
+                let id = words.count
+                words.append(w)
+                wordIndex[w.kind] = id
+                switch w.kind {
+                case let .exact(stem): exact[stem, default: []].append(id)
+                case let .suffix(stem): suffixes.insert(stem.utf8.reversed(), value: id)
+                case let .prefix(text): prefixes.insert(text.utf8, value: id)
+                case let .contains(text): containing.append((text, id))
+                }
+                ids.append(id)
+            }
+            let p = phrases.count
+            phrases.append((pattern, ids))
+            phrasesByFirstWord[ids[0], default: []].append(p)
+            usages.append([usage])
+            phraseIndex[text] = p
+        }
+
+        for (r, rule) in catalogue.rules.enumerated() {
+            for (s, spec) in ([rule.match] + rule.exceptions).enumerated() {
+                for (g, group) in spec.groups.enumerated() {
+                    if case let .phrases(list) = group { for text in list { addPhrase(text, .rule(rule: r, spec: s, group: g)) } }
+                }
+            }
+        }
+        for (domain, list) in catalogue.lexicon.domains { for text in list { addPhrase(text, .domain(domain)) } }
+        for (fact, list) in catalogue.lexicon.facts { for text in list { addPhrase(text, .fact(fact)) } }
+    }
+
+    /// The number of distinct word patterns and phrases (for `tenderlint rules --stats` and benchmarks).
+    public var size: (words: Int, phrases: Int) { (words.count, phrases.count) }
+
+    /// Which word patterns match a token with this surface form and stems.
+    private func wordIds(surface: String, stem: String, alt: String?) -> [Int] {
+        var ids: [Int] = []
+        if let e = exact[stem] { ids += e }
+        if let alt, alt != stem, let e = exact[alt] { ids += e }
+        if !suffixes.isEmpty { suffixes.forEachPrefix(of: stem.utf8.reversed()) { ids.append($0) } }
+        if !prefixes.isEmpty { prefixes.forEachPrefix(of: surface.utf8) { ids.append($0) } }
+        for (part, id) in containing where surface.contains(part) { ids.append(id) }
+        return ids
+    }
+
+    /// One phrase occurrence in a document.
+    struct Hit {
+        var block: Int
+        /// First and last token, as global token indices.
+        var first: Int
+        var last: Int
+        /// The UTF-8 range in the block's normalised text.
+        var range: Range<Int>
+        var sentence: Int
+        var clause: Int
+        var quantity: Quantity?
+    }
+
+    /// Everything the scan found, before rules are evaluated.
+    struct ScanResult {
+        /// Per rule: per spec: per group: hits.
+        var ruleHits: [Int: [[[Hit]]]] = [:]
+        var domainCounts: [Domain: Int] = [:]
+        var facts: [String: Double] = [:]
+    }
+
+    /// Scans `doc` once and returns the phrase occurrences grouped by rule.
+    func scan(_ doc: AnalyzedDocument) -> ScanResult {
+        var result = ScanResult()
+        var cache: [String: [Int]] = [:]
+        var factSentences: [String: Set<Int>] = [:]
+        for (b, block) in doc.blocks.enumerated() {
+            // Word patterns per token, looked up once per distinct token.
+            var tokenWords: [[Int]] = []
+            tokenWords.reserveCapacity(block.tokens.count)
+            for (i, token) in block.tokens.enumerated() {
+                let key = block.stems[i] == token.text && block.altStems[i] == nil ? token.text : token.text + "\u{1}" + block.stems[i]
+                if let ids = cache[key] { tokenWords.append(ids); continue }
+                let ids = wordIds(surface: token.text, stem: block.stems[i], alt: block.altStems[i])
+                cache[key] = ids
+                tokenWords.append(ids)
+            }
+            for i in 0..<block.tokens.count {
+                for w in tokenWords[i] {
+                    guard let candidates = phrasesByFirstWord[w] else { continue }
+                    for p in candidates {
+                        guard let last = matchPhrase(p, at: i, tokenWords) else { continue }
+                        let hit = Hit(block: b, first: block.tokenBase + i, last: block.tokenBase + last,
+                                      range: block.tokens[i].range.lowerBound..<block.tokens[last].range.upperBound,
+                                      sentence: block.sentenceOfToken[i], clause: block.clause)
+                        for usage in usages[p] {
+                            switch usage {
+                            case let .rule(r, s, g):
+                                if result.ruleHits[r] == nil {
+                                    let rule = catalogue.rules[r]
+                                    result.ruleHits[r] = ([rule.match] + rule.exceptions).map { [[Hit]](repeating: [], count: $0.groups.count) }
+                                }
+                                result.ruleHits[r]![s][g].append(hit)
+                            case let .domain(d):
+                                result.domainCounts[d, default: 0] += 1
+                            case let .fact(name):
+                                factSentences[name, default: []].insert(hit.sentence)
+                            }
+                        }
+                    }
+                }
+            }
+            // A fact's value: the first money amount in a sentence that names the fact.
+            for (name, sentences) in factSentences where result.facts[name] == nil {
+                for (q, quantity) in block.quantities.enumerated() where quantity.dimension == .money {
+                    let t = block.quantityTokens[q]
+                    if t < block.sentenceOfToken.count, sentences.contains(block.sentenceOfToken[t]) {
+                        result.facts[name] = quantity.value
+                        break
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The last token of phrase `p` starting at token `start`, or nil.
+    private func matchPhrase(_ p: Int, at start: Int, _ tokenWords: [[Int]]) -> Int? {
+        let (pattern, ids) = phrases[p]
+        var t = start
+        var last = start
+        for (k, id) in ids.enumerated() {
+            if t < tokenWords.count, tokenWords[t].contains(id) {
+                last = t
+                t += 1
+            } else if pattern.words[k].optional {
+                continue
+            } else {
+                return nil
+            }
+        }
+        return last
+    }
+}

@@ -1,0 +1,62 @@
+import TenderDocument
+import TenderLanguage
+
+/// One word of a phrase as written in a rule: `vog`, `[de]` (optional), `*rapportage` (a stem
+/// ending, for compounds such as `kwartaalrapportages`), `kwaliteits*` (a word beginning) or
+/// `*protocol*` (a word part).
+struct WordPattern: Hashable {
+    enum Kind: Hashable {
+        /// The stem must equal this stem.
+        case exact(String)
+        /// The stem must end with this stem.
+        case suffix(String)
+        /// The normalised word must start with this text.
+        case prefix(String)
+        /// The normalised word must contain this text.
+        case contains(String)
+    }
+    var kind: Kind
+    var optional: Bool
+}
+
+/// A phrase of a rule: words that must follow one another.
+struct PhrasePattern: Hashable {
+    var words: [WordPattern]
+
+    /// Parses a phrase without stemming (for validation); nil when it has no required word.
+    static func parse(_ phrase: String) -> [(text: String, optional: Bool, leadingStar: Bool, trailingStar: Bool)]? {
+        var out: [(String, Bool, Bool, Bool)] = []
+        for piece in phrase.split(separator: " ") {
+            var p = Substring(piece)
+            var optional = false
+            if p.hasPrefix("["), p.hasSuffix("]"), p.count > 2 { optional = true; p = p.dropFirst().dropLast() }
+            let leading = p.hasPrefix("*"), trailing = p.hasSuffix("*")
+            if leading { p = p.dropFirst() }
+            if trailing, !p.isEmpty { p = p.dropLast() }
+            let normalized = NormalizedText(String(p))
+            let tokens = Tokenizer.tokens(in: normalized.bytes)
+            guard !tokens.isEmpty else { return nil }
+            for (i, t) in tokens.enumerated() {
+                out.append((t.text, optional, leading && i == 0, trailing && i == tokens.count - 1))
+            }
+        }
+        guard let first = out.first, !first.1 else { return nil }
+        return out
+    }
+
+    /// Builds the pattern, stemming exact and suffix words with `stemmer`.
+    static func compile(_ phrase: String, stemmer: DutchStemmer) -> PhrasePattern? {
+        guard let parts = parse(phrase) else { return nil }
+        let words = parts.map { part -> WordPattern in
+            let kind: WordPattern.Kind
+            switch (part.leadingStar, part.trailingStar) {
+            case (true, true): kind = .contains(part.text)
+            case (true, false): kind = .suffix(stemmer.stem(part.text))
+            case (false, true): kind = .prefix(part.text)
+            case (false, false): kind = .exact(stemmer.stem(part.text))
+            }
+            return WordPattern(kind: kind, optional: part.optional)
+        }
+        return PhrasePattern(words: words)
+    }
+}
