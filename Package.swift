@@ -5,7 +5,7 @@ let package = Package(
     name: "tenderlint",
     platforms: [.macOS(.v14)],
     products: [
-
+        .executable(name: "tenderlint", targets: ["tenderlint"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,6 +24,15 @@ let package = Package(
         .target(name: "TenderFormats", dependencies: ["TenderDocument", .product(name: "Crypto", package: "swift-crypto")]),
         // The rule and model-article catalogue and its compiled matcher.
         .target(name: "TenderRules", dependencies: ["TenderDocument", "TenderLanguage", "Yams"]),
+        // The engine: findings, domains, burden, model proposals.
+        .target(name: "TenderLint", dependencies: ["TenderDocument", "TenderLanguage", "TenderRules", "TenderFormats"]),
+        // One reporter per output format.
+        .target(name: "TenderReport", dependencies: ["TenderDocument", "TenderLint", "TenderRules"]),
+        // The executable: argument parsing and wiring only.
+        .executableTarget(name: "tenderlint", dependencies: [
+            "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         .testTarget(name: "TenderDocumentTests", dependencies: ["TenderDocument"]),
         .testTarget(name: "TenderLanguageTests", dependencies: ["TenderLanguage"]),

@@ -1,0 +1,47 @@
+import TenderDocument
+import TenderRules
+
+/// How the domains of a document were decided.
+public enum DomainSource: String, Sendable, Codable {
+    case detected, option, none
+}
+
+/// What the engine found in one document.
+public struct DocumentResult: Sendable {
+    public var path: String
+    public var format: DocumentFormat
+    public var contentHash: String
+    public var domains: [Domain]
+    public var domainSource: DomainSource
+    public var clauseCount: Int
+    /// Findings in document order.
+    public var findings: [Finding]
+    /// Reader warnings (recovered problems), one line each.
+    public var warnings: [String]
+
+    /// Burden of the findings that are not silenced, for one provider per year.
+    public var hoursPerYear: Double { findings.filter { $0.suppression == nil }.reduce(0) { $0 + $1.burden.hoursPerYear } }
+    public var eurosPerYear: Double { findings.filter { $0.suppression == nil }.reduce(0) { $0 + $1.burden.eurosPerYear } }
+}
+
+/// The result of a lint run over one or more files.
+public struct LintResult: Sendable {
+    public var documents: [DocumentResult]
+    /// Files that could not be read: one line each, `path: reason`.
+    public var errors: [String]
+    public var tariff: Double
+
+    public init(documents: [DocumentResult], errors: [String], tariff: Double) {
+        self.documents = documents.sorted { $0.path < $1.path }
+        self.errors = errors
+        self.tariff = tariff
+    }
+
+    /// All active (not silenced) findings, sorted by path, position and rule.
+    public var findings: [Finding] { documents.flatMap { $0.findings.filter { $0.suppression == nil } } }
+    public var silenced: [Finding] { documents.flatMap { $0.findings.filter { $0.suppression != nil } } }
+
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+    public var hoursPerYear: Double { documents.reduce(0) { $0 + $1.hoursPerYear } }
+    public var eurosPerYear: Double { documents.reduce(0) { $0 + $1.eurosPerYear } }
+}

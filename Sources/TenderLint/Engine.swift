@@ -1,0 +1,131 @@
+import TenderDocument
+import TenderLanguage
+import TenderRules
+
+/// Lints documents against a compiled catalogue. Compile once, lint many: the engine is immutable
+/// and safe to share between tasks (each lint call uses its own stemmer).
+public final class Engine: Sendable {
+    public let catalogue: Catalogue
+    public let options: EngineOptions
+    let compiled: CompiledCatalogue
+    let ranker: ModelRanker
+
+    public init(catalogue: Catalogue, options: EngineOptions = EngineOptions()) {
+        self.catalogue = catalogue
+        self.options = options
+        self.compiled = CompiledCatalogue(catalogue)
+        self.ranker = ModelRanker(models: catalogue.models, language: options.language)
+    }
+
+    /// A copy of this engine with other options (the compiled catalogue is shared, not rebuilt).
+    public func with(options: EngineOptions) -> Engine {
+        Engine(catalogue: catalogue, compiled: compiled, options: options)
+    }
+
+    private init(catalogue: Catalogue, compiled: CompiledCatalogue, options: EngineOptions) {
+        self.catalogue = catalogue
+        self.compiled = compiled
+        self.options = options
+        self.ranker = ModelRanker(models: catalogue.models, language: options.language)
+    }
+
+    /// The findings in `document`. `domains` overrides both detection and `options.domains`.
+    public func lint(_ document: Document, domains: Set<Domain>? = nil) -> DocumentResult {
+        let stemmer = DutchStemmer()
+        let analyzed = AnalyzedDocument(document, stemmer: stemmer)
+        let forced = domains ?? options.domains
+        var decided: (Set<Domain>, DomainSource)?
+        let rules = catalogue.rules
+        let (matches, _) = compiled.matches(in: analyzed) { r, facts in
+            if decided == nil {
+                decided = forced.map { ($0, .option) } ?? DomainDetector.domains(from: facts.domainCounts)
+            }
+            let rule = rules[r]
+            if options.disabledRules.contains(rule.id) { return false }
+            let active = decided!.0
+            return rule.domains.isEmpty || active.isEmpty || !active.isDisjoint(with: rule.domains)
+        }
+        if decided == nil {
+            // No rule phrase occurred; domains still go into the report.
+            let facts = compiled.matches(in: analyzed) { _, _ in false }.facts
+            decided = forced.map { ($0, .option) } ?? DomainDetector.domains(from: facts.domainCounts)
+        }
+        let (active, source) = decided!
+        var findings = matches.map { finding(for: $0, in: analyzed, domains: active, stemmer: stemmer) }
+        findings.sort { a, b in
+            (a.start.lineNumber, a.start.column, a.ruleId) < (b.start.lineNumber, b.start.column, b.ruleId)
+        }
+        return DocumentResult(path: document.path, format: document.format, contentHash: document.contentHash,
+                              domains: active.sorted(), domainSource: source, clauseCount: analyzed.clauses.count,
+                              findings: findings, warnings: document.warnings)
+    }
+
+    private func finding(for match: RuleMatch, in doc: AnalyzedDocument, domains: Set<Domain>, stemmer: DutchStemmer) -> Finding {
+        let rule = catalogue.rules[match.rule]
+        let block = doc.document.blocks[match.block]
+        let analyzed = doc.blocks[match.block]
+        let raw = analyzed.normalized.rawRange(match.range)
+        let utf8 = block.text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: raw.lowerBound)
+        let upper = utf8.index(utf8.startIndex, offsetBy: raw.upperBound)
+        let matchedText = String(block.text[lower..<upper])
+        let clause = doc.clauses[match.clause]
+        let lang = options.language
+
+        var quantityText = ""
+        if let q = match.quantity {
+            let qr = analyzed.normalized.rawRange(q.range)
+            quantityText = String(block.text[utf8.index(utf8.startIndex, offsetBy: qr.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: qr.upperBound)])
+        }
+        let message = rule.message.text(lang)
+            .replacingAll("{match}", with: matchedText)
+            .replacingAll("{quantity}", with: quantityText)
+
+        var values = rule.modelParameters
+        values["gevonden"] = quantityText.isEmpty ? matchedText : quantityText
+        var model: ModelProposal?
+        if let article = catalogue.model(rule.model) {
+            model = ModelProposal(id: article.id, title: article.title.text(lang), text: article.render(lang, values: values), reason: "rule")
+        }
+        // The model library ranked by similarity to the clause; shown when it differs.
+        var alternative: ModelProposal?
+        if let best = ranker.best(for: block.text, stemmer: stemmer, excluding: rule.model, topic: rule.topic) {
+            alternative = ModelProposal(id: best.id, title: best.title.text(lang), text: best.render(lang, values: values), reason: "similarity")
+        }
+
+        let hours = rule.burden.hours * rule.burden.frequency
+        let burden = BurdenEstimate(hoursPerOccurrence: rule.burden.hours, occurrencesPerYear: rule.burden.frequency,
+                                    hoursPerYear: hours, eurosPerYear: hours * options.tariff, bearer: rule.burden.bearer)
+
+        // The fingerprint uses the words of the sentence, not its number or line breaks.
+        let ends = SentenceSplitter.sentenceEnds(in: analyzed.normalized.bytes)
+        let sentenceEnd = ends.first { $0 > match.range.lowerBound } ?? analyzed.normalized.bytes.count
+        let sentenceStart = ends.last { $0 <= match.range.lowerBound } ?? 0
+        let words = analyzed.tokens.filter { $0.range.lowerBound >= sentenceStart && $0.range.upperBound <= sentenceEnd && !$0.isNumber }.map(\.text)
+
+        return Finding(
+            ruleId: rule.id, topic: rule.topic, category: rule.category,
+            severity: options.severityOverrides[rule.id] ?? rule.severity,
+            path: doc.document.path,
+            start: block.location(atUTF8Offset: raw.lowerBound), end: block.location(atUTF8Offset: raw.upperBound),
+            clauseNumber: clause.number, headingPath: clause.headingPath,
+            matchedText: matchedText, excerpt: block.text, excerptRange: raw,
+            message: message, title: rule.title.text(lang), basis: rule.basis(for: domains),
+            model: model, alternativeModel: alternative, burden: burden,
+            fingerprint: Fingerprint.of([rule.id] + words), suppression: nil)
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = Substring(self)
+        while let r = rest.firstRange(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+}

@@ -1,0 +1,32 @@
+import TenderRules
+
+/// Settings that change what the engine reports and how.
+public struct EngineOptions: Sendable {
+    public var language: Language
+    /// Domains to assume instead of detecting them from the text (`--domain`).
+    public var domains: Set<Domain>?
+    /// Euro per hour for burden estimates.
+    public var tariff: Double
+    /// Rules that do not run (ids).
+    public var disabledRules: Set<String>
+    /// Severity per rule id.
+    public var severityOverrides: [String: Severity]
+
+    public init(language: Language = .nl, domains: Set<Domain>? = nil, tariff: Double = BurdenDefaults.tariff,
+                disabledRules: Set<String> = [], severityOverrides: [String: Severity] = [:]) {
+        self.language = language
+        self.domains = domains
+        self.tariff = tariff
+        self.disabledRules = disabledRules
+        self.severityOverrides = severityOverrides
+    }
+}
+
+/// The documented defaults of the burden arithmetic (docs/burden.md).
+public enum BurdenDefaults {
+    /// Euro per hour. An assumption until verified against the current Handboek Meting
+    /// Regeldrukkosten: the fact base could not confirm the tariff (docs/burden.md).
+    public static let tariff = 54.0
+    /// Providers affected by one tender, for corpus totals (an assumption; docs/burden.md).
+    public static let providersPerTender = 25
+}

@@ -1,0 +1,70 @@
+import Foundation
+import TenderDocument
+import TenderLanguage
+import TenderRules
+
+/// Ranks the model-article library by similarity to a clause: BM25 over stemmed words of each
+/// article's title and text.
+struct ModelRanker: Sendable {
+    private let models: [ModelArticle]
+    private let documents: [[String: Int]]
+    private let lengths: [Double]
+    private let averageLength: Double
+    private let documentFrequency: [String: Int]
+
+    static let k1 = 1.2, b = 0.75
+    /// Words too common in contracts to say anything about the subject.
+    static let stopwords: Set<String> = ["de", "het", "een", "en", "van", "in", "op", "te", "aan", "voor", "met", "is", "zijn",
+                                         "dat", "die", "of", "bij", "door", "als", "om", "tot", "worden", "wordt", "niet", "geen",
+                                         "dez", "deze", "zij", "hij", "naar", "over", "ook", "er", "uit", "per", "kan", "word"]
+
+    init(models: [ModelArticle], language: Language) {
+        let stemmer = DutchStemmer()
+        self.models = models
+        var docs: [[String: Int]] = []
+        var df: [String: Int] = [:]
+        for m in models {
+            let terms = ModelRanker.terms(m.title.nl + " " + m.text.nl, stemmer: stemmer)
+            var tf: [String: Int] = [:]
+            for t in terms { tf[t, default: 0] += 1 }
+            for t in tf.keys { df[t, default: 0] += 1 }
+            docs.append(tf)
+        }
+        self.documents = docs
+        self.lengths = docs.map { Double($0.values.reduce(0, +)) }
+        self.averageLength = lengths.isEmpty ? 1 : max(1, lengths.reduce(0, +) / Double(lengths.count))
+        self.documentFrequency = df
+    }
+
+    static func terms(_ text: String, stemmer: DutchStemmer) -> [String] {
+        let normalized = NormalizedText(text)
+        return Tokenizer.tokens(in: normalized.bytes).compactMap { t in
+            guard !t.isNumber, t.text.count > 2 else { return nil }
+            let s = stemmer.stem(t.text)
+            return stopwords.contains(s) ? nil : s
+        }
+    }
+
+    /// The best-scoring article for `text`, if it is not `excluding` and scores clearly above zero.
+    func best(for text: String, stemmer: DutchStemmer, excluding: String, topic: String) -> ModelArticle? {
+        guard !models.isEmpty else { return nil }
+        let query = Set(ModelRanker.terms(text, stemmer: stemmer))
+        let n = Double(models.count)
+        var best: (score: Double, index: Int)?
+        for (i, tf) in documents.enumerated() {
+            var score = 0.0
+            for term in query {
+                guard let f = tf[term] else { continue }
+                let df = Double(documentFrequency[term] ?? 0)
+                let idf = log((n - df + 0.5) / (df + 0.5) + 1)
+                let freq = Double(f)
+                score += idf * freq * (ModelRanker.k1 + 1) / (freq + ModelRanker.k1 * (1 - ModelRanker.b + ModelRanker.b * lengths[i] / averageLength))
+            }
+            if best == nil || score > best!.score || (score == best!.score && models[i].id < models[best!.index].id) {
+                best = (score, i)
+            }
+        }
+        guard let best, best.score > 1.0, models[best.index].id != excluding else { return nil }
+        return models[best.index]
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import TenderLint
+import TenderReport
+import TenderRules
+
+/// `tenderlint rules`: the catalogue as a table, JSON or Markdown; `--check` runs every example.
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Toon de regelcatalogus en de dekking per topic.")
+
+    enum Format: String, ExpressibleByArgument { case table, json, markdown }
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "table, json of markdown.")
+    var format: Format = .table
+
+    @Flag(help: "Draai alle voorbeelden van alle regels en meld wat afwijkt (exitcode 1 bij afwijking).")
+    var check = false
+
+    func run() throws {
+        try exitingOnFailure {
+            let catalogue = try common.loadCatalogue()
+            if check {
+                let engine = Engine(catalogue: catalogue, options: EngineOptions(language: common.language))
+                var failures = 0
+                for example in catalogue.examples {
+                    for prefix in ["", ExampleRunner.multibytePrefix] {
+                        if let failure = ExampleRunner.check(example, engine: engine, prefix: prefix) {
+                            print(failure); failures += 1
+                        }
+                    }
+                }
+                print("\(catalogue.examples.count) voorbeelden van \(catalogue.rules.count) regels; \(failures) afwijkingen")
+                if failures > 0 { throw ExitCode(1) }
+                return
+            }
+            print(try CatalogueDocumentation(catalogue: catalogue, language: common.language).render(format.rawValue), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+import TenderReport
+
+@main
+struct TenderlintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tenderlint",
+        abstract: "Controleert inkoopdocumenten voor jeugdhulp, Wmo en Participatiewet op onnodige lasten.",
+        discussion: """
+        Exitcodes: 0 geen bevindingen op of boven --fail-on; 1 wel; 2 gebruiks-, invoer- of configuratiefout.
+        """,
+        version: TenderlintVersion.current,
+        subcommands: [Lint.self, Rules.self, Explain.self],
+        defaultSubcommand: Lint.self
+    )
+}
