@@ -39,7 +39,7 @@ public struct Segmenter: Sendable {
             var isArticle = false
             let titleText = firstLine.trimmingBlanks()
 
-            let inArticle = stack.last(where: { !$0.isItem && $0.number != nil })
+            let inArticle = stack.last(where: { $0.isArticle })
             switch marker?.kind {
             case let .keyword(name)?:
                 number = name
@@ -48,7 +48,7 @@ public struct Segmenter: Sendable {
                 title = heading ? titleText : name
             case let .dotted(parts)?:
                 let joined = parts.joined(separator: ".")
-                if parts.count == 1, !heading, let article = inArticle, article.isArticle {
+                if parts.count == 1, !heading, let article = inArticle {
                     // "1. De aanbieder …" inside Artikel 5 is lid 1 of that article.
                     number = "\(article.number!) lid \(joined)"
                     level = article.level + 1

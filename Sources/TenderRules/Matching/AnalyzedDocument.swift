@@ -7,9 +7,9 @@ public struct AnalyzedDocument {
     public struct AnalyzedBlock {
         public var normalized: NormalizedText
         public var tokens: [Token]
-        /// Stem of each token, and a second stem for verb forms ending in `t` (`overlegt` → `overleg`).
+        /// The `WordKey` of each token, and its alternative keys (`rapportages` → also `rapportag`).
         var stems: [String]
-        var altStems: [String?]
+        var altStems: [[String]]
         /// Global sentence number of each token.
         var sentenceOfToken: [Int]
         /// The global index of this block's first token.
@@ -39,19 +39,14 @@ public struct AnalyzedDocument {
             let normalized = NormalizedText(block.text)
             let tokens = Tokenizer.tokens(in: normalized.bytes)
             var stems: [String] = []
-            var alts: [String?] = []
+            var alts: [[String]] = []
             stems.reserveCapacity(tokens.count)
             alts.reserveCapacity(tokens.count)
             for t in tokens {
-                if t.isNumber { stems.append(t.text); alts.append(nil); continue }
-                stems.append(stemmer.stem(t.text))
-                if t.text.count > 4, t.text.hasSuffix("t"), !t.text.hasSuffix("tt") {
-                    alts.append(stemmer.stem(String(t.text.dropLast())))
-                } else if t.text.count > 4, t.text.hasSuffix("d"), !t.text.hasSuffix("dd") {
-                    alts.append(stemmer.stem(String(t.text.dropLast())))
-                } else {
-                    alts.append(nil)
-                }
+                if t.isNumber { stems.append(t.text); alts.append([]); continue }
+                let keys = WordKey.keys(t.text, stemmer: stemmer)
+                stems.append(keys.key)
+                alts.append(keys.alternatives)
             }
             let ends = SentenceSplitter.sentenceEnds(in: normalized.bytes)
             var sentenceOfToken: [Int] = []

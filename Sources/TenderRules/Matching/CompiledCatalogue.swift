@@ -74,13 +74,17 @@ public final class CompiledCatalogue: @unchecked Sendable {
     public var size: (words: Int, phrases: Int) { (words.count, phrases.count) }
 
     /// Which word patterns match a token with this surface form and stems.
-    private func wordIds(surface: String, stem: String, alt: String?) -> [Int] {
+    private func wordIds(surface: String, stem: String, alternatives: [String]) -> [Int] {
         var ids: [Int] = []
         if let e = exact[stem] { ids += e }
-        if let alt, alt != stem, let e = exact[alt] { ids += e }
-        if !suffixes.isEmpty { suffixes.forEachPrefix(of: stem.utf8.reversed()) { ids.append($0) } }
+        for alt in alternatives { if let e = exact[alt] { ids += e } }
+        if !suffixes.isEmpty {
+            suffixes.forEachPrefix(of: stem.utf8.reversed()) { ids.append($0) }
+            for alt in alternatives { suffixes.forEachPrefix(of: alt.utf8.reversed()) { ids.append($0) } }
+        }
         if !prefixes.isEmpty { prefixes.forEachPrefix(of: surface.utf8) { ids.append($0) } }
         for (part, id) in containing where surface.contains(part) { ids.append(id) }
+        if ids.count > 1 { ids = Array(Set(ids)).sorted() }
         return ids
     }
 
@@ -115,10 +119,10 @@ public final class CompiledCatalogue: @unchecked Sendable {
             var tokenWords: [[Int]] = []
             tokenWords.reserveCapacity(block.tokens.count)
             for (i, token) in block.tokens.enumerated() {
-                let key = block.stems[i] == token.text && block.altStems[i] == nil ? token.text : token.text + "\u{1}" + block.stems[i]
-                if let ids = cache[key] { tokenWords.append(ids); continue }
-                let ids = wordIds(surface: token.text, stem: block.stems[i], alt: block.altStems[i])
-                cache[key] = ids
+                // Keys depend only on the surface form, so the surface is the cache key.
+                if let ids = cache[token.text] { tokenWords.append(ids); continue }
+                let ids = wordIds(surface: token.text, stem: block.stems[i], alternatives: block.altStems[i])
+                cache[token.text] = ids
                 tokenWords.append(ids)
             }
             for i in 0..<block.tokens.count {

@@ -51,9 +51,9 @@ struct PhrasePattern: Hashable {
             let kind: WordPattern.Kind
             switch (part.leadingStar, part.trailingStar) {
             case (true, true): kind = .contains(part.text)
-            case (true, false): kind = .suffix(stemmer.stem(part.text))
+            case (true, false): kind = .suffix(WordKey.key(part.text, stemmer: stemmer))
             case (false, true): kind = .prefix(part.text)
-            case (false, false): kind = .exact(stemmer.stem(part.text))
+            case (false, false): kind = .exact(part.text.allSatisfy(\.isNumber) ? part.text : WordKey.key(part.text, stemmer: stemmer))
             }
             return WordPattern(kind: kind, optional: part.optional)
         }
