@@ -1,0 +1,90 @@
+import Foundation
+import TenderDocument
+import TenderRules
+import Yams
+
+/// A labelled evaluation set (`samples/evaluation/clauses.yml`) and the scores the engine gets on it.
+///
+/// Each clause is linted on its own as a one-paragraph document of its domain. Scoring counts
+/// clause–topic pairs: a topic the engine reports and the label names is a true positive, one it
+/// reports that the label does not name a false positive, one the label names that the engine
+/// misses a false negative.
+public struct Evaluation: Sendable {
+    public struct Clause: Sendable, Codable {
+        public var id: String
+        public var domain: Domain?
+        public var text: String
+        public var topics: [String]
+    }
+
+    public struct Score: Sendable, Codable {
+        public var truePositives = 0
+        public var falsePositives = 0
+        public var falseNegatives = 0
+        public init() {}
+        public var precision: Double? { truePositives + falsePositives == 0 ? nil : Double(truePositives) / Double(truePositives + falsePositives) }
+        public var recall: Double? { truePositives + falseNegatives == 0 ? nil : Double(truePositives) / Double(truePositives + falseNegatives) }
+    }
+
+    /// One miss or false alarm, for the report.
+    public struct Mistake: Sendable, Codable {
+        public var clause: String
+        public var topic: String
+        public var rule: String?
+        public var kind: String
+        public var text: String
+    }
+
+    public var overall = Score()
+    public var byTopic: [String: Score] = [:]
+    public var byRule: [String: Score] = [:]
+    public var mistakes: [Mistake] = []
+    public var clauseCount = 0
+
+    /// Loads the clauses of an evaluation file.
+    public static func load(_ path: String) throws -> [Clause] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw EvaluationError(message: "\(path): bestand niet gevonden")
+        }
+        do {
+            return try YAMLDecoder().decode([Clause].self, from: String(decoding: data, as: UTF8.self))
+        } catch {
+            throw EvaluationError(message: "\(path): geen geldige evaluatieset (\(error))")
+        }
+    }
+
+    /// Scores `engine` on `clauses`.
+    public init(clauses: [Clause], engine: Engine) {
+        clauseCount = clauses.count
+        for c in clauses {
+            let document = Document(path: c.id, format: .text, contentHash: "", blocks: [Block(kind: .paragraph, text: c.text, firstLine: 1)])
+            let findings = engine.lint(document, domains: c.domain.map { [$0] }).findings
+            let labelled = Set(c.topics)
+            let predicted = Set(findings.map(\.topic))
+            for topic in predicted.union(labelled) {
+                let hit = predicted.contains(topic), wanted = labelled.contains(topic)
+                var s = byTopic[topic, default: Score()]
+                if hit && wanted { s.truePositives += 1; overall.truePositives += 1 }
+                if hit && !wanted {
+                    s.falsePositives += 1; overall.falsePositives += 1
+                    mistakes.append(Mistake(clause: c.id, topic: topic, rule: findings.first { $0.topic == topic }?.ruleId, kind: "false-positive", text: c.text))
+                }
+                if !hit && wanted {
+                    s.falseNegatives += 1; overall.falseNegatives += 1
+                    mistakes.append(Mistake(clause: c.id, topic: topic, rule: nil, kind: "false-negative", text: c.text))
+                }
+                byTopic[topic] = s
+            }
+            for rule in Set(findings.map(\.ruleId)) {
+                let topic = findings.first { $0.ruleId == rule }!.topic
+                if labelled.contains(topic) { byRule[rule, default: Score()].truePositives += 1 } else { byRule[rule, default: Score()].falsePositives += 1 }
+            }
+        }
+    }
+}
+
+/// A problem reading an evaluation set.
+public struct EvaluationError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
