@@ -11,17 +11,25 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C libraries from Debian, each wrapped by exactly one Swift target.
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
         // Document model: blocks, clauses, source locations, normalisation. No dependencies.
         .target(name: "TenderDocument"),
+        // The only target that imports libxml2: a small Swift XML tree with line numbers and limits.
+        .target(name: "TenderXML", dependencies: ["CLibXML2"]),
         // Dutch language analysis: Snowball stemming, tokens, sentences, quantities.
         .target(name: "TenderLanguage", dependencies: ["CStemmer"]),
         // Readers for every input format, format sniffing, input limits.
-        .target(name: "TenderFormats", dependencies: ["TenderDocument", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "TenderFormats", dependencies: [
+            "TenderDocument", "TenderXML",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // The rule and model-article catalogue and its compiled matcher.
         .target(name: "TenderRules", dependencies: ["TenderDocument", "TenderLanguage", "Yams"]),
         // The engine: findings, domains, burden, model proposals.
@@ -36,6 +44,7 @@ let package = Package(
 
         .testTarget(name: "TenderDocumentTests", dependencies: ["TenderDocument"]),
         .testTarget(name: "TenderLanguageTests", dependencies: ["TenderLanguage"]),
+        .testTarget(name: "TenderXMLTests", dependencies: ["TenderXML"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,131 @@
+internal import CLibXML2
+
+/// The libxml2 boundary: runs libxml2's SAX2 parser over a buffer and builds an `XMLTree.Element`.
+///
+/// One place per concern: `options` builds the parser options, `TreeBuilder.open` checks depth
+/// and node count, `TreeBuilder.refuse(doctype:)` refuses DTDs, `SAXParser.error(from:)` turns
+/// libxml2's structured errors into `XMLError`, and one `defer` frees the parser context.
+///
+/// Why SAX and not libxml2's own tree: the callbacks let us stop the parser at the first node
+/// past a limit, and at a `<!DOCTYPE` before its internal subset is read, so no hostile input is
+/// ever expanded; and no C pointers survive the call.
+enum SAXParser {
+    /// The parser options, built in this one place.
+    ///
+    /// `XML_PARSE_NONET` forbids network access. Deliberately absent: `NOENT` (substitute
+    /// entities), `DTDLOAD`/`DTDATTR`/`DTDVALID` (read a DTD), `XINCLUDE` and `HUGE` (lift the
+    /// built-in size limits). `NOENT` stays off even though no entity can be declared (we refuse
+    /// every internal subset), so a future change there cannot turn on expansion by itself.
+    static var options: Int32 {
+        Int32(XML_PARSE_NONET.rawValue)
+    }
+
+    static func parse(_ buffer: UnsafeBufferPointer<UInt8>, limits: XMLLimits) throws(XMLError) -> XMLTree.Element {
+        _ = libxml2Setup
+        guard buffer.count > 0, let base = buffer.baseAddress else {
+            throw .malformed(line: 1, column: 1, reason: "leeg document")
+        }
+        // Safety: `base` is valid for `buffer.count` bytes for the whole call; libxml2 copies the
+        // bytes it needs into its own input buffer and does not keep the pointer after the
+        // context is freed. `count` fits a C int because XMLLimits.maxBytes does (checked by caller).
+        let context = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+            xmlCreateMemoryParserCtxt($0, Int32(buffer.count))
+        }
+        guard let ctxt = context else {
+            throw .malformed(line: 1, column: 1, reason: "libxml2 kon geen parser maken")
+        }
+        // The only free: the context owns its SAX handler copy, input buffers and dictionary.
+        // No document is built (our handler has no startDocument), so there is no xmlDoc to free.
+        defer { xmlFreeParserCtxt(ctxt) }
+
+        _ = xmlCtxtUseOptions(ctxt, options)
+        let builder = TreeBuilder(limits: limits, dict: ctxt.pointee.dict)
+        return try withExtendedLifetime(builder) { () throws(XMLError) -> XMLTree.Element in
+            // Safety: `ctxt.pointee.sax` was allocated by xmlCreateMemoryParserCtxt and is freed
+            // with the context; we overwrite its fields, not the pointer. `_private` is ours: it
+            // holds an unretained reference to `builder`, which outlives the parse (this closure).
+            ctxt.pointee.sax.pointee = SAXParser.makeHandler()
+            ctxt.pointee._private = Unmanaged.passUnretained(builder).toOpaque()
+            _ = xmlParseDocument(ctxt)
+            if let failure = builder.failure { throw failure }
+            if ctxt.pointee.wellFormed == 0 {
+                throw builder.firstError ?? .malformed(line: Int(xmlSAX2GetLineNumber(ctxt)), column: 1,
+                                                      reason: "onbekende parseerfout")
+            }
+            guard let root = builder.root else {
+                throw .malformed(line: 1, column: 1, reason: "geen wortelelement")
+            }
+            return root
+        }
+    }
+
+    /// The SAX2 callbacks. Everything not set here (entity declarations, external subsets,
+    /// entity resolution, comments, processing instructions) is ignored by libxml2.
+    /// (Built per parse: the C struct is not Sendable, and building it costs nothing.)
+    private static func makeHandler() -> xmlSAXHandler {
+        var sax = xmlSAXHandler()
+        // SAX2 (namespaces) and structured errors are only used when this magic is set.
+        sax.initialized = UInt32(XML_SAX2_MAGIC)
+        sax.startElementNs = { ctx, localname, prefix, uri, _, _, attributeCount, _, attributes in
+            TreeBuilder.from(ctx)?.open(localname: localname, prefix: prefix, uri: uri,
+                                        attributeCount: Int(attributeCount), attributes: attributes, ctx: ctx)
+        }
+        sax.endElementNs = { ctx, _, _, _ in
+            TreeBuilder.from(ctx)?.close(ctx: ctx)
+        }
+        sax.characters = { ctx, bytes, count in
+            TreeBuilder.from(ctx)?.append(bytes, count: Int(count))
+        }
+        sax.ignorableWhitespace = sax.characters
+        sax.cdataBlock = sax.characters
+        sax.internalSubset = { ctx, _, externalID, systemID in
+            TreeBuilder.from(ctx)?.refuse(doctypeWithExternalID: externalID, systemID: systemID, ctx: ctx)
+        }
+        sax.serror = { ctx, error in
+            guard let error else { return }
+            TreeBuilder.from(ctx)?.record(SAXParser.error(from: error.pointee))
+        }
+        return sax
+    }
+
+    /// One libxml2 error as an `XMLError`, or nil for a warning.
+    private static func error(from error: xmlError) -> XMLError? {
+        guard error.level.rawValue >= XML_ERR_ERROR.rawValue else { return nil }
+        let line = max(1, Int(error.line))
+        let column = max(1, Int(error.int2))
+        switch Int(error.code) {
+        case Int(XML_ERR_INVALID_CHAR.rawValue), Int(XML_ERR_INVALID_ENCODING.rawValue):
+            // libxml2 reports bad UTF-8 as an invalid character "Input is not proper UTF-8".
+            let text = error.message.map { String(cString: $0) } ?? ""
+            if text.contains("UTF-8") || Int(error.code) == Int(XML_ERR_INVALID_ENCODING.rawValue) {
+                return .invalidEncoding(line: line, column: column)
+            }
+        default:
+            break
+        }
+        // Safety: `message` is a NUL-terminated string owned by libxml2, valid during the callback.
+        let message = error.message.map { String(cString: $0) } ?? "parseerfout \(error.code)"
+        // libxml2 messages end in "\n" and sometimes add a second line of bytes; keep the first.
+        let firstLine = message.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? message
+        return .malformed(line: line, column: column, reason: firstLine.trimmingTrailingSpace())
+    }
+}
+
+/// libxml2's one-time setup, run on first use (Swift runs a global's initialiser exactly once,
+/// thread-safely).
+///
+/// `xmlInitParser` must run once before the parser is used from several threads (libxml2's
+/// documentation); corpus mode parses on all cores. The entity loader is replaced by one that
+/// refuses everything, so even a code path we did not foresee cannot open a file or a URL.
+private let libxml2Setup: Void = {
+    xmlInitParser()
+    xmlSetExternalEntityLoader { _, _, _ in nil }
+}()
+
+extension String {
+    fileprivate func trimmingTrailingSpace() -> String {
+        var s = Substring(self)
+        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}

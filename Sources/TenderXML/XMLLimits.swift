@@ -1,0 +1,25 @@
+/// Bounds on one untrusted XML document, checked while it is parsed (not after).
+///
+/// The parser stops at the first node past a bound, so a hostile document costs at most the work
+/// up to that node.
+public struct XMLLimits: Sendable, Equatable {
+    /// The largest input accepted, in bytes, checked before parsing starts.
+    public var maxBytes: Int
+    /// The deepest element nesting accepted; the root element is at depth 1.
+    public var maxDepth: Int
+    /// The most nodes (elements plus text nodes) accepted in one document.
+    public var maxNodes: Int
+
+    public init(maxBytes: Int, maxDepth: Int, maxNodes: Int) {
+        // libxml2 takes the input length as a C int.
+        precondition(maxBytes > 0 && maxBytes <= Int(Int32.max), "maxBytes must fit a C int")
+        precondition(maxDepth > 0 && maxNodes > 0, "limits must be positive")
+        self.maxBytes = maxBytes
+        self.maxDepth = maxDepth
+        self.maxNodes = maxNodes
+    }
+
+    /// Sized for real tender documents: a 300-page DOCX body is about 20 MB of XML, nests tables
+    /// up to about 40 elements deep and has well under a million nodes.
+    public static let `default` = XMLLimits(maxBytes: 64 * 1_048_576, maxDepth: 256, maxNodes: 2_000_000)
+}
