@@ -42,6 +42,8 @@ public struct DocumentReader: Sendable {
         switch FormatSniffer.sniff(bytes, fileExtension: ext) {
         case let .unsupported(what):
             throw .unsupported(path: path, format: what)
+        case .encrypted:
+            throw .protected(path: path)
         case .zip:
             return try readContainer(bytes: bytes, path: path, hash: hash)
         case let .format(format):
@@ -56,12 +58,40 @@ public struct DocumentReader: Sendable {
             let blocks = TextBlocks(markdown: format == .markdown).blocks(of: decoded.text)
             return Document(path: path, format: format, contentHash: hash, blocks: blocks,
                             warnings: decoded.warnings.map { "\(path): \($0)" })
-        default:
-            throw .unsupported(path: path, format: format.rawValue)
+        case .fodt:
+            let blocks = try OdtReader.read(flat: bytes, path: path, limits: limits.xml)
+            return Document(path: path, format: .fodt, contentHash: hash, blocks: blocks)
+        case .eforms:
+            let blocks = try XMLNoticeReader.read(bytes: bytes, path: path, limits: limits.xml)
+            return Document(path: path, format: .eforms, contentHash: hash, blocks: blocks)
+        case .xml:
+            let blocks = try GenericXMLReader.read(bytes: bytes, path: path, limits: limits.xml)
+            return Document(path: path, format: .xml, contentHash: hash, blocks: blocks)
+        case .pdf:
+            let blocks = try PdfReader.read(bytes: bytes, path: path, limits: limits)
+            return Document(path: path, format: .pdf, contentHash: hash, blocks: blocks)
+        case .docx, .odt:
+            // Containers are recognised by their content, never by the sniffer's verdict alone.
+            return try readContainer(bytes: bytes, path: path, hash: hash)
         }
     }
 
+    /// DOCX and ODT: opens the ZIP under the archive limits and reads it by what it holds.
     private func readContainer(bytes: [UInt8], path: String, hash: String) throws(ReaderError) -> Document {
-        throw .unsupported(path: path, format: "ZIP-archief")
+        let archive = try Archive(bytes: bytes, limits: limits, path: path)
+        switch try FormatSniffer.sniffContainer(archive) {
+        case .format(.docx):
+            let blocks = try DocxReader(archive: archive, path: path).read()
+            return Document(path: path, format: .docx, contentHash: hash, blocks: blocks)
+        case .format(.odt):
+            let blocks = try OdtReader.read(archive: archive, path: path)
+            return Document(path: path, format: .odt, contentHash: hash, blocks: blocks)
+        case let .unsupported(what):
+            throw .unsupported(path: path, format: what)
+        case .encrypted:
+            throw .protected(path: path)
+        case .zip, .format:
+            throw .unsupported(path: path, format: "ZIP-archief zonder tekstdocument")
+        }
     }
 }

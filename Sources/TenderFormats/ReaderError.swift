@@ -1,3 +1,5 @@
+import TenderXML
+
 /// Why a file could not be read. Every case renders as one line, `path: reason`.
 public enum ReaderError: Error, Equatable, Sendable {
     case notFound(path: String)
@@ -12,11 +14,17 @@ public enum ReaderError: Error, Equatable, Sendable {
     case malformed(path: String, reason: String)
     /// An input limit was hit (size, entries, inflation ratio, depth).
     case limitExceeded(path: String, limit: String)
+    /// An XML document, or an XML part of a container (`part`, e.g. `word/document.xml`), was
+    /// refused: malformed, over a limit, or declaring a DTD or entities.
+    case invalidXML(path: String, part: String?, error: XMLError)
+    /// A helper program the format needs is not installed (e.g. `pdftotext` from `poppler-utils`).
+    case toolMissing(path: String, tool: String, package: String)
 
     public var path: String {
         switch self {
         case let .notFound(p), let .unreadable(p, _), let .unsupported(p, _), let .protected(p),
-             let .noText(p), let .malformed(p, _), let .limitExceeded(p, _):
+             let .noText(p), let .malformed(p, _), let .limitExceeded(p, _), let .invalidXML(p, _, _),
+             let .toolMissing(p, _, _):
             return p
         }
     }
@@ -39,6 +47,12 @@ public enum ReaderError: Error, Equatable, Sendable {
             reason = english ? "malformed document: \(why)" : "beschadigd document: \(why)"
         case let .limitExceeded(_, limit):
             reason = english ? "input limit exceeded: \(limit)" : "invoerlimiet overschreden: \(limit)"
+        case let .invalidXML(_, part, error):
+            reason = (part.map { "\($0): " } ?? "") + error.message(english: english)
+        case let .toolMissing(_, tool, package):
+            reason = english
+                ? "\(tool) not found; install \(package) (e.g. apt-get install \(package))"
+                : "\(tool) niet gevonden; installeer \(package) (bijv. apt-get install \(package))"
         }
         return "\(path): \(reason)"
     }
