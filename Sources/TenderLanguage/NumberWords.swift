@@ -10,6 +10,14 @@ public enum NumberWords {
         "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80, "negentig": 90,
     ]
 
+    /// The value of a multiplier word: `driemaal` = 3, `tweevoudig`/`drievoudige` = 2/3; nil otherwise.
+    public static func multiplier(of word: String) -> Int? {
+        for suffix in ["maal", "voudige", "voudig"] where word.hasSuffix(suffix) && word.count > suffix.count {
+            return value(of: String(word.dropLast(suffix.count)))
+        }
+        return nil
+    }
+
     /// The value of a number word, or nil.
     public static func value(of word: String) -> Int? {
         if let v = units[word], v > 0 { return v }

@@ -26,7 +26,9 @@ public struct Quantity: Hashable, Sendable {
     /// The dimension and the factor to its base unit for a unit word, or nil.
     public static func unit(_ word: String) -> (Dimension, Double)? {
         switch word {
-        case "dag", "dagen", "werkdag", "werkdagen", "kalenderdag", "kalenderdagen": return (.duration, 1)
+        case "dag", "dagen", "kalenderdag", "kalenderdagen": return (.duration, 1)
+        // Five working days make a calendar week: 30 werkdagen is 42 calendar days.
+        case "werkdag", "werkdagen": return (.duration, 7.0 / 5.0)
         case "week", "weken": return (.duration, 7)
         case "maand", "maanden": return (.duration, 30)
         case "jaar", "jaren": return (.duration, 365)

@@ -36,6 +36,15 @@ public enum QuantityScanner {
         if token.isNumber {
             guard let (v, n, e) = numeral(at: t, bytes: bytes, tokens: tokens) else { return nil }
             value = v; next = n; end = e
+        } else if let times = NumberWords.multiplier(of: token.text) {
+            // "driemaal", "een drievoudige": a count on its own.
+            return (Quantity(range: start..<token.range.upperBound, dimension: .count, value: Double(times)), t + 1)
+        } else if token.text == "anderhalf" || token.text == "half" {
+            // "anderhalf jaar", "een half jaar": a fraction before a unit.
+            let v = token.text == "half" ? 0.5 : 1.5
+            guard t + 1 < tokens.count, let (dimension, factor) = Quantity.unit(tokens[t + 1].text), dimension == .duration else { return nil }
+            if token.text == "half", t > 0, tokens[t - 1].text == "een" { start = tokens[t - 1].range.lowerBound }
+            return (Quantity(range: start..<tokens[t + 1].range.upperBound, dimension: .duration, value: v * factor), t + 2)
         } else if let v = NumberWords.value(of: token.text) {
             value = Double(v); next = t + 1; end = token.range.upperBound
             // "dertig (30) dagen": the digits in brackets repeat the word.

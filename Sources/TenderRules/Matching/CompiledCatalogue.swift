@@ -21,6 +21,7 @@ public final class CompiledCatalogue: @unchecked Sendable {
     public let catalogue: Catalogue
     private var words: [WordPattern] = []
     private var exact: [String: [Int]] = [:]
+    private var surfaces: [String: [Int]] = [:]
     private var suffixes = ByteTrie()
     private var prefixes = ByteTrie()
     private var containing: [(String, Int)] = []
@@ -49,6 +50,8 @@ public final class CompiledCatalogue: @unchecked Sendable {
                 case let .suffix(stem): suffixes.insert(stem.utf8.reversed(), value: id)
                 case let .prefix(text): prefixes.insert(text.utf8, value: id)
                 case let .contains(text): containing.append((text, id))
+                case let .surface(text): surfaces[text, default: []].append(id)
+                case .anyWord: break
                 }
                 ids.append(id)
             }
@@ -77,6 +80,7 @@ public final class CompiledCatalogue: @unchecked Sendable {
     private func wordIds(surface: String, stem: String, alternatives: [String]) -> [Int] {
         var ids: [Int] = []
         if let e = exact[stem] { ids += e }
+        if let e = surfaces[surface] { ids += e }
         for alt in alternatives { if let e = exact[alt] { ids += e } }
         if !suffixes.isEmpty {
             suffixes.forEachPrefix(of: stem.utf8.reversed()) { ids.append($0) }
@@ -113,7 +117,7 @@ public final class CompiledCatalogue: @unchecked Sendable {
     func scan(_ doc: AnalyzedDocument) -> ScanResult {
         var result = ScanResult()
         var cache: [String: [Int]] = [:]
-        var factSentences: [String: Set<Int>] = [:]
+        var factMentions: [String: [(block: Int, sentence: Int, token: Int)]] = [:]
         for (b, block) in doc.blocks.enumerated() {
             // Word patterns per token, looked up once per distinct token.
             var tokenWords: [[Int]] = []
@@ -144,41 +148,42 @@ public final class CompiledCatalogue: @unchecked Sendable {
                             case let .domain(d):
                                 result.domainCounts[d, default: 0] += 1
                             case let .fact(name):
-                                factSentences[name, default: []].insert(hit.sentence)
+                                factMentions[name, default: []].append((b, hit.sentence, hit.last))
                             }
                         }
                     }
                 }
             }
-            // A fact's value: the first money amount in a sentence that names the fact.
-            for (name, sentences) in factSentences where result.facts[name] == nil {
+            // A fact's value: the money amount nearest to a phrase that names the fact, in its sentence
+            // ("minimaal 1,2 miljoen euro omzet, bij een opdrachtwaarde van 500.000 euro" → 500.000).
+            for (name, mentions) in factMentions where result.facts[name] == nil {
+                var best: (distance: Int, value: Double)?
                 for (q, quantity) in block.quantities.enumerated() where quantity.dimension == .money {
                     let t = block.quantityTokens[q]
-                    if t < block.sentenceOfToken.count, sentences.contains(block.sentenceOfToken[t]) {
-                        result.facts[name] = quantity.value
-                        break
+                    guard t < block.sentenceOfToken.count else { continue }
+                    for m in mentions where m.block == b && m.sentence == block.sentenceOfToken[t] {
+                        let d = abs(block.tokenBase + t - m.token)
+                        if best == nil || d < best!.distance { best = (d, quantity.value) }
                     }
                 }
+                if let best { result.facts[name] = best.value }
             }
         }
         return result
     }
 
-    /// The last token of phrase `p` starting at token `start`, or nil.
+    /// The last token of phrase `p` starting at token `start`, or nil. Optional words are tried
+    /// both ways (phrases are a few words long, so the backtracking stays small).
     private func matchPhrase(_ p: Int, at start: Int, _ tokenWords: [[Int]]) -> Int? {
         let (pattern, ids) = phrases[p]
-        var t = start
-        var last = start
-        for (k, id) in ids.enumerated() {
-            if t < tokenWords.count, tokenWords[t].contains(id) {
-                last = t
-                t += 1
-            } else if pattern.words[k].optional {
-                continue
-            } else {
-                return nil
-            }
+        func match(_ k: Int, _ t: Int, _ last: Int) -> Int? {
+            if k == ids.count { return last }
+            let word = pattern.words[k]
+            let fits = t < tokenWords.count && (word.kind == .anyWord || tokenWords[t].contains(ids[k]))
+            if fits, let end = match(k + 1, t + 1, t) { return end }
+            if word.optional { return match(k + 1, t, last) }
+            return nil
         }
-        return last
+        return match(0, start, start)
     }
 }

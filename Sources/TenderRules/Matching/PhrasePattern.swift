@@ -3,7 +3,9 @@ import TenderLanguage
 
 /// One word of a phrase as written in a rule: `vog`, `[de]` (optional), `*rapportage` (a stem
 /// ending, for compounds such as `kwartaalrapportages`), `kwaliteits*` (a word beginning) or
-/// `*protocol*` (a word part).
+/// `*protocol*` (a word part), `=word` (exactly this word form, not stemmed), `*` (any one word),
+/// `[*]` (at most one word of any kind) or `...` (up to four words of any kind: split verbs,
+/// `stuurt ... toe`).
 struct WordPattern: Hashable {
     enum Kind: Hashable {
         /// The stem must equal this stem.
@@ -14,6 +16,10 @@ struct WordPattern: Hashable {
         case prefix(String)
         /// The normalised word must contain this text.
         case contains(String)
+        /// The normalised word must be exactly this text (no stemming).
+        case surface(String)
+        /// Any word.
+        case anyWord
     }
     var kind: Kind
     var optional: Bool
@@ -30,6 +36,13 @@ struct PhrasePattern: Hashable {
             var p = Substring(piece)
             var optional = false
             if p.hasPrefix("["), p.hasSuffix("]"), p.count > 2 { optional = true; p = p.dropFirst().dropLast() }
+            if p == "*" { out.append(("*", optional, false, false)); continue }
+            if p == "..." || p == "\u{2026}" {
+                for _ in 0..<4 { out.append(("*", true, false, false)) }
+                continue
+            }
+            var exactForm = false
+            if p.hasPrefix("="), p.count > 1 { exactForm = true; p = p.dropFirst() }
             let leading = p.hasPrefix("*"), trailing = p.hasSuffix("*")
             if leading { p = p.dropFirst() }
             if trailing, !p.isEmpty { p = p.dropLast() }
@@ -37,10 +50,11 @@ struct PhrasePattern: Hashable {
             let tokens = Tokenizer.tokens(in: normalized.bytes)
             guard !tokens.isEmpty else { return nil }
             for (i, t) in tokens.enumerated() {
-                out.append((t.text, optional, leading && i == 0, trailing && i == tokens.count - 1))
+                out.append(((exactForm ? "=" : "") + t.text, optional, leading && i == 0, trailing && i == tokens.count - 1))
             }
         }
-        guard let first = out.first, !first.1 else { return nil }
+        // A phrase starts and ends with a real word: "stuurt ... toe", not "... toe".
+        guard let first = out.first, !first.1, first.0 != "*", let last = out.last, !last.1, last.0 != "*" else { return nil }
         return out
     }
 
@@ -49,6 +63,8 @@ struct PhrasePattern: Hashable {
         guard let parts = parse(phrase) else { return nil }
         let words = parts.map { part -> WordPattern in
             let kind: WordPattern.Kind
+            if part.text == "*" { return WordPattern(kind: .anyWord, optional: part.optional) }
+            if part.text.hasPrefix("=") { return WordPattern(kind: .surface(String(part.text.dropFirst())), optional: part.optional) }
             switch (part.leadingStar, part.trailingStar) {
             case (true, true): kind = .contains(part.text)
             case (true, false): kind = .suffix(WordKey.key(part.text, stemmer: stemmer))
