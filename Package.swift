@@ -45,6 +45,9 @@ let package = Package(
         .testTarget(name: "TenderDocumentTests", dependencies: ["TenderDocument"]),
         .testTarget(name: "TenderLanguageTests", dependencies: ["TenderLanguage"]),
         .testTarget(name: "TenderXMLTests", dependencies: ["TenderXML"]),
+        .testTarget(name: "TenderFormatsTests", dependencies: [
+            "TenderFormats", "TenderDocument", "TenderXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )
