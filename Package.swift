@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // C libraries from Debian, each wrapped by exactly one Swift target.
@@ -36,14 +37,23 @@ let package = Package(
         .target(name: "TenderLint", dependencies: ["TenderDocument", "TenderLanguage", "TenderRules", "TenderFormats"]),
         // One reporter per output format.
         .target(name: "TenderReport", dependencies: ["TenderDocument", "TenderLint", "TenderRules"]),
+        // Corpus mode: the SQLite store (GRDB), the incremental parallel scan, aggregates and their reports.
+        .target(name: "TenderInventory", dependencies: [
+            "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "Yams",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // The executable: argument parsing and wiring only.
         .executableTarget(name: "tenderlint", dependencies: [
-            "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport",
+            "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport", "TenderInventory",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "TenderDocumentTests", dependencies: ["TenderDocument"]),
         .testTarget(name: "TenderLanguageTests", dependencies: ["TenderLanguage"]),
+        .testTarget(name: "TenderInventoryTests", dependencies: [
+            "TenderInventory", "TenderLint", "TenderRules", "TenderFormats", "TenderReport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "TenderXMLTests", dependencies: ["TenderXML"]),
         .testTarget(name: "TenderFormatsTests", dependencies: [
             "TenderFormats", "TenderDocument", "TenderXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),

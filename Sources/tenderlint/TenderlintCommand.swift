@@ -2,7 +2,7 @@ import ArgumentParser
 import TenderReport
 
 @main
-struct TenderlintCommand: ParsableCommand {
+struct TenderlintCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tenderlint",
         abstract: "Controleert inkoopdocumenten voor jeugdhulp, Wmo en Participatiewet op onnodige lasten.",
@@ -10,7 +10,7 @@ struct TenderlintCommand: ParsableCommand {
         Exitcodes: 0 geen bevindingen op of boven --fail-on; 1 wel; 2 gebruiks-, invoer- of configuratiefout.
         """,
         version: TenderlintVersion.current,
-        subcommands: [Lint.self, Rules.self, Explain.self, Evaluate.self],
+        subcommands: [Lint.self, Rules.self, Explain.self, Evaluate.self, Inventory.self],
         defaultSubcommand: Lint.self
     )
 }

@@ -1,0 +1,34 @@
+/// What a document is, beyond its text: who issued it, where, when and under which procedure.
+///
+/// Read from a sidecar `<document>.meta.yml` or from the document's path (`--meta-template`);
+/// the sidecar wins field by field. Every field is optional: a document without metadata is still
+/// counted, under "onbekend".
+public struct DocumentMetadata: Hashable, Sendable, Codable {
+    public var municipality: String?
+    public var region: String?
+    /// The tender's year, e.g. 2025.
+    public var year: Int?
+    /// The procedure, as the source names it (e.g. `open`, `sociale-diensten`, `bestuurlijk aanbesteden`).
+    public var procedure: String?
+    /// Providers affected by this tender; `nil` means the corpus default (`--providers`).
+    public var providers: Int?
+
+    public init(municipality: String? = nil, region: String? = nil, year: Int? = nil,
+                procedure: String? = nil, providers: Int? = nil) {
+        self.municipality = municipality
+        self.region = region
+        self.year = year
+        self.procedure = procedure
+        self.providers = providers
+    }
+
+    /// True when no field is set.
+    public var isEmpty: Bool { self == DocumentMetadata() }
+
+    /// This metadata with every field that `other` sets taking `other`'s value.
+    public func overridden(by other: DocumentMetadata) -> DocumentMetadata {
+        DocumentMetadata(municipality: other.municipality ?? municipality, region: other.region ?? region,
+                         year: other.year ?? year, procedure: other.procedure ?? procedure,
+                         providers: other.providers ?? providers)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+
+/// One row of the `document` table: a file seen by a scan, with its metadata and its burden totals
+/// for one provider. Deleted files keep their row with `deletedAt` set; unreadable files have
+/// `status = "error"` and the reader's one-line message.
+struct DocumentRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "document"
+
+    var id: Int64?
+    /// The path as collected from the scan's arguments (root as given, then the relative path).
+    var path: String
+    /// Hex SHA-256 of the file's bytes; empty when the file could not be read at all.
+    var contentHash: String
+    var format: String?
+    /// Detected or forced domains, comma-separated (`jeugd,wmo`).
+    var domains: String
+    var municipality: String?
+    var region: String?
+    var year: Int?
+    var procedure: String?
+    /// Providers affected by this tender, from metadata; `nil` means the corpus default.
+    var providers: Int?
+    /// `ok` or `error`.
+    var status: String
+    /// For `status = error`: `path: reason`.
+    var error: String?
+    /// Identifies the catalogue and engine settings the findings were made with; a different key
+    /// means the findings are stale and the document is analysed again.
+    var analysisKey: String
+    var clauseCount: Int
+    /// Active (not silenced) findings.
+    var findingCount: Int
+    /// Σ hours per year of the active findings, for one provider.
+    var hoursPerYear: Double
+    /// `hoursPerYear` × the corpus tariff, for one provider.
+    var eurosPerYear: Double
+    var scannedAt: Date
+    var deletedAt: Date?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    var metadata: DocumentMetadata {
+        DocumentMetadata(municipality: municipality, region: region, year: year, procedure: procedure, providers: providers)
+    }
+
+    mutating func apply(_ metadata: DocumentMetadata) {
+        municipality = metadata.municipality
+        region = metadata.region
+        year = metadata.year
+        procedure = metadata.procedure
+        providers = metadata.providers
+    }
+}

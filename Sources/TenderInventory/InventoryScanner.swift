@@ -1,0 +1,131 @@
+import Foundation
+import TenderFormats
+import TenderLint
+import TenderRules
+
+/// Scans files and folders into an `InventoryStore`: incremental, parallel, interruptible.
+///
+/// Up to `jobs` files are read, hashed and linted at once in a task group that shares one
+/// `Engine`; the scanning task itself is the only writer and commits each document with its
+/// findings in one transaction. At most `jobs` documents' findings are in memory at any time.
+public struct InventoryScanner: Sendable {
+    public var engine: Engine
+    public var reader: DocumentReader
+    /// Metadata from the path; a sidecar `<document>.meta.yml` overrides it field by field.
+    public var template: PathTemplate?
+    /// How many files are analysed at once (at least 1).
+    public var jobs: Int
+    /// See `AnalysisKey`.
+    public var analysisKey: String
+
+    public init(engine: Engine, reader: DocumentReader = DocumentReader(), template: PathTemplate? = nil,
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, analysisKey: String) {
+        self.engine = engine
+        self.reader = reader
+        self.template = template
+        self.jobs = max(1, jobs)
+        self.analysisKey = analysisKey
+    }
+
+    /// What one scan task hands to the writer.
+    enum Outcome: Sendable {
+        case unchanged
+        case refresh(id: Int64, metadata: DocumentMetadata)
+        case analysed(DocumentAnalysis)
+        /// `analysis` is nil for a file that does not exist (nothing to record).
+        case failed(DocumentAnalysis?, message: String)
+    }
+
+    /// Scans `paths` (files and folders) into `store` with the given burden parameters.
+    ///
+    /// Unreadable files are reported through `observe(.failed("path: reason"))` and skipped;
+    /// the scan goes on. Only a store error stops it.
+    public func scan(_ paths: [String], into store: InventoryStore, parameters: BurdenParameters,
+                     interruption: ScanInterruption = ScanInterruption(),
+                     observe: (ScanEvent) -> Void = { _ in }) async throws(InventoryError) -> ScanSummary {
+        let started = Date()
+        let clock = ContinuousClock.now
+        let roots = paths.map(Self.normalized)
+        let files = FileCollector.files(roots)
+        var summary = ScanSummary()
+        summary.files = files.count
+        observe(.started(summary))
+
+        // Findings are priced at the corpus tariff, as `lint` prices them at its `--tariff`.
+        var options = engine.options
+        options.tariff = parameters.tariff
+        let engine = engine.with(options: options)
+        try await store.setParameters(parameters)
+        try await store.setTopics(engine.catalogue.taxonomy.topics)
+        let known = try store.knownDocuments()
+        let scanId = try await store.beginScan(roots: roots, analysisKey: analysisKey, parameters: parameters, at: started)
+
+        let analyser = Analyser(engine: engine, reader: reader, template: template, analysisKey: analysisKey,
+                                english: engine.options.language == .en)
+        var seen = Set<String>()
+        var storeError: InventoryError?
+        await withTaskGroup(of: Outcome.self) { group in
+            var next = 0
+            func launch() {
+                guard next < files.count, !interruption.isRequested else { return }
+                let path = files[next]
+                let previous = known[path]
+                next += 1
+                group.addTask { analyser.outcome(for: path, known: previous, at: started) }
+            }
+            for _ in 0..<jobs { launch() }
+            while let outcome = await group.next() {
+                // After a store error, only drain the tasks in flight.
+                guard storeError == nil else { continue }
+                do throws(InventoryError) {
+                    switch outcome {
+                    case .unchanged:
+                        summary.unchanged += 1
+                    case let .refresh(id, metadata):
+                        try await store.refresh(id: id, metadata: metadata, at: started)
+                        summary.refreshed += 1
+                    case let .analysed(analysis):
+                        try await store.save(analysis)
+                        summary.analysed += 1
+                        summary.findings += analysis.document.findingCount
+                    case let .failed(analysis, message):
+                        if let analysis { try await store.save(analysis) }
+                        summary.failed += 1
+                        observe(.failed(message))
+                    }
+                } catch {
+                    storeError = error
+                    interruption.request()
+                    continue
+                }
+                summary.done += 1
+                observe(.progressed(summary))
+                launch()
+            }
+            seen = Set(files[..<next])
+        }
+        if let storeError { throw storeError }
+
+        summary.interrupted = summary.done < files.count
+        // Only a complete scan knows which files are gone.
+        if !summary.interrupted {
+            summary.deleted = try await store.markDeleted(under: roots, seen: seen, at: started)
+        }
+        summary.seconds = Self.seconds(ContinuousClock.now - clock)
+        try await store.finishScan(scanId, summary, at: Date())
+        observe(.finished(summary))
+        return summary
+    }
+
+    /// `./samples/` → `samples`: one spelling per folder, so two scans of it meet the same rows.
+    static func normalized(_ path: String) -> String {
+        var p = path
+        while p.hasPrefix("./") { p.removeFirst(2) }
+        while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
+        return p.isEmpty ? "." : p
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

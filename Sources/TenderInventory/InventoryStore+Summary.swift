@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import TenderRules
+
+extension InventoryStore {
+    /// The document-level metadata a report groups by. The column names come from this closed
+    /// list only, never from user input.
+    enum Dimension: String, CaseIterable {
+        case municipality, region, year, procedure
+    }
+
+    /// Documents counted in totals: read successfully in their last scan, and not deleted.
+    static let activeDocuments = "d.status = 'ok' AND d.deletedAt IS NULL"
+
+    /// The aggregates of the store under `parameters`, each list cut to the `limit` heaviest rows.
+    /// Runs in one read transaction, so a scan writing at the same time never shows half.
+    public func summary(parameters: BurdenParameters, limit: Int = 15) throws(InventoryError) -> InventorySummary {
+        let top = max(1, limit)
+        return try reading { db in
+            let p = parameters.providersPerTender
+            let t = parameters.tariff
+            let active = Self.activeDocuments
+
+            // Totals.
+            let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*) AS documents,
+                       COALESCE(SUM(d.findingCount > 0), 0) AS withFindings,
+                       COALESCE(SUM(d.findingCount), 0) AS findings,
+                       COUNT(DISTINCT d.municipality) AS municipalities,
+                       COUNT(DISTINCT d.region) AS regions,
+                       COALESCE(SUM(d.municipality IS NULL AND d.region IS NULL AND d.year IS NULL), 0) AS withoutMetadata,
+                       COALESCE(SUM(d.hoursPerYear), 0) AS hours,
+                       COALESCE(SUM(d.hoursPerYear * COALESCE(d.providers, ?)), 0) AS hoursAll
+                FROM document d WHERE \(active)
+                """, arguments: [p])
+            let unreadable = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE status = 'error' AND deletedAt IS NULL") ?? 0
+            let deleted = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE deletedAt IS NOT NULL") ?? 0
+            let hours: Double = row?["hours"] ?? 0
+            let hoursAll: Double = row?["hoursAll"] ?? 0
+            let totals = InventorySummary.Totals(
+                documents: row?["documents"] ?? 0, documentsWithFindings: row?["withFindings"] ?? 0, findings: row?["findings"] ?? 0,
+                municipalities: row?["municipalities"] ?? 0, regions: row?["regions"] ?? 0,
+                documentsWithoutMetadata: row?["withoutMetadata"] ?? 0, unreadable: unreadable, deleted: deleted,
+                hoursPerProvider: hours, eurosPerProvider: hours * t, hoursAllProviders: hoursAll, eurosAllProviders: hoursAll * t)
+
+            // Findings grouped by topic or category.
+            func findingGroups(by column: String, limit: Int?) throws -> [InventorySummary.Group] {
+                let title = column == "topic" ? "COALESCE(tp.title, f.topic)" : "NULL"
+                let category = column == "topic" ? "MIN(f.category)" : "NULL"
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT f.\(column) AS key, \(title) AS label, \(category) AS category,
+                           COUNT(*) AS findings, COUNT(DISTINCT f.documentId) AS documents,
+                           COUNT(DISTINCT d.municipality) AS municipalities,
+                           SUM(f.hoursPerYear) AS hours, SUM(f.hoursPerYear * COALESCE(d.providers, ?)) AS hoursAll
+                    FROM finding f JOIN document d ON d.id = f.documentId LEFT JOIN topic tp ON tp.id = f.topic
+                    WHERE \(active) AND f.suppressed IS NULL
+                    GROUP BY f.\(column) ORDER BY hoursAll DESC, key
+                    \(limit.map { "LIMIT \($0)" } ?? "")
+                    """, arguments: [p])
+                return rows.map { r in
+                    let h: Double = r["hours"], all: Double = r["hoursAll"]
+                    return InventorySummary.Group(key: r["key"], label: r["label"], category: r["category"], documents: r["documents"],
+                                                  findings: r["findings"], municipalities: r["municipalities"],
+                                                  hoursPerProvider: h, eurosPerProvider: h * t, hoursAllProviders: all, eurosAllProviders: all * t)
+                }
+            }
+
+            // Documents grouped by a metadata dimension.
+            func documentGroups(_ dimension: Dimension, limit: Int?) throws -> [InventorySummary.Group] {
+                let column = "d.\(dimension.rawValue)"
+                let order = dimension == .year ? "\(column) IS NULL, \(column)" : "hoursAll DESC, \(column) IS NULL, \(column)"
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT CAST(\(column) AS TEXT) AS key, COUNT(*) AS documents, SUM(d.findingCount) AS findings,
+                           COUNT(DISTINCT d.municipality) AS municipalities,
+                           SUM(d.hoursPerYear) AS hours, SUM(d.hoursPerYear * COALESCE(d.providers, ?)) AS hoursAll
+                    FROM document d WHERE \(active)
+                    GROUP BY \(column) ORDER BY \(order)
+                    \(limit.map { "LIMIT \($0)" } ?? "")
+                    """, arguments: [p])
+                return rows.map { r in
+                    let h: Double = r["hours"], all: Double = r["hoursAll"]
+                    return InventorySummary.Group(key: r["key"],
+                                                  label: nil, category: nil, documents: r["documents"], findings: r["findings"],
+                                                  municipalities: dimension == .municipality ? nil : r["municipalities"],
+                                                  hoursPerProvider: h, eurosPerProvider: h * t, hoursAllProviders: all, eurosAllProviders: all * t)
+                }
+            }
+
+            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+
+            var categories = try findingGroups(by: "category", limit: nil)
+            for c in Category.allCases where !categories.contains(where: { $0.key == c.rawValue }) {
+                categories.append(InventorySummary.Group(key: c.rawValue, label: nil, category: nil, documents: 0, findings: 0, municipalities: 0,
+                                                         hoursPerProvider: 0, eurosPerProvider: 0, hoursAllProviders: 0, eurosAllProviders: 0))
+            }
+            categories.sort { a, b in
+                (Category(rawValue: a.key ?? "").flatMap { Category.allCases.firstIndex(of: $0) } ?? Int.max, a.key ?? "")
+                    < (Category(rawValue: b.key ?? "").flatMap { Category.allCases.firstIndex(of: $0) } ?? Int.max, b.key ?? "")
+            }
+
+            let documentRows = try Row.fetchAll(db, sql: """
+                SELECT d.path, d.municipality, d.region, d.year, d.procedure, COALESCE(d.providers, ?) AS providers,
+                       d.findingCount, d.hoursPerYear, d.hoursPerYear * COALESCE(d.providers, ?) AS hoursAll
+                FROM document d WHERE \(active) AND d.findingCount > 0
+                ORDER BY hoursAll DESC, d.path LIMIT \(top)
+                """, arguments: [p, p])
+            let documents = documentRows.map { r in
+                let h: Double = r["hoursPerYear"], all: Double = r["hoursAll"]
+                return InventorySummary.DocumentEntry(path: r["path"], municipality: r["municipality"], region: r["region"], year: r["year"],
+                                                      procedure: r["procedure"], providers: r["providers"], findings: r["findingCount"],
+                                                      hoursPerProvider: h, eurosPerProvider: h * t, hoursAllProviders: all, eurosAllProviders: all * t)
+            }
+
+            let years = try documentGroups(.year, limit: nil).filter { $0.key != nil }
+            let procedures = try documentGroups(.procedure, limit: top)
+            let counts = [
+                "topics": try count("SELECT COUNT(DISTINCT f.topic) FROM finding f JOIN document d ON d.id = f.documentId WHERE \(active) AND f.suppressed IS NULL"),
+                "municipalities": try count("SELECT COUNT(*) FROM (SELECT 1 FROM document d WHERE \(active) GROUP BY d.municipality)"),
+                "regions": try count("SELECT COUNT(*) FROM (SELECT 1 FROM document d WHERE \(active) GROUP BY d.region)"),
+                "procedures": try count("SELECT COUNT(*) FROM (SELECT 1 FROM document d WHERE \(active) GROUP BY d.procedure)"),
+                "documents": totals.documentsWithFindings,
+            ]
+            let lastScan = try Date.fetchOne(db, sql: "SELECT MAX(finishedAt) FROM scan")
+            return InventorySummary(parameters: parameters, lastScan: lastScan, totals: totals, categories: categories,
+                                    topics: try findingGroups(by: "topic", limit: top),
+                                    municipalities: try documentGroups(.municipality, limit: top),
+                                    regions: try documentGroups(.region, limit: top),
+                                    years: years, procedures: procedures.allSatisfy({ $0.key == nil }) ? [] : procedures,
+                                    documents: documents, counts: counts, limit: top)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import TenderRules
+
+/// The output formats of `tenderlint inventory report`.
+public enum InventoryReportFormat: String, Sendable, CaseIterable {
+    case html, csv, json
+
+    /// Renders `summary` in this format.
+    public func render(_ summary: InventorySummary, options: InventoryReportOptions) throws(InventoryError) -> String {
+        switch self {
+        case .html: return InventoryHTMLReport(options: options).render(summary)
+        case .csv: return InventoryCSVReport(options: options).render(summary)
+        case .json: return try InventoryJSONReport(options: options).render(summary)
+        }
+    }
+}
+
+/// Settings every inventory report receives.
+public struct InventoryReportOptions: Sendable {
+    public var language: Language
+    public var toolVersion: String
+    /// The store's file name, shown in the report's footer.
+    public var database: String?
+
+    public init(language: Language = .nl, toolVersion: String, database: String? = nil) {
+        self.language = language
+        self.toolVersion = toolVersion
+        self.database = database
+    }
+}

@@ -1,0 +1,175 @@
+import ArgumentParser
+import Foundation
+import TenderInventory
+import TenderLint
+import TenderReport
+import TenderRules
+
+/// `tenderlint inventory`: corpus mode — scan many tenders into SQLite, then report the burden.
+struct Inventory: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Corpusmodus: scan veel aanbestedingen naar een SQLite-bestand en rapporteer de lasten.",
+        discussion: "Zie docs/inventory.md en docs/burden.md.",
+        subcommands: [Scan.self, Report.self])
+}
+
+extension InventoryReportFormat: ExpressibleByArgument {}
+
+extension Inventory {
+    /// `tenderlint inventory scan PATH… --db FILE`
+    struct Scan: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Scan bestanden of mappen naar de database; ongewijzigde bestanden worden overgeslagen.",
+            discussion: """
+            Metadata per document komt uit <document>.meta.yml ernaast (municipality/gemeente, region/regio, \
+            year/jaar, procedure, providers/aanbieders) of uit het pad via --meta-template. \
+            Onleesbare bestanden worden gemeld als 'pad: reden' en overgeslagen. Ctrl-C stopt netjes; \
+            opnieuw draaien gaat verder waar de scan bleef. Exitcode 0 ook bij onleesbare bestanden; \
+            130 na onderbreken; 2 bij een gebruiks- of databasefout.
+            """)
+
+        @OptionGroup var common: CommonOptions
+
+        @Argument(help: "Bestanden of mappen.")
+        var paths: [String]
+
+        @Option(help: "Het SQLite-bestand (wordt aangemaakt als het niet bestaat).")
+        var db: String
+
+        @Option(name: .customLong("meta-template"),
+                help: "Metadata uit het pad, bijvoorbeeld \"{region}/{municipality}/{year}/*\".")
+        var metaTemplate: String?
+
+        @Option(help: "Aantal aanbieders per aanbesteding (standaard: eerder opgeslagen waarde, anders \(BurdenDefaults.providersPerTender)).")
+        var providers: Int?
+
+        @Option(help: "Uurtarief in euro (standaard: eerder opgeslagen waarde, anders \(Int(BurdenDefaults.tariff))).")
+        var tariff: Double?
+
+        @Option(help: "Aantal documenten tegelijk (standaard: het aantal processorkernen).")
+        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        @Option(help: "Ga uit van dit domein in plaats van het te herkennen: jeugd, wmo, participatie (herhaalbaar).")
+        var domain: [Domain] = []
+
+        func run() async throws {
+            let summary: ScanSummary = try await Self.exitingOnUsageFailure {
+                let en = common.language == .en
+                guard jobs >= 1 else { throw Failure.usage(en ? "--jobs must be at least 1" : "--jobs moet minstens 1 zijn") }
+                if let providers, providers < 1 { throw Failure.usage(en ? "--providers must be at least 1" : "--providers moet minstens 1 zijn") }
+                if let tariff, !(tariff >= 0) { throw Failure.usage(en ? "--tariff must be 0 or more" : "--tariff moet 0 of meer zijn") }
+                let catalogue = try common.loadCatalogue()
+                let options = EngineOptions(language: common.language, domains: domain.isEmpty ? nil : Set(domain))
+                let folders = CatalogueLocator.locate(explicit: common.rulesFolder).map { [$0] } ?? []
+                do throws(InventoryError) {
+                    let template = try metaTemplate.map { pattern throws(InventoryError) in try PathTemplate(pattern, english: en) }
+                    let store = try InventoryStore(path: db)
+                    let parameters = try store.parameters().with(tariff: tariff, providersPerTender: providers)
+                    let scanner = InventoryScanner(
+                        engine: Engine(catalogue: catalogue, options: options), template: template, jobs: jobs,
+                        analysisKey: AnalysisKey.make(catalogueFolders: folders, options: options, toolVersion: TenderlintVersion.current))
+                    let printer = ScanProgressPrinter(terminal: isatty(STDERR_FILENO) == 1, language: common.language) { text in
+                        FileHandle.standardError.write(Data(text.utf8))
+                    }
+                    let interruption = ScanInterruption()
+                    let signals = Self.stopOnInterrupt(interruption, english: en)
+                    defer {
+                        signals.cancel()
+                        signal(SIGINT, SIG_DFL)
+                    }
+                    return try await scanner.scan(paths, into: store, parameters: parameters, interruption: interruption) { event in
+                        printer.handle(event)
+                    }
+                } catch {
+                    throw Failure.usage(error.message(english: en))
+                }
+            }
+            print(ScanProgressPrinter.summaryLine(summary, database: db, language: common.language))
+            if summary.interrupted { throw ExitCode(130) }
+        }
+
+        /// Runs `body`, turning `Failure` into its message on stderr and exit code 2.
+        static func exitingOnUsageFailure<T>(_ body: () async throws -> T) async throws -> T {
+            do {
+                return try await body()
+            } catch let Failure.usage(message) {
+                printError(message)
+                throw ExitCode(2)
+            }
+        }
+
+        /// The first Ctrl-C asks the scan to stop after the documents in flight are committed;
+        /// a second one ends the program at once (committed documents stay committed).
+        static func stopOnInterrupt(_ interruption: ScanInterruption, english: Bool) -> any DispatchSourceSignal {
+            signal(SIGINT, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+            source.setEventHandler {
+                interruption.request()
+                signal(SIGINT, SIG_DFL)
+                let note = english ? "\nStopping: saving the documents in progress (Ctrl-C again to quit now)…\n"
+                                   : "\nStoppen: de documenten die bezig zijn worden nog opgeslagen (nogmaals Ctrl-C om direct te stoppen)…\n"
+                FileHandle.standardError.write(Data(note.utf8))
+            }
+            source.resume()
+            return source
+        }
+    }
+
+    /// `tenderlint inventory report --db FILE --format html|csv|json [-o FILE]`
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rapport over de database: lasten per onderwerp, categorie, gemeente, regio, jaar en document.")
+
+        @Option(help: "Het SQLite-bestand van `inventory scan`.")
+        var db: String
+
+        @Option(help: "html, csv of json.")
+        var format: InventoryReportFormat = .html
+
+        @Option(name: .shortAndLong, help: "Schrijf het rapport naar dit bestand in plaats van naar stdout.")
+        var output: String?
+
+        @Option(name: .customLong("lang"), help: "Taal van het rapport: nl of en.")
+        var language: Language = .nl
+
+        @Option(help: "Zoveel onderwerpen, gemeenten, regio's en documenten per lijst.")
+        var top: Int = 15
+
+        @Option(help: "Rekenen met dit uurtarief in plaats van dat van de laatste scan.")
+        var tariff: Double?
+
+        @Option(help: "Rekenen met dit aantal aanbieders per aanbesteding in plaats van dat van de laatste scan.")
+        var providers: Int?
+
+        func run() throws {
+            try exitingOnFailure {
+                let en = language == .en
+                guard top >= 1 else { throw Failure.usage(en ? "--top must be at least 1" : "--top moet minstens 1 zijn") }
+                if let providers, providers < 1 { throw Failure.usage(en ? "--providers must be at least 1" : "--providers moet minstens 1 zijn") }
+                if let tariff, !(tariff >= 0) { throw Failure.usage(en ? "--tariff must be 0 or more" : "--tariff moet 0 of meer zijn") }
+                guard FileManager.default.fileExists(atPath: db) else {
+                    throw Failure.usage(en ? "\(db): no such database; run `tenderlint inventory scan` first"
+                                           : "\(db): database bestaat niet; draai eerst `tenderlint inventory scan`")
+                }
+                let text: String
+                do throws(InventoryError) {
+                    let store = try InventoryStore(path: db)
+                    let parameters = try store.parameters().with(tariff: tariff, providersPerTender: providers)
+                    let summary = try store.summary(parameters: parameters, limit: top)
+                    let options = InventoryReportOptions(language: language, toolVersion: TenderlintVersion.current,
+                                                         database: (db as NSString).lastPathComponent)
+                    text = try format.render(summary, options: options)
+                } catch {
+                    throw Failure.usage(error.message(english: en))
+                }
+                if let output {
+                    do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                        throw Failure.usage(InventoryError.output(path: output, reason: error.localizedDescription).message(english: en))
+                    }
+                } else {
+                    print(text, terminator: "")
+                }
+            }
+        }
+    }
+}

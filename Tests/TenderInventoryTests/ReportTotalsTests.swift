@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import TenderInventory
+import TenderLint
+import TenderReport
+import TenderRules
+
+/// The inventory report's totals equal the sum of the per-document totals that
+/// `tenderlint lint --format json` gives for the same files.
+@Suite struct ReportTotalsTests {
+    struct LintJSON: Decodable {
+        struct Document: Decodable { var path: String; var hoursPerYear: Double; var eurosPerYear: Double }
+        var documents: [Document]
+    }
+
+    struct InventoryJSON: Decodable {
+        struct Totals: Decodable { var documents: Int; var findings: Int; var hoursPerProvider: Double; var eurosPerProvider: Double }
+        var totals: Totals
+    }
+
+    /// Lints `paths` the way `tenderlint lint --format json` does and scans them into a new store;
+    /// returns both JSON outputs decoded.
+    func bothReports(_ paths: [String], engine: Engine, folder: URL) async throws -> (LintJSON, InventoryJSON) {
+        let lint = LintRun(engine: engine).run(paths)
+        let lintJSON = try JSONReporter(options: ReportOptions(), catalogue: engine.catalogue).report(lint)
+
+        let store = try InventoryStore(path: folder.appendingPathComponent("totals.sqlite").path)
+        _ = try await InventoryFixture.scanner(engine: engine).scan(paths, into: store, parameters: BurdenParameters())
+        let summary = try store.summary(parameters: store.parameters())
+        let inventoryJSON = try InventoryReportFormat.json.render(summary, options: InventoryReportOptions(toolVersion: "test"))
+
+        return (try JSONDecoder().decode(LintJSON.self, from: Data(lintJSON.utf8)),
+                try JSONDecoder().decode(InventoryJSON.self, from: Data(inventoryJSON.utf8)))
+    }
+
+    func expectEqualTotals(_ lint: LintJSON, _ inventory: InventoryJSON) {
+        #expect(inventory.totals.documents == lint.documents.count)
+        // Both outputs round to cents: the lint JSON per document, the inventory once.
+        let tolerance = 0.005 * Double(lint.documents.count + 1) + 1e-9
+        let hours = lint.documents.reduce(0) { $0 + $1.hoursPerYear }
+        let euros = lint.documents.reduce(0) { $0 + $1.eurosPerYear }
+        #expect(abs(inventory.totals.hoursPerProvider - hours) <= tolerance, "inventory \(inventory.totals.hoursPerProvider) h, lint \(hours) h")
+        #expect(abs(inventory.totals.eurosPerProvider - euros) <= tolerance, "inventory € \(inventory.totals.eurosPerProvider), lint € \(euros)")
+    }
+
+    @Test func totalsEqualLintJSONOnGeneratedCorpus() async throws {
+        let engine = try InventoryFixture.engine()
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { InventoryFixture.remove(folder) }
+        try InventoryFixture.write(InventoryFixture.documents(count: 8, catalogue: engine.catalogue), into: folder, sub: "corpus")
+        let (lint, inventory) = try await bothReports([folder.appendingPathComponent("corpus").path], engine: engine, folder: folder)
+        #expect(inventory.totals.findings > 0)
+        expectEqualTotals(lint, inventory)
+    }
+
+    @Test func totalsEqualLintJSONOnTheSamplesFolder() async throws {
+        let samples = InventoryFixture.samplesFolder
+        try #require(FileManager.default.fileExists(atPath: samples), "the repository has a samples/ folder")
+        let engine = try InventoryFixture.engine()
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { InventoryFixture.remove(folder) }
+        let (lint, inventory) = try await bothReports([samples], engine: engine, folder: folder)
+        #expect(inventory.totals.documents > 0)
+        expectEqualTotals(lint, inventory)
+    }
+}
