@@ -17,7 +17,7 @@ struct BarChart {
 
     /// Horizontal bars, one row per item: label left, bar, value right of the bar.
     func horizontal() -> String {
-        let rowHeight = 28.0, barHeight = 18.0, labelWidth = 270.0, valueSpace = 110.0
+        let rowHeight = 28.0, barHeight = 18.0, labelWidth = 330.0, valueSpace = 100.0
         let barSpace = Self.width - labelWidth - valueSpace
         let height = Double(bars.count) * rowHeight + 8
         let maximum = bars.map(\.value).max() ?? 0
@@ -26,7 +26,7 @@ struct BarChart {
         for (i, bar) in bars.enumerated() {
             let y = Double(i) * rowHeight + 4
             let w = maximum > 0 ? max(bar.value > 0 ? 2 : 0, bar.value / maximum * barSpace) : 0
-            let label = Self.shortened(bar.label, to: 40)
+            let label = Self.shortened(bar.label, to: 42)
             svg += "<g><title>\(HTMLText.escape(bar.label)): \(HTMLText.escape(bar.valueText))</title>"
             svg += "<text x=\"\((labelWidth - 8).svg)\" y=\"\((y + barHeight - 4).svg)\" text-anchor=\"end\" class=\"label\">\(HTMLText.escape(label))</text>"
             svg += "<rect x=\"\(labelWidth.svg)\" y=\"\(y.svg)\" width=\"\(w.svg)\" height=\"\(barHeight.svg)\" rx=\"2\" fill=\"\(bar.color)\"/>"

@@ -88,9 +88,10 @@ struct InventoryHTMLReport {
                      l.t("lasten die de regels herkennen", "burdens the rules recognise"))
         html += card(NumberText.hours(t.hoursAllProviders, language), l.t("uren per jaar", "hours per year"),
                      l.t("alle aanbieders samen", "all providers together"))
+        let average = NumberText.euros(Self.perTender(t.eurosPerProvider, t.documents), language)
         html += card(NumberText.shortEuros(t.eurosAllProviders, language), l.t("kosten per jaar", "cost per year"),
-                     l.t("alle aanbieders samen; \(NumberText.euros(t.eurosPerProvider, language)) per aanbieder",
-                         "all providers together; \(NumberText.euros(t.eurosPerProvider, language)) per provider"))
+                     l.t("alle aanbieders samen; gemiddeld \(average) per aanbieder per aanbesteding",
+                         "all providers together; on average \(average) per provider per tender"))
         return html + "</section>\n"
     }
 
@@ -98,7 +99,7 @@ struct InventoryHTMLReport {
         let l = labels
         var html = "<section id=\"methode\">\n<h2>\(l.t("Hoe is dit berekend?", "How was this calculated?"))</h2>\n"
         html += "<p class=\"formula\">\(HTMLText.escape(l.formula))</p>\n"
-        html += "<p>\(HTMLText.escape(l.t("Per aanbieder is de som van de lasten van de documenten zoals tenderlint lint ze per document meldt. Voor alle aanbieders wordt de last van elk document vermenigvuldigd met het aantal aanbieders dat eraan moet voldoen.", "Per provider is the sum of the documents' burden as tenderlint lint reports it per document. For all providers, each document's burden is multiplied by the number of providers that must comply with it.")))</p>\n"
+        html += "<p>\(HTMLText.escape(l.t("Eén document legt één aanbieder de last op die tenderlint lint per document meldt. Voor alle aanbieders samen wordt die last vermenigvuldigd met het aantal aanbieders dat aan het document moet voldoen, en opgeteld over de documenten. ‘Per aanbieder per aanbesteding’ is het gemiddelde over de documenten waarin de last voorkomt.", "One document puts on one provider the burden that tenderlint lint reports per document. For all providers together, that burden is multiplied by the number of providers that must comply with the document, and added up over the documents. ‘Per provider per tender’ is the average over the documents in which the burden occurs.")))</p>\n"
         html += "<h3>\(l.t("Aannames", "Assumptions"))</h3>\n<ul>\n"
         for a in l.assumptions(s.parameters) { html += "<li>\(HTMLText.escape(a))</li>\n" }
         return html + "</ul>\n</section>\n"
@@ -115,14 +116,14 @@ struct InventoryHTMLReport {
                                                valueText: NumberText.shortEuros($0.eurosAllProviders, language), color: Self.color($0.category)) }
         html += "<figure>" + BarChart(bars: bars, caption: "\(l.eurosAll) — \(l.topic)").horizontal()
         html += "<figcaption>\(legend(Set(s.topics.compactMap(\.category))))</figcaption></figure>\n"
-        html += "<table>\n<thead><tr><th>\(l.topic)</th><th>\(l.category)</th><th class=\"n\">\(l.documents)</th><th class=\"n\">\(l.municipalities)</th><th class=\"n\">\(l.findings)</th><th class=\"n\">\(l.hoursPerProvider)</th><th class=\"n\">\(l.eurosAll)</th></tr></thead>\n<tbody>\n"
+        html += "<div class=\"scroll\"><table>\n<thead><tr><th>\(l.topic)</th><th>\(l.category)</th><th class=\"n\">\(l.documents)</th><th class=\"n\">\(l.municipalities)</th><th class=\"n\">\(l.findings)</th><th class=\"n\">\(l.perTender)</th><th class=\"n\">\(l.eurosAll)</th></tr></thead>\n<tbody>\n"
         for g in s.topics {
             html += "<tr><td>\(HTMLText.escape(g.label ?? g.key ?? l.unknown))<div class=\"id\">\(HTMLText.escape(g.key ?? ""))</div></td>"
-            html += "<td><span class=\"dot\" style=\"background:\(Self.color(g.category))\"></span>\(HTMLText.escape(l.categoryName(g.category)))</td>"
-            html += "<td class=\"n\">\(g.documents)</td><td class=\"n\">\(g.municipalities ?? 0)</td><td class=\"n\">\(g.findings)</td>"
-            html += "<td class=\"n\">\(NumberText.hours(g.hoursPerProvider, language))</td><td class=\"n\">\(NumberText.euros(g.eurosAllProviders, language))</td></tr>\n"
+            html += "<td class=\"cat\"><span class=\"dot\" style=\"background:\(Self.color(g.category))\"></span>\(HTMLText.escape(l.categoryName(g.category)))</td>"
+            html += "<td class=\"n\">\(formatted(g.documents))</td><td class=\"n\">\(g.municipalities ?? 0)</td><td class=\"n\">\(formatted(g.findings))</td>"
+            html += "<td class=\"n\">\(NumberText.euros(Self.perTender(g.eurosPerProvider, g.documents), language))</td><td class=\"n\">\(NumberText.euros(g.eurosAllProviders, language))</td></tr>\n"
         }
-        return html + "</tbody>\n</table>\n</section>\n"
+        return html + "</tbody>\n</table></div>\n</section>\n"
     }
 
     func categories(_ s: InventorySummary) -> String {
@@ -131,13 +132,13 @@ struct InventoryHTMLReport {
         let bars = s.categories.map { BarChart.Bar(label: l.categoryName($0.key), value: $0.eurosAllProviders,
                                                    valueText: NumberText.shortEuros($0.eurosAllProviders, language), color: Self.color($0.key)) }
         html += "<figure>" + BarChart(bars: bars, caption: "\(l.eurosAll) — \(l.category)").horizontal() + "</figure>\n"
-        html += "<table>\n<thead><tr><th>\(l.category)</th><th class=\"n\">\(l.documents)</th><th class=\"n\">\(l.findings)</th><th class=\"n\">\(l.hoursPerProvider)</th><th class=\"n\">\(l.hoursAll)</th><th class=\"n\">\(l.eurosAll)</th></tr></thead>\n<tbody>\n"
+        html += "<div class=\"scroll\"><table>\n<thead><tr><th>\(l.category)</th><th class=\"n\">\(l.documents)</th><th class=\"n\">\(l.findings)</th><th class=\"n\">\(l.perTender)</th><th class=\"n\">\(l.hoursAll)</th><th class=\"n\">\(l.eurosAll)</th></tr></thead>\n<tbody>\n"
         for g in s.categories {
-            html += "<tr><td><span class=\"dot\" style=\"background:\(Self.color(g.key))\"></span>\(HTMLText.escape(l.categoryName(g.key)))</td>"
-            html += "<td class=\"n\">\(g.documents)</td><td class=\"n\">\(g.findings)</td><td class=\"n\">\(NumberText.hours(g.hoursPerProvider, language))</td>"
+            html += "<tr><td class=\"cat\"><span class=\"dot\" style=\"background:\(Self.color(g.key))\"></span>\(HTMLText.escape(l.categoryName(g.key)))</td>"
+            html += "<td class=\"n\">\(formatted(g.documents))</td><td class=\"n\">\(formatted(g.findings))</td><td class=\"n\">\(NumberText.euros(Self.perTender(g.eurosPerProvider, g.documents), language))</td>"
             html += "<td class=\"n\">\(NumberText.hours(g.hoursAllProviders, language))</td><td class=\"n\">\(NumberText.euros(g.eurosAllProviders, language))</td></tr>\n"
         }
-        return html + "</tbody>\n</table>\n</section>\n"
+        return html + "</tbody>\n</table></div>\n</section>\n"
     }
 
     func places(_ groups: [InventorySummary.Group], title: String, column: String, plural: String, count: Int, limit: Int,
@@ -155,16 +156,16 @@ struct InventoryHTMLReport {
                                                  valueText: NumberText.shortEuros($0.eurosAllProviders, language), color: Self.neutral) }
             html += "<figure>" + BarChart(bars: bars, caption: "\(l.eurosAll) — \(column)").horizontal() + "</figure>\n"
         }
-        html += "<table>\n<thead><tr><th>\(HTMLText.escape(column))</th><th class=\"n\">\(l.documents)</th>"
+        html += "<div class=\"scroll\"><table>\n<thead><tr><th>\(HTMLText.escape(column))</th><th class=\"n\">\(l.documents)</th>"
         if showMunicipalities { html += "<th class=\"n\">\(l.municipalities)</th>" }
-        html += "<th class=\"n\">\(l.findings)</th><th class=\"n\">\(l.hoursPerProvider)</th><th class=\"n\">\(l.eurosPerProvider)</th><th class=\"n\">\(l.eurosAll)</th></tr></thead>\n<tbody>\n"
+        html += "<th class=\"n\">\(l.findings)</th><th class=\"n\">\(l.perTender)</th><th class=\"n\">\(l.hoursAll)</th><th class=\"n\">\(l.eurosAll)</th></tr></thead>\n<tbody>\n"
         for g in groups {
-            html += "<tr><td>\(HTMLText.escape(g.key ?? l.unknown))</td><td class=\"n\">\(g.documents)</td>"
-            if showMunicipalities { html += "<td class=\"n\">\(g.municipalities ?? 0)</td>" }
-            html += "<td class=\"n\">\(g.findings)</td><td class=\"n\">\(NumberText.hours(g.hoursPerProvider, language))</td>"
-            html += "<td class=\"n\">\(NumberText.euros(g.eurosPerProvider, language))</td><td class=\"n\">\(NumberText.euros(g.eurosAllProviders, language))</td></tr>\n"
+            html += "<tr><td>\(HTMLText.escape(g.key ?? l.unknown))</td><td class=\"n\">\(formatted(g.documents))</td>"
+            if showMunicipalities { html += "<td class=\"n\">\(formatted(g.municipalities ?? 0))</td>" }
+            html += "<td class=\"n\">\(formatted(g.findings))</td><td class=\"n\">\(NumberText.euros(Self.perTender(g.eurosPerProvider, g.documents), language))</td>"
+            html += "<td class=\"n\">\(NumberText.hours(g.hoursAllProviders, language))</td><td class=\"n\">\(NumberText.euros(g.eurosAllProviders, language))</td></tr>\n"
         }
-        return html + "</tbody>\n</table>\n</section>\n"
+        return html + "</tbody>\n</table></div>\n</section>\n"
     }
 
     func years(_ s: InventorySummary) -> String {
@@ -173,17 +174,16 @@ struct InventoryHTMLReport {
         guard !s.years.isEmpty else {
             return html + "<p class=\"muted\">\(HTMLText.escape(l.t("Geen document heeft een jaar in zijn metadata.", "No document has a year in its metadata.")))</p>\n</section>\n"
         }
-        html += "<p>\(HTMLText.escape(l.t("De lasten van de documenten per jaar van aanbesteding. Een jaar met meer documenten telt vanzelf meer op; de kolom per document maakt jaren vergelijkbaar.", "The burden of the documents by tender year. A year with more documents adds up to more; the per-document column makes years comparable.")))</p>\n"
+        html += "<p>\(HTMLText.escape(l.t("De lasten van de documenten per jaar van aanbesteding. Een jaar met meer documenten telt vanzelf meer op; de kolom per aanbieder per aanbesteding maakt jaren vergelijkbaar.", "The burden of the documents by tender year. A year with more documents adds up to more; the per-provider-per-tender column makes years comparable.")))</p>\n"
         let bars = s.years.map { BarChart.Bar(label: $0.key ?? l.unknown, value: $0.eurosAllProviders,
                                               valueText: NumberText.shortEuros($0.eurosAllProviders, language), color: Self.neutral) }
         html += "<figure>" + BarChart(bars: bars, caption: "\(l.eurosAll) — \(l.year)").vertical() + "</figure>\n"
-        html += "<table>\n<thead><tr><th>\(l.year)</th><th class=\"n\">\(l.documents)</th><th class=\"n\">\(l.municipalities)</th><th class=\"n\">\(l.findings)</th><th class=\"n\">\(l.t("Kosten per document (alle aanbieders)", "Cost per document (all providers)"))</th><th class=\"n\">\(l.eurosAll)</th></tr></thead>\n<tbody>\n"
+        html += "<div class=\"scroll\"><table>\n<thead><tr><th>\(l.year)</th><th class=\"n\">\(l.documents)</th><th class=\"n\">\(l.municipalities)</th><th class=\"n\">\(l.findings)</th><th class=\"n\">\(l.perTender)</th><th class=\"n\">\(l.eurosAll)</th></tr></thead>\n<tbody>\n"
         for g in s.years {
-            let perDocument = g.documents > 0 ? g.eurosAllProviders / Double(g.documents) : 0
-            html += "<tr><td>\(HTMLText.escape(g.key ?? l.unknown))</td><td class=\"n\">\(g.documents)</td><td class=\"n\">\(g.municipalities ?? 0)</td>"
-            html += "<td class=\"n\">\(g.findings)</td><td class=\"n\">\(NumberText.euros(perDocument, language))</td><td class=\"n\">\(NumberText.euros(g.eurosAllProviders, language))</td></tr>\n"
+            html += "<tr><td>\(HTMLText.escape(g.key ?? l.unknown))</td><td class=\"n\">\(formatted(g.documents))</td><td class=\"n\">\(g.municipalities ?? 0)</td>"
+            html += "<td class=\"n\">\(formatted(g.findings))</td><td class=\"n\">\(NumberText.euros(Self.perTender(g.eurosPerProvider, g.documents), language))</td><td class=\"n\">\(NumberText.euros(g.eurosAllProviders, language))</td></tr>\n"
         }
-        return html + "</tbody>\n</table>\n</section>\n"
+        return html + "</tbody>\n</table></div>\n</section>\n"
     }
 
     func heaviest(_ s: InventorySummary) -> String {
@@ -193,13 +193,13 @@ struct InventoryHTMLReport {
             return html + "<p class=\"muted\">\(l.t("Geen documenten met bevindingen.", "No documents with findings."))</p>\n</section>\n"
         }
         html += "<p>\(HTMLText.escape(limitNote(shown: s.documents.count, of: s.counts["documents"] ?? s.documents.count, what: l.t("documenten met bevindingen", "documents with findings"))))</p>\n"
-        html += "<table>\n<thead><tr><th>\(l.document)</th><th>\(l.municipality)</th><th>\(l.region)</th><th class=\"n\">\(l.year)</th><th class=\"n\">\(l.providers)</th><th class=\"n\">\(l.findings)</th><th class=\"n\">\(l.hoursPerProvider)</th><th class=\"n\">\(l.eurosAll)</th></tr></thead>\n<tbody>\n"
+        html += "<div class=\"scroll\"><table>\n<thead><tr><th>\(l.document)</th><th>\(l.municipality)</th><th>\(l.region)</th><th class=\"n\">\(l.year)</th><th class=\"n\">\(l.providers)</th><th class=\"n\">\(l.findings)</th><th class=\"n\">\(l.t("Uren per jaar per aanbieder", "Hours per year per provider"))</th><th class=\"n\">\(l.eurosAll)</th></tr></thead>\n<tbody>\n"
         for d in s.documents {
             html += "<tr><td class=\"path\">\(HTMLText.escape(d.path))</td><td>\(HTMLText.escape(d.municipality ?? "–"))</td><td>\(HTMLText.escape(d.region ?? "–"))</td>"
-            html += "<td class=\"n\">\(d.year.map(String.init) ?? "–")</td><td class=\"n\">\(d.providers)</td><td class=\"n\">\(d.findings)</td>"
+            html += "<td class=\"n\">\(d.year.map(String.init) ?? "–")</td><td class=\"n\">\(formatted(d.providers))</td><td class=\"n\">\(formatted(d.findings))</td>"
             html += "<td class=\"n\">\(NumberText.hours(d.hoursPerProvider, language))</td><td class=\"n\">\(NumberText.euros(d.eurosAllProviders, language))</td></tr>\n"
         }
-        return html + "</tbody>\n</table>\n</section>\n"
+        return html + "</tbody>\n</table></div>\n</section>\n"
     }
 
     func footer(_ s: InventorySummary) -> String {
@@ -228,6 +228,14 @@ struct InventoryHTMLReport {
     }
 
     // MARK: Pieces
+
+    /// A count with thousands separators.
+    func formatted(_ n: Int) -> String { NumberText.number(Double(n), language) }
+
+    /// The average per-provider amount per document: the sum over documents ÷ their number.
+    static func perTender(_ sum: Double, _ documents: Int) -> Double {
+        documents > 0 ? sum / Double(documents) : 0
+    }
 
     func legend(_ categories: Set<String>) -> String {
         Category.allCases.filter { categories.contains($0.rawValue) }.map { c in
@@ -272,6 +280,9 @@ struct InventoryHTMLReport {
     th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
     th{background:var(--soft);font-weight:600}
     .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+    th.n{white-space:normal;min-width:5.5em}
+    .scroll{overflow-x:auto}
+    .cat{white-space:nowrap}
     .path{word-break:break-all;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}
     .dot{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:6px;vertical-align:baseline}
     .legend{margin-right:14px;white-space:nowrap}

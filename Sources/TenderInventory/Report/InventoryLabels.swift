@@ -24,6 +24,8 @@ struct InventoryLabels {
     var hoursPerProvider: String { t("Uren per jaar per aanbieder", "Hours per year per provider") }
     var eurosPerProvider: String { t("Kosten per jaar per aanbieder", "Cost per year per provider") }
     var hoursAll: String { t("Uren per jaar, alle aanbieders", "Hours per year, all providers") }
+    /// The average burden one provider has from one document: per-provider euros ÷ documents.
+    var perTender: String { t("Per aanbieder per aanbesteding", "Per provider per tender") }
     var eurosAll: String { t("Kosten per jaar, alle aanbieders", "Cost per year, all providers") }
 
     func categoryName(_ key: String?) -> String {
