@@ -11,7 +11,8 @@ import TenderXML
 /// deletions and moves-from dropped, and a paragraph whose mark was deleted runs on into the
 /// next one. Field codes are skipped and field results kept. Headings come from the paragraph
 /// style or outline level; automatic numbers are rebuilt from `numbering.xml` into `Block.label`;
-/// each table cell is one block; comments are attached to every paragraph their range covers.
+/// each table cell is one block; comments are attached to every paragraph their range covers;
+/// a table of contents (content control or TOC paragraph styles) is skipped.
 /// Positions are `.paragraph(n, column:)` (see `ParagraphBlocks`).
 struct DocxReader {
     let archive: Archive
@@ -145,6 +146,10 @@ private final class DocxWalker {
         self.comments = comments
     }
 
+    private func isTableOfContents(_ p: XMLTree.Element) -> Bool {
+        styles.isTableOfContents(styleId: p.element(path: ["pPr", "pStyle"], namespace: w)?.attribute("val", namespace: w))
+    }
+
     /// One paragraph as read: accepted text, label, kind, comments, and text boxes inside it.
     struct Paragraph {
         var text = ""
@@ -170,6 +175,7 @@ private final class DocxWalker {
             }
             switch child.name {
             case "p":
+                if isTableOfContents(child) { continue }
                 var paragraph = read(paragraph: child)
                 guard let merged = merge(&paragraph) else { continue }
                 if distinctOnly {
@@ -183,6 +189,9 @@ private final class DocxWalker {
             case "tbl":
                 walk(table: child)
             case "sdt":
+                // A table of contents repeats the headings (with page numbers): not read.
+                let gallery = child.element(path: ["sdtPr", "docPartObj", "docPartGallery"], namespace: w)?.attribute("val", namespace: w)
+                if gallery?.hasPrefix("Table of Contents") == true { continue }
                 if let content = child.element("sdtContent", namespace: w) { walk(container: content, distinctOnly: distinctOnly) }
             case "customXml", "ins", "moveTo":
                 walk(container: child, distinctOnly: distinctOnly)

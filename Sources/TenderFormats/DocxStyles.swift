@@ -35,7 +35,17 @@ struct DocxStyles {
             }
             styles[id] = style
         }
+        // Resolved once per style: the answers are asked for every paragraph.
+        for id in styles.keys {
+            headingLevels[id] = computeHeadingLevel(styleId: id)
+            tableOfContents[id] = computeIsTableOfContents(styleId: id)
+        }
+        headingLevels[""] = computeHeadingLevel(styleId: nil)
     }
+
+    /// Heading levels by style id (`""`: the default style); nil values are body text.
+    private var headingLevels: [String: Int?] = [:]
+    private var tableOfContents: [String: Bool] = [:]
 
     /// The chain `id`, its base, its base's base…, without cycles.
     private func chain(_ id: String?) -> [Style] {
@@ -55,6 +65,11 @@ struct DocxStyles {
     /// Word writes in English whatever the interface language, or `Kop 1`) or by id (`Heading1`,
     /// `Kop1`), and the document title (`Title`, `Titel`) as level 1.
     func headingLevel(styleId: String?) -> Int? {
+        if let known = headingLevels[styleId ?? ""] { return known }
+        return computeHeadingLevel(styleId: styleId)
+    }
+
+    private func computeHeadingLevel(styleId: String?) -> Int? {
         for style in chain(styleId) {
             if let level = style.outlineLevel { return level < 9 ? level + 1 : nil }
         }
@@ -78,8 +93,31 @@ struct DocxStyles {
         return (numId, level)
     }
 
+    /// Whether the style is one of Word's table-of-contents styles (`TOC 1`, `Inhopg1`): such
+    /// paragraphs repeat the headings and are not read.
+    func isTableOfContents(styleId: String?) -> Bool {
+        guard let styleId else { return false }
+        return tableOfContents[styleId] ?? computeIsTableOfContents(styleId: styleId)
+    }
+
+    private func computeIsTableOfContents(styleId: String) -> Bool {
+        let names = [styleId] + chain(styleId).compactMap(\.name)
+        return names.contains { name in
+            let folded = DocxStyles.folded(name)
+            for prefix in ["toc", "inhopg"] where folded.hasPrefix(prefix) {
+                if let n = Int(folded.dropFirst(prefix.count)), (1...9).contains(n) { return true }
+            }
+            return false
+        }
+    }
+
+    /// Lower case without spaces: `Heading 1` and `heading1` alike.
+    private static func folded(_ name: String) -> String {
+        String(name.lowercased().filter { $0 != " " })
+    }
+
     static func builtInHeadingLevel(_ name: String) -> Int? {
-        let folded = name.lowercased().replacingOccurrences(of: " ", with: "")
+        let folded = folded(name)
         if folded == "title" || folded == "titel" { return 1 }
         for prefix in ["heading", "kop"] where folded.hasPrefix(prefix) {
             if let n = Int(folded.dropFirst(prefix.count)), (1...9).contains(n) { return n }

@@ -11,9 +11,8 @@ import TenderDocument
 ///    `pagina 3 van 12`) there.
 /// 3. Paragraphs: poppler's blocks, split where the gap between lines is large and where a line
 ///    starts a clause or a bullet (unless the line before runs on to the margin mid-sentence, as
-///    in `… artikel` / `4.1.1 Jeugdwet`). A paragraph that runs on over a page break
-///    (the last line of the page is full and does not end a sentence, or the next page goes on
-///    in lower case) stays one block. Hyphenation at line ends is joined later by `NormalizedText`.
+///    in `… artikel` / `4.1.1 Jeugdwet`). A paragraph that runs on over a page break (see
+///    `continuesOverPageBreak`) stays one block. Hyphenation at line ends is joined later by `NormalizedText`.
 /// Positions are `.page(p, line: l, column: c)`: `l` counts the visual lines of page `p` from the
 /// top, headers and footers included, as a person counts them.
 enum PdfReader {
@@ -137,7 +136,7 @@ enum PdfReader {
                 if let before = previous {
                     let newParagraph: Bool
                     if i == 0 {
-                        newParagraph = !continuesOverPageBreak(before, pageRight: previousRight, next: line)
+                        newParagraph = !continuesOverPageBreak(before, paragraphLines: lines.count, pageRight: previousRight, next: line)
                     } else if line.block != before.block || line.yMin < before.yMin || line.yMin - before.yMax > 0.5 * line.height {
                         // Another poppler block, a jump back up (another column), or a gap.
                         newParagraph = true
@@ -172,9 +171,15 @@ enum PdfReader {
     }
 
     /// Whether the paragraph ending a page goes on at the top of the next one.
-    static func continuesOverPageBreak(_ last: PdfPage.Line, pageRight: Double, next: PdfPage.Line) -> Bool {
-        if let first = next.text.first, first.isLowercase { return true }
+    ///
+    /// Not if the next page starts a clause or item; yes if it goes on in lower case; not if
+    /// the page ends a sentence; otherwise yes for a paragraph of several lines, and for a single
+    /// line only if it runs on to the margin (a one-line paragraph without a full stop is a title).
+    static func continuesOverPageBreak(_ last: PdfPage.Line, paragraphLines: Int, pageRight: Double,
+                                       next: PdfPage.Line) -> Bool {
         if startsItem(next.text) { return false }
-        return isRunOn(last, pageRight: pageRight)
+        if let first = next.text.first, first.isLowercase { return true }
+        guard let end = last.text.last, !".:;!?".contains(end) else { return false }
+        return paragraphLines > 1 || isRunOn(last, pageRight: pageRight)
     }
 }

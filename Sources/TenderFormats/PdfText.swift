@@ -16,9 +16,10 @@ enum PdfText {
     static let tool = "pdftotext"
     static let package = "poppler-utils"
 
-    static func run(bytes: [UInt8], path: String, limits: InputLimits) throws(ReaderError) -> [UInt8] {
+    /// - Parameter tool: the program to run; tests name a missing one to see the error.
+    static func run(bytes: [UInt8], path: String, limits: InputLimits, tool: String = PdfText.tool) throws(ReaderError) -> [UInt8] {
         guard let executable = locate(tool) else {
-            throw .toolMissing(path: path, tool: tool, package: package)
+            throw .toolMissing(path: path, tool: tool, package: PdfText.package)
         }
         let file = FileManager.default.temporaryDirectory
             .appendingPathComponent("tenderlint-\(UUID().uuidString).pdf")
@@ -39,7 +40,7 @@ enum PdfText {
         do {
             try process.run()
         } catch {
-            throw .toolMissing(path: path, tool: tool, package: package)
+            throw .toolMissing(path: path, tool: tool, package: PdfText.package)
         }
         let result = collect(process: process, stdout: stdout, stderr: stderr, limits: limits)
         process.waitUntilExit()
@@ -104,12 +105,14 @@ enum PdfText {
             let remaining = deadline.timeIntervalSinceNow
             if remaining <= 0 { stop = .timeout; break }
             var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            // Safety: `fds` is a Swift array passed as a pointer for the duration of the call only.
             let ready = poll(&fds, nfds_t(fds.count), Int32(min(remaining, 1) * 1000) + 1)
             if ready < 0 {
                 if errno == EINTR { continue }
                 break
             }
             for pfd in fds where pfd.revents != 0 {
+                // Safety: read(2) writes at most `count` bytes into the buffer it is lent for the call.
                 let n = buffer.withUnsafeMutableBytes { read(pfd.fd, $0.baseAddress, $0.count) }
                 if n > 0 {
                     if pfd.fd == outFD { out.append(contentsOf: buffer[0..<n]) }

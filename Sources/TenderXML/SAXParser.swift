@@ -82,6 +82,8 @@ enum SAXParser {
             TreeBuilder.from(ctx)?.refuse(doctypeWithExternalID: externalID, systemID: systemID, ctx: ctx)
         }
         sax.serror = { ctx, error in
+            // Safety: libxml2 passes its own error record, valid during the callback; it is read
+            // (copied) here and not kept.
             guard let error else { return }
             TreeBuilder.from(ctx)?.record(SAXParser.error(from: error.pointee))
         }
@@ -92,19 +94,16 @@ enum SAXParser {
     private static func error(from error: xmlError) -> XMLError? {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue else { return nil }
         let line = max(1, Int(error.line))
+        // libxml2 puts the column in `int2`.
         let column = max(1, Int(error.int2))
-        switch Int(error.code) {
-        case Int(XML_ERR_INVALID_CHAR.rawValue), Int(XML_ERR_INVALID_ENCODING.rawValue):
-            // libxml2 reports bad UTF-8 as an invalid character "Input is not proper UTF-8".
-            let text = error.message.map { String(cString: $0) } ?? ""
-            if text.contains("UTF-8") || Int(error.code) == Int(XML_ERR_INVALID_ENCODING.rawValue) {
-                return .invalidEncoding(line: line, column: column)
-            }
-        default:
-            break
-        }
-        // Safety: `message` is a NUL-terminated string owned by libxml2, valid during the callback.
+        // Safety: `message` is a NUL-terminated string owned by libxml2, valid during the callback;
+        // it is copied into a Swift string here.
         let message = error.message.map { String(cString: $0) } ?? "parseerfout \(error.code)"
+        let code = Int(error.code)
+        // libxml2 reports bad UTF-8 as an invalid character: "Input is not proper UTF-8".
+        if code == Int(XML_ERR_INVALID_ENCODING.rawValue) || (code == Int(XML_ERR_INVALID_CHAR.rawValue) && message.contains("UTF-8")) {
+            return .invalidEncoding(line: line, column: column)
+        }
         // libxml2 messages end in "\n" and sometimes add a second line of bytes; keep the first.
         let firstLine = message.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? message
         return .malformed(line: line, column: column, reason: firstLine.trimmingTrailingSpace())

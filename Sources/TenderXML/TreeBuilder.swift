@@ -40,6 +40,8 @@ final class TreeBuilder {
 
     /// The parser context for this builder's callbacks (the same pointer as `ctx`).
     private func context(_ ctx: UnsafeMutableRawPointer?) -> xmlParserCtxtPtr? {
+        // Safety: `ctx` is the parser context (see `from`), alive for the whole parse; it is
+        // only used during the callback.
         ctx?.assumingMemoryBound(to: xmlParserCtxt.self)
     }
 
