@@ -43,5 +43,26 @@ final class LoopbackListener {
         return false
     }
 
+    /// Connects to 127.0.0.1:`port` and hangs up; whether the connection was made.
+    static func connect(port: UInt16) -> Bool {
+        #if canImport(Glibc)
+        let client = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let client = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard client >= 0 else { return false }
+        defer { close(client) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Foundation.connect(client, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        return result == 0
+    }
+
     deinit { close(fd) }
 }

@@ -27,6 +27,7 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("xxe-\(UUID().uuidString).txt")
         try secret.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
+        let watch = try FileAccessWatch(path: file.path)
         let xml = """
         <?xml version="1.0"?>
         <!DOCTYPE r [ <!ENTITY x SYSTEM "\(file.absoluteString)"> ]>
@@ -36,6 +37,22 @@ import Testing
         #expect(error == .doctypeRefused(line: 2, reason: .internalSubset))
         #expect(!error.message().contains(secret))
         #expect(error.message(english: true).contains("internal subset"))
+        #expect(!watch.wasTouched(), "the parser opened the file")
+    }
+
+    /// The two probes the tests rely on do see an open file and a connection.
+    @Test func probesSeeAccess() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("probe-\(UUID().uuidString).txt")
+        try "x".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let watch = try FileAccessWatch(path: file.path)
+        _ = try Data(contentsOf: file)
+        #if os(Linux)
+        #expect(watch.wasTouched())
+        #endif
+        let listener = try LoopbackListener()
+        #expect(LoopbackListener.connect(port: listener.port))
+        #expect(listener.receivedConnection())
     }
 
     @Test func externalEntityFromURLOpensNoSocket() throws {
@@ -82,6 +99,16 @@ import Testing
         #expect(error == .doctypeRefused(line: 2, reason: .externalDTD(systemID: url)))
         #expect(error.message(english: true).contains("external DTD"))
         #expect(!listener.receivedConnection())
+    }
+
+    @Test func localDTDFileIsNeverOpened() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dtd-\(UUID().uuidString).dtd")
+        try "<!ENTITY x \"uit een bestand\">".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let watch = try FileAccessWatch(path: file.path)
+        let xml = "<!DOCTYPE r SYSTEM \"\(file.absoluteString)\">\n<r>&x;</r>"
+        #expect(try failure(xml) == .doctypeRefused(line: 1, reason: .externalDTD(systemID: file.absoluteString)))
+        #expect(!watch.wasTouched(), "the parser opened the DTD")
     }
 
     @Test func publicDTDIsRefused() throws {
