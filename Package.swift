@@ -56,7 +56,8 @@ let package = Package(
         ]),
         .testTarget(name: "TenderXMLTests", dependencies: ["TenderXML"]),
         .testTarget(name: "TenderFormatsTests", dependencies: [
-            "TenderFormats", "TenderDocument", "TenderXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "TenderFormats", "TenderDocument", "TenderXML", "TenderLint", "TenderRules",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
