@@ -1,29 +1,91 @@
+import Foundation
 import TenderDocument
 import TenderFormats
 import TenderRules
 
 /// Reads and lints a list of files: the whole of `tenderlint lint` below argument parsing.
+///
+/// Files are read and linted on up to `workers` tasks at once (structured concurrency, one bounded
+/// task group); the result lists documents and errors in the order of the files, whatever order
+/// the tasks finish in, so the output is the same bytes on one core or many.
 public struct LintRun: Sendable {
     public var engine: Engine
     public var reader: DocumentReader
+    /// How many files are linted at once. At least 1.
+    public var workers: Int
 
-    public init(engine: Engine, reader: DocumentReader = DocumentReader()) {
+    public init(engine: Engine, reader: DocumentReader = DocumentReader(), workers: Int = LintRun.defaultWorkers) {
         self.engine = engine
         self.reader = reader
+        self.workers = max(1, workers)
     }
 
+    /// One task per core: linting is CPU-bound, and reading a file is short next to linting it.
+    public static var defaultWorkers: Int { ProcessInfo.processInfo.activeProcessorCount }
+
     /// Lints `paths` (files and folders). Unreadable files become one-line errors in the result.
-    public func run(_ paths: [String]) -> LintResult {
+    public func run(_ paths: [String]) async -> LintResult {
+        let files = FileCollector.files(paths)
+        let outcomes = await lint(files.map { ($0, engine) })
         var documents: [DocumentResult] = []
         var errors: [String] = []
-        for file in FileCollector.files(paths) {
-            do {
-                let document = try reader.read(path: file)
-                documents.append(engine.lint(document))
-            } catch {
-                errors.append(error.message(english: engine.options.language == .en))
+        for outcome in outcomes {
+            switch outcome {
+            case let .document(d): documents.append(d)
+            case let .error(e): errors.append(e)
             }
         }
         return LintResult(documents: documents, errors: errors, tariff: engine.options.tariff)
+    }
+
+    /// What linting one file gave.
+    public enum Outcome: Sendable {
+        case document(DocumentResult)
+        /// The file could not be read: a one-line message naming it.
+        case error(String)
+    }
+
+    /// Reads and lints each file with its own engine, on up to `workers` tasks at once.
+    /// - Returns: one outcome per file, in the order of `files`.
+    public func lint(_ files: [(path: String, engine: Engine)]) async -> [Outcome] {
+        let reader = self.reader
+        return await LintRun.inOrder(files.count, workers: workers) { i in
+            let (path, engine) = files[i]
+            do throws(ReaderError) {
+                return .document(engine.lint(try reader.read(path: path)))
+            } catch {
+                return .error(error.message(english: engine.options.language == .en))
+            }
+        }
+    }
+
+    /// `body(0) … body(count - 1)` on up to `workers` child tasks at once; the results in index order.
+    ///
+    /// Indices are handed out in small contiguous batches, so a task group of `workers` tasks is
+    /// never larger than `workers` and the per-task overhead stays small next to a document.
+    static func inOrder<T: Sendable>(_ count: Int, workers: Int, _ body: @escaping @Sendable (Int) -> T) async -> [T] {
+        guard count > 0 else { return [] }
+        let workers = max(1, min(workers, count))
+        guard workers > 1 else { return (0..<count).map(body) }
+        // Four batches per worker at least, so a slow batch at the end does not leave a core idle
+        // for long; at most 16 files per batch.
+        let batch = max(1, min(16, count / (workers * 4)))
+        let batches = stride(from: 0, to: count, by: batch).map { $0..<min($0 + batch, count) }
+        var results = [T?](repeating: nil, count: count)
+        await withTaskGroup(of: (Range<Int>, [T]).self) { group in
+            var next = 0
+            func submit() {
+                let range = batches[next]
+                next += 1
+                group.addTask { (range, range.map(body)) }
+            }
+            while next < min(workers, batches.count) { submit() }
+            while let (range, values) = await group.next() {
+                for (i, v) in zip(range, values) { results[i] = v }
+                if next < batches.count { submit() }
+            }
+        }
+        // Every index was in exactly one batch and every batch finished: no nil is left.
+        return results.map { $0! }
     }
 }

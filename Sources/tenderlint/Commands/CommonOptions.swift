@@ -46,3 +46,13 @@ func exitingOnFailure<T>(_ body: () throws -> T) throws -> T {
         throw ExitCode(2)
     }
 }
+
+/// Runs async `body`, turning `Failure` into its message and exit code 2.
+func exitingOnFailure<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let Failure.usage(message) {
+        printError(message)
+        throw ExitCode(2)
+    }
+}

@@ -5,7 +5,7 @@ import TenderReport
 import TenderRules
 
 /// `tenderlint lint PATH…`
-struct Lint: ParsableCommand {
+struct Lint: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Controleer documenten of mappen (DOCX, ODT, FODT, PDF, XML/eForms, tekst, Markdown).")
 
@@ -33,14 +33,19 @@ struct Lint: ParsableCommand {
     @Option(name: .shortAndLong, help: "Schrijf het rapport naar dit bestand in plaats van naar stdout.")
     var output: String?
 
-    func run() throws {
-        try exitingOnFailure {
+    @Option(help: "Aantal documenten tegelijk (standaard: het aantal processorkernen).")
+    var jobs: Int?
+
+    func run() async throws {
+        try await exitingOnFailure {
             guard let reporterType = Reporters.reporter(for: format) else {
                 throw Failure.usage("onbekend formaat '\(format)'; kies uit: \(Reporters.identifiers.joined(separator: ", "))")
             }
+            if let jobs, jobs < 1 { throw Failure.usage("--jobs moet minstens 1 zijn") }
             let catalogue = try common.loadCatalogue()
             let options = EngineOptions(language: common.language, domains: domain.isEmpty ? nil : Set(domain), tariff: tariff)
-            let result = LintRun(engine: Engine(catalogue: catalogue, options: options)).run(paths)
+            let result = await LintRun(engine: Engine(catalogue: catalogue, options: options),
+                                      workers: jobs ?? LintRun.defaultWorkers).run(paths)
 
             let color = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             let reporter = reporterType.init(options: ReportOptions(language: common.language, color: color), catalogue: catalogue)

@@ -18,8 +18,12 @@ struct Rules: ParsableCommand {
     @Flag(help: "Draai alle voorbeelden van alle regels en meld wat afwijkt (exitcode 1 bij afwijking).")
     var check = false
 
+    @Flag(help: .hidden)
+    var stats = false
+
     func run() throws {
         try exitingOnFailure {
+            if stats { return try printStats() }
             let catalogue = try common.loadCatalogue()
             if check {
                 let engine = Engine(catalogue: catalogue, options: EngineOptions(language: common.language))
@@ -37,5 +41,22 @@ struct Rules: ParsableCommand {
             }
             print(try CatalogueDocumentation(catalogue: catalogue, language: common.language).render(format.rawValue), terminator: "")
         }
+    }
+
+    /// `--stats` (for benchmarks): how long loading and compiling the catalogue take, and its size.
+    private func printStats() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let catalogue = try common.loadCatalogue()
+        let loaded = clock.now
+        let compiled = CompiledCatalogue(catalogue)
+        let done = clock.now
+        func ms(_ d: Duration) -> String { String(format: "%.1f", Double(d.components.attoseconds) / 1e15 + Double(d.components.seconds) * 1000) }
+        print("rules: \(catalogue.rules.count)")
+        print("models: \(catalogue.models.count)")
+        print("words: \(compiled.size.words)")
+        print("phrases: \(compiled.size.phrases)")
+        print("load-ms: \(ms(loaded - start))")
+        print("compile-ms: \(ms(done - loaded))")
     }
 }
