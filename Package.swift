@@ -34,7 +34,7 @@ let package = Package(
         // The rule and model-article catalogue and its compiled matcher.
         .target(name: "TenderRules", dependencies: ["TenderDocument", "TenderLanguage", "Yams"]),
         // The engine: findings, domains, burden, model proposals.
-        .target(name: "TenderLint", dependencies: ["TenderDocument", "TenderLanguage", "TenderRules", "TenderFormats"]),
+        .target(name: "TenderLint", dependencies: ["TenderDocument", "TenderLanguage", "TenderRules", "TenderFormats", "Yams"]),
         // One reporter per output format.
         .target(name: "TenderReport", dependencies: ["TenderDocument", "TenderLint", "TenderRules"]),
         // Corpus mode: the SQLite store (GRDB), the incremental parallel scan, aggregates and their reports.
@@ -59,6 +59,7 @@ let package = Package(
             "TenderFormats", "TenderDocument", "TenderXML", "TenderLint", "TenderRules",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TenderLintTests", dependencies: ["TenderLint", "TenderRules", "TenderDocument"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -18,6 +18,21 @@ public struct DocumentResult: Sendable {
     public var findings: [Finding]
     /// Reader warnings (recovered problems), one line each.
     public var warnings: [String]
+    /// The ids of the rules that ran on this document (enabled, and for its domains), sorted.
+    public var checkedRules: [String]
+
+    public init(path: String, format: DocumentFormat, contentHash: String, domains: [Domain], domainSource: DomainSource,
+                clauseCount: Int, findings: [Finding], warnings: [String], checkedRules: [String] = []) {
+        self.path = path
+        self.format = format
+        self.contentHash = contentHash
+        self.domains = domains
+        self.domainSource = domainSource
+        self.clauseCount = clauseCount
+        self.findings = findings
+        self.warnings = warnings
+        self.checkedRules = checkedRules
+    }
 
     /// Burden of the findings that are not silenced, for one provider per year.
     public var hoursPerYear: Double { findings.filter { $0.suppression == nil }.reduce(0) { $0 + $1.burden.hoursPerYear } }
@@ -30,11 +45,14 @@ public struct LintResult: Sendable {
     /// Files that could not be read: one line each, `path: reason`.
     public var errors: [String]
     public var tariff: Double
+    /// Baseline entries that match no finding any more (`lint --baseline`), in baseline order.
+    public var staleBaseline: [BaselineEntry]
 
-    public init(documents: [DocumentResult], errors: [String], tariff: Double) {
+    public init(documents: [DocumentResult], errors: [String], tariff: Double, staleBaseline: [BaselineEntry] = []) {
         self.documents = documents.sorted { $0.path < $1.path }
         self.errors = errors
         self.tariff = tariff
+        self.staleBaseline = staleBaseline
     }
 
     /// All active (not silenced) findings, sorted by path, position and rule.

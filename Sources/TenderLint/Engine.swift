@@ -32,7 +32,9 @@ public final class Engine: Sendable {
     /// The findings in `document`. `domains` overrides both detection and `options.domains`.
     public func lint(_ document: Document, domains: Set<Domain>? = nil) -> DocumentResult {
         let stemmer = DutchStemmer()
-        let analyzed = AnalyzedDocument(document, stemmer: stemmer)
+        // Suppression markers are read first and blanked out of the text the matcher sees.
+        var suppressions = Suppressions(document, catalogue: catalogue)
+        let analyzed = AnalyzedDocument(suppressions.blanked, stemmer: stemmer)
         let forced = domains ?? options.domains
         var decided: (Set<Domain>, DomainSource)?
         let rules = catalogue.rules
@@ -51,18 +53,43 @@ public final class Engine: Sendable {
             decided = forced.map { ($0, .option) } ?? DomainDetector.domains(from: facts.domainCounts)
         }
         let (active, source) = decided!
-        var findings = matches.map { finding(for: $0, in: analyzed, domains: active, stemmer: stemmer) }
+        var findings = matches.map { finding(for: $0, in: analyzed, original: document, domains: active, stemmer: stemmer) }
+        // Silencing, most specific first: a marker in the clause, then the municipal context.
+        for (i, match) in matches.enumerated() {
+            suppressions.silence(&findings[i], clause: match.clause) { analyzed.blocks[$0].clause }
+        }
+        let checked = checkedRules(domains: active, hasMarkers: !suppressions.isEmpty)
+        findings += suppressions.findings(original: document, analyzed: analyzed, checkedRules: Set(checked), options: options)
+        for i in findings.indices where findings[i].suppression == nil {
+            if let reason = options.context[findings[i].ruleId] {
+                findings[i].suppression = reason
+                findings[i].suppressionKind = .configuration
+            }
+        }
         findings.sort { a, b in
             (a.start.lineNumber, a.start.column, a.ruleId) < (b.start.lineNumber, b.start.column, b.ruleId)
         }
         return DocumentResult(path: document.path, format: document.format, contentHash: document.contentHash,
                               domains: active.sorted(), domainSource: source, clauseCount: analyzed.clauses.count,
-                              findings: findings, warnings: document.warnings)
+                              findings: findings, warnings: document.warnings, checkedRules: checked)
     }
 
-    private func finding(for match: RuleMatch, in doc: AnalyzedDocument, domains: Set<Domain>, stemmer: DutchStemmer) -> Finding {
+    /// The ids of the rules that ran on a document about `domains`: enabled, and for one of its
+    /// domains; plus the built-in suppression checks when the document has markers.
+    private func checkedRules(domains active: Set<Domain>, hasMarkers: Bool) -> [String] {
+        var ids = catalogue.rules.filter { rule in
+            !options.disabledRules.contains(rule.id)
+                && (rule.domains.isEmpty || active.isEmpty || !active.isDisjoint(with: rule.domains))
+        }.map(\.id)
+        if hasMarkers { ids += SuppressionRule.allCases.map(\.id).filter { !options.disabledRules.contains($0) } }
+        return ids.sorted()
+    }
+
+    /// The finding for `match`. Positions and excerpts come from `original`: the analysed
+    /// document has its suppression markers blanked (same UTF-8 offsets, other characters).
+    private func finding(for match: RuleMatch, in doc: AnalyzedDocument, original: Document, domains: Set<Domain>, stemmer: DutchStemmer) -> Finding {
         let rule = catalogue.rules[match.rule]
-        let block = doc.document.blocks[match.block]
+        let block = original.blocks[match.block]
         let analyzed = doc.blocks[match.block]
         let raw = analyzed.normalized.rawRange(match.range)
         let utf8 = block.text.utf8
@@ -89,7 +116,7 @@ public final class Engine: Sendable {
         }
         // The model library ranked by similarity to the clause; shown when it differs.
         var alternative: ModelProposal?
-        if let best = ranker.best(for: block.text, stemmer: stemmer, excluding: rule.model, topic: rule.topic) {
+        if let best = ranker.best(for: doc.document.blocks[match.block].text, stemmer: stemmer, excluding: rule.model, topic: rule.topic) {
             alternative = ModelProposal(id: best.id, title: best.title.text(lang), text: best.render(lang, values: values), reason: "similarity")
         }
 

@@ -11,14 +11,19 @@ public struct EngineOptions: Sendable {
     public var disabledRules: Set<String>
     /// Severity per rule id.
     public var severityOverrides: [String: Severity]
+    /// Municipal context (`.tenderlint.yml` `context`): rule id → the recorded reason why the rule
+    /// does not apply here. The rule still runs; its findings are silenced with that reason.
+    public var context: [String: String]
 
     public init(language: Language = .nl, domains: Set<Domain>? = nil, tariff: Double = BurdenDefaults.tariff,
-                disabledRules: Set<String> = [], severityOverrides: [String: Severity] = [:]) {
+                disabledRules: Set<String> = [], severityOverrides: [String: Severity] = [:],
+                context: [String: String] = [:]) {
         self.language = language
         self.domains = domains
         self.tariff = tariff
         self.disabledRules = disabledRules
         self.severityOverrides = severityOverrides
+        self.context = context
     }
 }
 

@@ -51,4 +51,6 @@ public struct Finding: Hashable, Sendable, Codable {
     public var fingerprint: String
     /// Set when the finding is silenced (suppression, municipal context, baseline), with the reason.
     public var suppression: String?
+    /// Where the exception behind `suppression` is written down; nil while the finding is active.
+    public var suppressionKind: SuppressionKind? = nil
 }

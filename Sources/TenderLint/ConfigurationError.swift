@@ -1,0 +1,99 @@
+import TenderRules
+
+/// Why a configured run cannot start. Every case ends the program with exit code 2; problems in
+/// a configuration file are reported as `file:line:column: reason`, all at once.
+public enum ConfigurationError: Error, Sendable, CustomStringConvertible {
+    /// One problem at a position in a configuration file.
+    public struct Problem: Hashable, Sendable {
+        public var file: String
+        /// 1-based line and column of the YAML node (Yams marks).
+        public var line: Int
+        public var column: Int
+        public var reason: Reason
+
+        public init(file: String, line: Int, column: Int, reason: Reason) {
+            self.file = file; self.line = line; self.column = column; self.reason = reason
+        }
+
+        /// `file:line:column: reason` in `language`.
+        public func description(_ language: Language) -> String {
+            "\(file):\(line):\(column): \(reason.text(language))"
+        }
+    }
+
+    /// What is wrong; the texts are in one place, `text(_:)`.
+    public enum Reason: Hashable, Sendable {
+        case invalidYAML(String)
+        case unknownKey(String, allowed: [String])
+        case duplicateKey(String)
+        case notAMapping(String)
+        case notAList(String)
+        case notAString(String)
+        case missingKey(String)
+        case unsupportedVersion(String)
+        case unknownDomain(String)
+        case unknownSeverity(String)
+        /// A name that is no rule id, alias, topic or category of the catalogue (nor a built-in id).
+        case unknownSelector(String)
+        /// The same name is both enabled and disabled.
+        case enabledAndDisabled(String)
+        case emptyReason
+        case ruleFolderMissing(String)
+
+        public func text(_ language: Language) -> String {
+            let en = language == .en
+            switch self {
+            case let .invalidYAML(detail):
+                return (en ? "not valid YAML: " : "geen geldige YAML: ") + detail
+            case let .unknownKey(key, allowed):
+                return en ? "unknown key '\(key)' (allowed: \(allowed.joined(separator: ", ")))"
+                          : "onbekende sleutel '\(key)' (toegestaan: \(allowed.joined(separator: ", ")))"
+            case let .duplicateKey(key):
+                return en ? "key '\(key)' occurs twice" : "sleutel '\(key)' komt twee keer voor"
+            case let .notAMapping(what):
+                return en ? "'\(what)' must be a mapping" : "'\(what)' moet een mapping zijn"
+            case let .notAList(what):
+                return en ? "'\(what)' must be a list" : "'\(what)' moet een lijst zijn"
+            case let .notAString(what):
+                return en ? "'\(what)' must be text" : "'\(what)' moet tekst zijn"
+            case let .missingKey(key):
+                return en ? "missing key '\(key)'" : "ontbrekende sleutel '\(key)'"
+            case let .unsupportedVersion(v):
+                return en ? "unsupported version '\(v)' (supported: 1)" : "onbekende versie '\(v)' (ondersteund: 1)"
+            case let .unknownDomain(d):
+                return en ? "unknown domain '\(d)' (jeugd, wmo, participatie)" : "onbekend domein '\(d)' (jeugd, wmo, participatie)"
+            case let .unknownSeverity(s):
+                return en ? "unknown severity '\(s)' (error, warning, info)" : "onbekende ernst '\(s)' (error, warning, info)"
+            case let .unknownSelector(name):
+                return en ? "'\(name)' is no rule id, topic or category; see `tenderlint rules`"
+                          : "'\(name)' is geen regel-id, topic of categorie; zie `tenderlint rules`"
+            case let .enabledAndDisabled(name):
+                return en ? "'\(name)' is both enabled and disabled" : "'\(name)' staat zowel bij enable als bij disable"
+            case .emptyReason:
+                return en ? "a context entry needs a reason ('reason'): comply or explain"
+                          : "een context-regel heeft een reden nodig ('reason'): pas toe of leg uit"
+            case let .ruleFolderMissing(path):
+                return en ? "rule folder '\(path)' does not exist" : "regelmap '\(path)' bestaat niet"
+            }
+        }
+    }
+
+    /// Problems in configuration files, in file order.
+    case invalid([Problem])
+    /// The configuration file cannot be read.
+    case unreadable(path: String)
+    /// The catalogue with the configuration's extra rule folders does not load.
+    case catalogue(CatalogueErrors)
+
+    /// One line per problem, in `language`.
+    public func description(_ language: Language) -> String {
+        switch self {
+        case let .invalid(problems): return problems.map { $0.description(language) }.joined(separator: "\n")
+        case let .unreadable(path):
+            return language == .en ? "\(path): cannot read configuration file" : "\(path): configuratiebestand is onleesbaar"
+        case let .catalogue(errors): return errors.description
+        }
+    }
+
+    public var description: String { description(.nl) }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import TenderRules
+import Yams
+
+/// Finds and reads `.tenderlint.yml` files. Every problem is reported with the file, line and
+/// column of the YAML node (Yams marks), all at once.
+public enum ConfigurationLoader {
+    /// The keys a configuration file may have.
+    static let keys = ["context", "disable", "domain", "enable", "rule-folders", "severity", "version"]
+
+    /// The nearest `.tenderlint.yml` in the folder of `file` or a folder above it; nil if none.
+    /// The path is relative to the working directory when the file lies below it, so error
+    /// messages read `.tenderlint.yml:2:1: …`. `isFile` is injectable for tests.
+    public static func nearest(to file: String, isFile: (String) -> Bool = ConfigurationLoader.isFile) -> String? {
+        var dir = (absolute(file) as NSString).deletingLastPathComponent
+        let cwd = FileManager.default.currentDirectoryPath
+        while true {
+            let candidate = (dir as NSString).appendingPathComponent(Configuration.fileName)
+            if isFile(candidate) {
+                return candidate.hasPrefix(cwd + "/") && cwd != "/" ? String(candidate.dropFirst(cwd.count + 1)) : candidate
+            }
+            let parent = (dir as NSString).deletingLastPathComponent
+            if parent == dir || parent.isEmpty { return nil }
+            dir = parent
+        }
+    }
+
+    /// Reads and checks the configuration file at `path`.
+    public static func load(path: String) throws(ConfigurationError) -> Configuration {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
+        return try parse(String(decoding: data, as: UTF8.self), file: path)
+    }
+
+    /// Parses configuration `text` read from `file`; relative rule folders are resolved against
+    /// the folder of `file`.
+    public static func parse(_ text: String, file: String) throws(ConfigurationError) -> Configuration {
+        var reader = Reader(file: file)
+        var configuration = Configuration()
+        configuration.file = file
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else { return configuration }
+            root = node
+        } catch {
+            throw .invalid([reader.problem(at: error, .invalidYAML(oneLine("\(error)")))])
+        }
+        let map = reader.mapping(root, allowed: keys, what: Configuration.fileName)
+        if let v = map["version"] {
+            if v.scalar?.string != "1" { reader.fail(v, .unsupportedVersion(v.scalar?.string ?? "?")) }
+        }
+        if let d = map["domain"] {
+            var domains: [Domain] = []
+            for (item, name) in reader.strings(d, "domain") {
+                if let domain = Domain(rawValue: name) { domains.append(domain) } else { reader.fail(item, .unknownDomain(name)) }
+            }
+            configuration.domains = domains
+        }
+        configuration.enable = reader.selectors(map["enable"], "enable")
+        configuration.disable = reader.selectors(map["disable"], "disable")
+        if let s = map["severity"] {
+            for (key, value) in reader.pairs(s, "severity") {
+                guard let name = reader.string(key, "severity") else { continue }
+                guard let text = reader.string(value, name) else { continue }
+                guard let severity = Severity(rawValue: text) else { reader.fail(value, .unknownSeverity(text)); continue }
+                configuration.severities.append(.init(selector: reader.selector(name, key), severity: severity))
+            }
+        }
+        if let f = map["rule-folders"] {
+            let base = (absolute(file) as NSString).deletingLastPathComponent
+            for (item, folder) in reader.strings(f, "rule-folders") {
+                let path = folder.hasPrefix("/") ? folder : (base as NSString).appendingPathComponent(folder)
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    configuration.ruleFolders.append((path as NSString).standardizingPath)
+                } else {
+                    reader.fail(item, .ruleFolderMissing(folder))
+                }
+            }
+        }
+        if let c = map["context"] {
+            if let items = c.sequence {
+                for item in items {
+                    let entry = reader.mapping(item, allowed: ["reason", "rule"], what: "context")
+                    guard let ruleNode = entry["rule"] else { reader.fail(item, .missingKey("rule")); continue }
+                    guard let name = reader.string(ruleNode, "rule") else { continue }
+                    guard let reasonNode = entry["reason"] else { reader.fail(item, .emptyReason); continue }
+                    guard let reason = reader.string(reasonNode, "reason") else { continue }
+                    let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+                    if trimmed.isEmpty { reader.fail(reasonNode, .emptyReason); continue }
+                    configuration.context.append(.init(selector: reader.selector(name, ruleNode), reason: trimmed))
+                }
+            } else {
+                reader.fail(c, .notAList("context"))
+            }
+        }
+        if !reader.problems.isEmpty { throw .invalid(reader.problems) }
+        return configuration
+    }
+
+    /// Whether a regular file exists at `path`.
+    public static func isFile(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
+    static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return (path as NSString).standardizingPath }
+        let cwd = FileManager.default.currentDirectoryPath
+        return ((cwd as NSString).appendingPathComponent(path) as NSString).standardizingPath
+    }
+
+    private static func oneLine(_ s: String) -> String {
+        s.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }
+
+    /// Reads Yams nodes and collects problems with their positions.
+    struct Reader {
+        let file: String
+        var problems: [ConfigurationError.Problem] = []
+
+        mutating func fail(_ node: Node, _ reason: ConfigurationError.Reason) {
+            problems.append(.init(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, reason: reason))
+        }
+
+        /// A YAML syntax error at its own position when Yams gives one.
+        func problem(at error: Error, _ reason: ConfigurationError.Reason) -> ConfigurationError.Problem {
+            if let yaml = error as? YamlError {
+                switch yaml {
+                case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+                    return .init(file: file, line: mark.line, column: mark.column, reason: .invalidYAML(problem))
+                default: break
+                }
+            }
+            return .init(file: file, line: 1, column: 1, reason: reason)
+        }
+
+        /// The pairs of a mapping in file order; reports a node that is no mapping and duplicate keys.
+        mutating func pairs(_ node: Node, _ what: String) -> [(Node, Node)] {
+            guard let map = node.mapping else { fail(node, .notAMapping(what)); return [] }
+            var seen: Set<String> = []
+            var out: [(Node, Node)] = []
+            for (k, v) in map {
+                if let key = k.scalar?.string, !seen.insert(key).inserted { fail(k, .duplicateKey(key)); continue }
+                out.append((k, v))
+            }
+            return out
+        }
+
+        /// The values of a mapping by key; reports keys not in `allowed`.
+        mutating func mapping(_ node: Node, allowed: [String], what: String) -> [String: Node] {
+            var out: [String: Node] = [:]
+            for (k, v) in pairs(node, what) {
+                guard let key = string(k, what) else { continue }
+                guard allowed.contains(key) else { fail(k, .unknownKey(key, allowed: allowed)); continue }
+                out[key] = v
+            }
+            return out
+        }
+
+        mutating func string(_ node: Node, _ what: String) -> String? {
+            guard let s = node.scalar?.string else { fail(node, .notAString(what)); return nil }
+            return s
+        }
+
+        /// A single string or a list of strings, each with its node.
+        mutating func strings(_ node: Node, _ what: String) -> [(Node, String)] {
+            if let s = node.scalar?.string { return [(node, s)] }
+            guard let items = node.sequence else { fail(node, .notAList(what)); return [] }
+            var out: [(Node, String)] = []
+            for item in items { if let s = string(item, what) { out.append((item, s)) } }
+            return out
+        }
+
+        func selector(_ name: String, _ node: Node) -> Configuration.Selector {
+            Configuration.Selector(name: name, file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        }
+
+        mutating func selectors(_ node: Node?, _ what: String) -> [Configuration.Selector] {
+            guard let node else { return [] }
+            return strings(node, what).map { selector($0.1, $0.0) }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import TenderDocument
+import TenderRules
+
+extension LintRun {
+    /// What a configured run needs besides the engine.
+    public struct Settings: Sendable {
+        /// `--config FILE`: used for every file. Nil: the nearest `.tenderlint.yml` above each file.
+        public var configFile: String?
+        /// Whether to look for `.tenderlint.yml` files when `configFile` is nil.
+        public var searchesConfiguration: Bool
+        /// The catalogue folder the engine's catalogue was loaded from; needed to load it again
+        /// with a configuration's extra rule folders.
+        public var rulesFolder: String?
+        /// Accepted findings (`--baseline`).
+        public var baseline: Baseline?
+
+        public init(configFile: String? = nil, searchesConfiguration: Bool = true, rulesFolder: String? = nil, baseline: Baseline? = nil) {
+            self.configFile = configFile
+            self.searchesConfiguration = searchesConfiguration
+            self.rulesFolder = rulesFolder
+            self.baseline = baseline
+        }
+    }
+
+    /// What a configured run gives: the result, and the catalogue behind it (the engine's own
+    /// plus the rules of every extra rule folder used), for reporters that describe rules.
+    public struct ConfiguredResult: Sendable {
+        public var result: LintResult
+        public var catalogue: Catalogue
+    }
+
+    /// Lints `paths` with the configuration that applies to each file, then applies the
+    /// baseline. The engine's options are the base: language, tariff, and `--domain` (which wins
+    /// over a configuration's `domain`).
+    /// - Throws: configuration problems (exit code 2); unreadable documents are not thrown but
+    ///   listed in the result's `errors`, as with `run(_:)`.
+    public func run(_ paths: [String], settings: Settings) async throws(ConfigurationError) -> ConfiguredResult {
+        let files = FileCollector.files(paths)
+        var configurations: [String: Configuration] = [:]
+        var engines: [String: Engine] = [:]
+        var catalogues: [[String]: Catalogue] = [[]: engine.catalogue]
+        var explicit: Configuration?
+        if let path = settings.configFile { explicit = try ConfigurationLoader.load(path: path) }
+
+        // Every configuration is read and checked before any document, so a broken file stops
+        // the run at once, whichever document it applies to.
+        var chosen: [(file: String, key: String)] = []
+        var problems: [ConfigurationError.Problem] = []
+        for file in files {
+            let configurationPath = settings.configFile
+                ?? (settings.searchesConfiguration ? ConfigurationLoader.nearest(to: file) : nil)
+            let key = configurationPath ?? ""
+            chosen.append((file, key))
+            guard engines[key] == nil else { continue }
+            let configuration: Configuration
+            if let explicit {
+                configuration = explicit
+            } else if let configurationPath {
+                do {
+                    configuration = try ConfigurationLoader.load(path: configurationPath)
+                } catch let ConfigurationError.invalid(found) {
+                    problems += found
+                    engines[key] = engine
+                    continue
+                }
+            } else {
+                configuration = Configuration()
+            }
+            configurations[key] = configuration
+            let catalogue = try self.catalogue(extraFolders: configuration.ruleFolders, settings: settings, cache: &catalogues)
+            do {
+                let options = try configuration.options(base: engine.options, catalogue: catalogue)
+                engines[key] = catalogue.rules.map(\.id) == engine.catalogue.rules.map(\.id)
+                    ? engine.with(options: options) : Engine(catalogue: catalogue, options: options)
+            } catch let ConfigurationError.invalid(found) {
+                problems += found
+                engines[key] = engine
+            }
+        }
+        if !problems.isEmpty { throw .invalid(problems) }
+
+        var documents: [DocumentResult] = []
+        var errors: [String] = []
+        for outcome in await lint(chosen.map { ($0.file, engines[$0.key] ?? engine) }) {
+            switch outcome {
+            case let .document(d): documents.append(d)
+            case let .error(e): errors.append(e)
+            }
+        }
+        var result = LintResult(documents: documents, errors: errors, tariff: engine.options.tariff)
+        if let baseline = settings.baseline { result = baseline.apply(to: result) }
+        return ConfiguredResult(result: result, catalogue: merged(Array(catalogues.values)))
+    }
+
+    /// The catalogue with `extraFolders` added, loaded once per distinct list of folders.
+    private func catalogue(extraFolders: [String], settings: Settings, cache: inout [[String]: Catalogue]) throws(ConfigurationError) -> Catalogue {
+        if let cached = cache[extraFolders] { return cached }
+        guard let folder = settings.rulesFolder else {
+            // Without the catalogue folder the engine's catalogue cannot be reloaded.
+            preconditionFailure("LintRun.Settings.rulesFolder is required when a configuration names rule-folders")
+        }
+        do {
+            let loaded = try Catalogue.load(from: folder, extraFolders: extraFolders)
+            cache[extraFolders] = loaded
+            return loaded
+        } catch {
+            throw .catalogue(error)
+        }
+    }
+
+    /// One catalogue with every rule and model article of `catalogues`, each id once.
+    private func merged(_ catalogues: [Catalogue]) -> Catalogue {
+        var rules: [String: Rule] = [:]
+        var models: [String: ModelArticle] = [:]
+        for c in catalogues {
+            for r in c.rules { rules[r.id] = r }
+            for m in c.models { models[m.id] = m }
+        }
+        return Catalogue(taxonomy: engine.catalogue.taxonomy, lexicon: engine.catalogue.lexicon,
+                         rules: Array(rules.values), models: Array(models.values))
+    }
+}
