@@ -42,6 +42,40 @@ public enum ExampleRunner {
         return nil
     }
 
+    /// The marker the suppression mutation appends to a triggering example, in the same paragraph.
+    public static func suppressionMarker(for ruleId: String) -> String {
+        " [tenderlint: negeer \(ruleId) — voorbeeld van een aanvaarde afwijking]"
+    }
+
+    /// The suppression mutation: nil when the triggering `example`, with a suppression marker
+    /// for its rule appended in the same paragraph, gives no active finding of the rule and no
+    /// finding about the marker, and silences exactly the findings the example gives without the
+    /// marker; otherwise a one-line failure. Whether those are the marked ranges is `check`'s
+    /// business, so a wrong range is reported once. A non-triggering example passes.
+    public static func checkSuppressed(_ example: RuleExample, engine: Engine) -> String? {
+        guard example.triggering else { return nil }
+        guard let rule = engine.catalogue.rule(example.ruleId) else { return "\(example.file):\(example.line): unknown rule \(example.ruleId)" }
+        let domains: Set<Domain>? = example.domain.map { [$0] } ?? (rule.domains.isEmpty ? nil : Set(rule.domains))
+        func findings(_ text: String) -> [Finding] {
+            let document = Document(path: example.file, format: .text, contentHash: "",
+                                    blocks: [Block(kind: .paragraph, text: text, firstLine: example.line)])
+            return engine.lint(document, domains: domains).findings
+        }
+        let plain = findings(example.text).filter { $0.ruleId == rule.id }.map(\.excerptRange)
+        // Nothing to silence: `check` reports the missing finding.
+        guard !plain.isEmpty else { return nil }
+        let marked = findings(example.text + suppressionMarker(for: rule.id))
+        let active = marked.filter { $0.suppression == nil && ($0.ruleId == rule.id || SuppressionRule.rule($0.ruleId) != nil) }
+        let silenced = marked.filter { $0.ruleId == rule.id && $0.suppressionKind == .document }.map(\.excerptRange)
+        guard active.isEmpty, silenced == plain else {
+            let got = active.map { "[\($0.ruleId)] \($0.message)" }.joined(separator: "; ")
+            return "\(example.file):\(example.line): \(rule.id) triggering #\(example.index) (with a suppression marker): "
+                + "expected \(plain.count) silenced and no active finding, got \(silenced.count) silenced"
+                + (got.isEmpty ? "" : ", active: \(got)")
+        }
+        return nil
+    }
+
     static func slice(_ text: String, _ range: Range<Int>) -> String {
         let utf8 = text.utf8
         guard range.upperBound <= utf8.count else { return "" }

@@ -34,6 +34,10 @@ struct Rules: ParsableCommand {
                             print(failure); failures += 1
                         }
                     }
+                    // The suppression mutation: a marker for the rule in the same paragraph silences it.
+                    if let failure = ExampleRunner.checkSuppressed(example, engine: engine) {
+                        print(failure); failures += 1
+                    }
                 }
                 print("\(catalogue.examples.count) voorbeelden van \(catalogue.rules.count) regels; \(failures) afwijkingen")
                 if failures > 0 { throw ExitCode(1) }
