@@ -59,6 +59,8 @@ let package = Package(
             "TenderFormats", "TenderDocument", "TenderXML", "TenderLint", "TenderRules",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TenderReportTests", dependencies: ["TenderReport", "TenderLint", "TenderRules", "TenderDocument"],
+                    exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "TenderLintTests", dependencies: ["TenderLint", "TenderRules", "TenderDocument"]),
     ],
     swiftLanguageModes: [.v6]

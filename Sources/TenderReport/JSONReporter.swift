@@ -78,7 +78,10 @@ public struct JSONReport: Codable, Sendable {
         public var alternativeModel: ModelProposal?
         public var burden: Burden
         public var fingerprint: String
+        /// The reason the finding is silenced; nil while it is active.
         public var suppressed: String?
+        /// Where that reason is written down: `document`, `comment`, `configuration` or `baseline`.
+        public var suppressionSource: String?
     }
     public struct DocumentEntry: Codable, Sendable {
         public var path: String
@@ -98,6 +101,8 @@ public struct JSONReport: Codable, Sendable {
         public var warnings: Int
         public var infos: Int
         public var silenced: Int
+        /// Baseline entries that match no finding any more (`staleBaseline`).
+        public var staleBaseline: Int?
         public var hoursPerYear: Double
         public var eurosPerYear: Double
         public var tariffPerHour: Double
@@ -110,6 +115,8 @@ public struct JSONReport: Codable, Sendable {
     public var summary: Summary
     /// Files that could not be read, `path: reason`.
     public var inputErrors: [String]
+    /// Baseline entries that match no finding any more; empty without `--baseline`.
+    public var staleBaseline: [BaselineEntry]?
 
     public init(_ result: LintResult, options: ReportOptions) {
         schemaVersion = JSONReporter.schemaVersion
@@ -122,10 +129,11 @@ public struct JSONReport: Codable, Sendable {
                           warnings: d.warnings, findings: d.findings.map(JSONReport.entry))
         }
         summary = Summary(documents: result.documents.count, errors: result.count(.error), warnings: result.count(.warning),
-                          infos: result.count(.info), silenced: result.silenced.count,
+                          infos: result.count(.info), silenced: result.silenced.count, staleBaseline: result.staleBaseline.count,
                           hoursPerYear: JSONReport.round(result.hoursPerYear), eurosPerYear: JSONReport.round(result.eurosPerYear),
                           tariffPerHour: result.tariff)
         inputErrors = result.errors
+        staleBaseline = result.staleBaseline
     }
 
     static func round(_ v: Double) -> Double { (v * 100).rounded() / 100 }
@@ -139,6 +147,6 @@ public struct JSONReport: Codable, Sendable {
                      model: f.model, alternativeModel: f.alternativeModel,
                      burden: Burden(hoursPerOccurrence: f.burden.hoursPerOccurrence, occurrencesPerYear: f.burden.occurrencesPerYear,
                                     hoursPerYear: round(f.burden.hoursPerYear), eurosPerYear: round(f.burden.eurosPerYear), bearer: f.burden.bearer),
-                     fingerprint: f.fingerprint, suppressed: f.suppression)
+                     fingerprint: f.fingerprint, suppressed: f.suppression, suppressionSource: f.suppressionKind?.rawValue)
     }
 }

@@ -33,7 +33,10 @@ public protocol Reporter {
 
 /// The list of reporters; `--format` and `--help` read it.
 public enum Reporters {
-    public static let all: [any Reporter.Type] = [TextReporter.self, JSONReporter.self]
+    public static let all: [any Reporter.Type] = [
+        TextReporter.self, JSONReporter.self,
+        SARIFReporter.self, JUnitReporter.self, GitHubReporter.self, CheckstyleReporter.self,
+    ]
 
     public static func reporter(for identifier: String) -> (any Reporter.Type)? {
         all.first { $0.identifier == identifier }

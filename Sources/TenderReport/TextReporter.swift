@@ -36,7 +36,7 @@ public struct TextReporter: Reporter {
                     if let bwb = b.bwb { s += " (\(bwb))" }
                     return s + " [\(verification(b.status))]"
                 }.joined(separator: "; ")
-                out += "  \(en ? "Basis" : "Grondslag"): \(basis)\n"
+                if !f.basis.isEmpty { out += "  \(en ? "Basis" : "Grondslag"): \(basis)\n" }
                 if let m = f.model {
                     out += "  \(en ? "Model article" : "Modelartikel"): \(m.title) (\(m.id))\n"
                     out += wrap(m.text, indent: "    ")
@@ -44,11 +44,47 @@ public struct TextReporter: Reporter {
                 if let alt = f.alternativeModel {
                     out += "  \(en ? "Also relevant" : "Ook passend"): \(alt.title) (\(alt.id))\n"
                 }
-                out += "  \(en ? "Burden" : "Last"): \(Formatting.hours(f.burden.hoursPerYear, lang)) \(en ? "hours per year per" : "uur per jaar per") \(f.burden.bearer) (\(Formatting.euros(f.burden.eurosPerYear, lang)))\n\n"
+                // The engine's own findings (suppression markers) carry no basis and no burden.
+                if !f.basis.isEmpty || f.burden.hoursPerYear > 0 {
+                    out += "  \(en ? "Burden" : "Last"): \(Formatting.hours(f.burden.hoursPerYear, lang)) \(en ? "hours per year per" : "uur per jaar per") \(f.burden.bearer) (\(Formatting.euros(f.burden.eurosPerYear, lang)))\n"
+                }
+                out += "\n"
             }
             for w in document.warnings { out += "\(en ? "warning" : "let op"): \(w)\n" }
         }
+        out += deviations(result) + staleBaseline(result)
         out += summaryLine(result) + "\n"
+        return out
+    }
+
+    /// "Pas toe of leg uit": the silenced findings with their reasons, one line each; the
+    /// baselined ones only as a count.
+    func deviations(_ result: LintResult) -> String {
+        let silenced = result.silenced
+        guard !silenced.isEmpty else { return "" }
+        let explained = silenced.filter { $0.suppressionKind != .baseline }
+        let baselined = silenced.count - explained.count
+        var out = (en ? "Explained deviations" : "Verklaarde afwijkingen") + " (\(silenced.count)):\n"
+        for f in explained {
+            let source = f.suppressionKind?.label(english: en) ?? "?"
+            out += "  \(f.path):\(f.start.lineNumber):\(f.start.column): [\(f.ruleId)] \(f.suppression ?? "") (\(source))\n"
+        }
+        if baselined > 0 {
+            out += en ? "  \(baselined) accepted in the baseline\n" : "  \(baselined) aanvaard in de baseline\n"
+        }
+        return out + "\n"
+    }
+
+    /// Baseline entries that match no finding any more: the baseline can be renewed.
+    func staleBaseline(_ result: LintResult) -> String {
+        guard !result.staleBaseline.isEmpty else { return "" }
+        var out = (en ? "Stale baseline entries" : "Verouderde baseline-items") + " (\(result.staleBaseline.count)):\n"
+        for e in result.staleBaseline {
+            let clause = e.clause.map { " \($0)" } ?? ""
+            out += "  \(e.path)\(clause) [\(e.rule)] \"\(e.match.replacingNewlines())\"\n"
+        }
+        out += en ? "  The findings no longer occur; renew the baseline with `tenderlint baseline`.\n\n"
+                  : "  Deze bevindingen komen niet meer voor; vernieuw de baseline met `tenderlint baseline`.\n\n"
         return out
     }
 
