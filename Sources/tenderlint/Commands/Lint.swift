@@ -36,16 +36,21 @@ struct Lint: AsyncParsableCommand {
     @Option(help: "Aantal documenten tegelijk (standaard: het aantal processorkernen).")
     var jobs: Int?
 
+    @Option(help: "Configuratiebestand voor alle documenten (standaard: het dichtstbijzijnde .tenderlint.yml boven elk document).")
+    var config: String?
+
+    @Option(help: "Baselinebestand van `tenderlint baseline`: alleen nieuwe bevindingen tellen.")
+    var baseline: String?
+
     func run() async throws {
         try await exitingOnFailure {
             guard let reporterType = Reporters.reporter(for: format) else {
                 throw Failure.usage("onbekend formaat '\(format)'; kies uit: \(Reporters.identifiers.joined(separator: ", "))")
             }
-            if let jobs, jobs < 1 { throw Failure.usage("--jobs moet minstens 1 zijn") }
-            let catalogue = try common.loadCatalogue()
-            let options = EngineOptions(language: common.language, domains: domain.isEmpty ? nil : Set(domain), tariff: tariff)
-            let result = await LintRun(engine: Engine(catalogue: catalogue, options: options),
-                                      workers: jobs ?? LintRun.defaultWorkers).run(paths)
+            let configured = try await common.configuredRun(paths, config: config, domain: domain, tariff: tariff,
+                                                            jobs: jobs, baseline: baseline)
+            let result = configured.result
+            let catalogue = configured.catalogue
 
             let color = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             let reporter = reporterType.init(options: ReportOptions(language: common.language, color: color), catalogue: catalogue)

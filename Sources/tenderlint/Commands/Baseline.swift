@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import TenderLint
+import TenderReport
+import TenderRules
+
+/// `tenderlint baseline PATH… [-o .tenderlint-baseline.json]`: accepts the current findings, so
+/// a CI gate with `lint --baseline` fails only on new ones.
+struct BaselineCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baseline",
+        abstract: "Leg de huidige bevindingen vast als aanvaard (baseline); `lint --baseline` meldt daarna alleen nieuwe.",
+        discussion: """
+        Schrijft elke actieve bevinding (na configuratie en suppressies in het document) met haar vingerafdruk, \
+        pad, regel, clausule en gevonden tekst. De vingerafdruk volgt de woorden van de zin, niet het nummer of de \
+        regelval: hernummeren, verplaatsen en herschikken van tekst houdt een bevinding aanvaard. \
+        Onleesbare bestanden: exitcode 2 en er wordt niets geschreven.
+        """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "Bestanden of mappen.")
+    var paths: [String]
+
+    @Option(name: .shortAndLong, help: "Het baselinebestand dat geschreven wordt.")
+    var output: String = Baseline.defaultFileName
+
+    @Option(help: "Configuratiebestand voor alle documenten (standaard: het dichtstbijzijnde .tenderlint.yml).")
+    var config: String?
+
+    @Option(help: "Ga uit van dit domein in plaats van het te herkennen: jeugd, wmo, participatie (herhaalbaar).")
+    var domain: [Domain] = []
+
+    @Option(help: "Aantal documenten tegelijk (standaard: het aantal processorkernen).")
+    var jobs: Int?
+
+    func run() async throws {
+        try await exitingOnFailure {
+            let en = common.language == .en
+            let configured = try await common.configuredRun(paths, config: config, domain: domain, tariff: BurdenDefaults.tariff,
+                                                            jobs: jobs, baseline: nil)
+            let result = configured.result
+            for e in result.errors { printError(e) }
+            // A baseline of part of the documents would turn the rest into new findings later.
+            if !result.errors.isEmpty { throw ExitCode(2) }
+            let baseline = Baseline(accepting: result)
+            do throws(BaselineError) {
+                try baseline.write(to: output)
+            } catch {
+                throw Failure.usage(error.description(common.language))
+            }
+            let n = baseline.entries.count
+            print(en ? "\(n) finding\(n == 1 ? "" : "s") accepted in \(output)"
+                     : "\(n) bevinding\(n == 1 ? "" : "en") aanvaard in \(output)")
+        }
+    }
+}
+
+extension CommonOptions {
+    /// Loads the catalogue, the baseline and the configurations and lints `paths`: the wiring
+    /// `lint` and `baseline` share. Catalogue, configuration and baseline problems end the
+    /// program with exit code 2.
+    func configuredRun(_ paths: [String], config: String?, domain: [Domain], tariff: Double, jobs: Int?,
+                       baseline path: String?) async throws -> LintRun.ConfiguredResult {
+        if let jobs, jobs < 1 { throw Failure.usage(language == .en ? "--jobs must be at least 1" : "--jobs moet minstens 1 zijn") }
+        let catalogue = try loadCatalogue()
+        var baseline: Baseline?
+        if let path {
+            do { baseline = try Baseline.load(path: path) } catch { throw Failure.usage(error.description(language)) }
+        }
+        let options = EngineOptions(language: language, domains: domain.isEmpty ? nil : Set(domain), tariff: tariff)
+        let run = LintRun(engine: Engine(catalogue: catalogue, options: options), workers: jobs ?? LintRun.defaultWorkers)
+        let settings = LintRun.Settings(configFile: config, rulesFolder: CatalogueLocator.locate(explicit: rulesFolder), baseline: baseline)
+        do {
+            return try await run.run(paths, settings: settings)
+        } catch {
+            throw Failure.usage(error.description(language))
+        }
+    }
+}
