@@ -29,6 +29,8 @@ public enum NumberWords {
             let unitWord = String(word.dropLast(tenWord.count + 2))
             if let u = units[unitWord], u > 0, u < 10 { return ten + u }
         }
+        // "honderdvijftigduizend", "tweehonderdduizend".
+        if word.hasSuffix("duizend"), word.count > 7, let m = value(of: String(word.dropLast(7))), m < 1000 { return m * 1000 }
         // "honderdtwintig", "tweehonderd".
         if word.hasSuffix("honderd"), let m = value(of: String(word.dropLast(7))), m < 10 { return m * 100 }
         if word.hasPrefix("honderd"), let r = value(of: String(word.dropFirst(7))), r < 100 { return 100 + r }

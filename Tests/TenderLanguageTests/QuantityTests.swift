@@ -22,6 +22,9 @@ import TenderDocument
         ("300% van de opdrachtwaarde", .percent, 300),
         ("drie keer per jaar", .count, 3),
         ("binnen 24 uur", .duration, 1),
+        ("binnen 30 werkdagen", .duration, 42),
+        ("een half jaar", .duration, 182.5),
+        ("honderdvijftigduizend euro", .money, 150_000),
     ])
     func readsAmounts(_ text: String, _ dimension: Quantity.Dimension, _ value: Double) throws {
         let q = try #require(quantities(text).first, "\(text)")
@@ -45,6 +48,9 @@ import TenderDocument
         #expect(NumberWords.value(of: "negentig") == 90)
         #expect(NumberWords.value(of: "eenentwintig") == 21)
         #expect(NumberWords.value(of: "tweehonderd") == 200)
+        #expect(NumberWords.value(of: "honderdvijftigduizend") == 150_000)
+        #expect(NumberWords.value(of: "tweehonderdduizend") == 200_000)
+        #expect(NumberWords.multiplier(of: "driemaal") == 3)
         #expect(NumberWords.value(of: "gemeente") == nil)
     }
 }
