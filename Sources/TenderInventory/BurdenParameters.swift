@@ -12,6 +12,7 @@ public struct BurdenParameters: Hashable, Sendable, Codable {
     /// `BurdenDefaults.providersPerTender`, an assumption).
     public var providersPerTender: Int
 
+    /// Parameters with the documented defaults unless given.
     public init(tariff: Double = BurdenDefaults.tariff, providersPerTender: Int = BurdenDefaults.providersPerTender) {
         self.tariff = tariff
         self.providersPerTender = providersPerTender

@@ -4,7 +4,9 @@
 /// the sidecar wins field by field. Every field is optional: a document without metadata is still
 /// counted, under "onbekend".
 public struct DocumentMetadata: Hashable, Sendable, Codable {
+    /// The municipality that issued the tender, as the source spells it.
     public var municipality: String?
+    /// The region (inkoopregio) the tender belongs to.
     public var region: String?
     /// The tender's year, e.g. 2025.
     public var year: Int?
@@ -13,6 +15,7 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
     /// Providers affected by this tender; `nil` means the corpus default (`--providers`).
     public var providers: Int?
 
+    /// Metadata with the given fields; the others unknown.
     public init(municipality: String? = nil, region: String? = nil, year: Int? = nil,
                 procedure: String? = nil, providers: Int? = nil) {
         self.municipality = municipality

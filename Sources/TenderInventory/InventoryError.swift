@@ -26,5 +26,6 @@ public enum InventoryError: Error, Equatable, Sendable {
 }
 
 extension InventoryError: CustomStringConvertible {
+    /// The Dutch one-line message.
     public var description: String { message() }
 }

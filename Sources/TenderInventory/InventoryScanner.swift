@@ -9,7 +9,9 @@ import TenderRules
 /// `Engine`; the scanning task itself is the only writer and commits each document with its
 /// findings in one transaction. At most `jobs` documents' findings are in memory at any time.
 public struct InventoryScanner: Sendable {
+    /// The engine every task shares (immutable; its tariff is replaced by the corpus tariff).
     public var engine: Engine
+    /// Reads every supported format; the same reader `tenderlint lint` uses.
     public var reader: DocumentReader
     /// Metadata from the path; a sidecar `<document>.meta.yml` overrides it field by field.
     public var template: PathTemplate?
@@ -18,6 +20,7 @@ public struct InventoryScanner: Sendable {
     /// See `AnalysisKey`.
     public var analysisKey: String
 
+    /// A scanner with `jobs` tasks (at least 1) and the key of the catalogue behind `engine`.
     public init(engine: Engine, reader: DocumentReader = DocumentReader(), template: PathTemplate? = nil,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, analysisKey: String) {
         self.engine = engine
@@ -46,7 +49,9 @@ public struct InventoryScanner: Sendable {
         let started = Date()
         let clock = ContinuousClock.now
         let roots = paths.map(Self.normalized)
-        let files = FileCollector.files(roots)
+        // Overlapping arguments (`samples samples/formats`) name a file twice; scan it once.
+        var listed = Set<String>()
+        let files = FileCollector.files(roots).filter { listed.insert($0).inserted }
         var summary = ScanSummary()
         summary.files = files.count
         observe(.started(summary))

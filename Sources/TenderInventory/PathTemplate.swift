@@ -21,6 +21,7 @@ public struct PathTemplate: Sendable, Hashable {
         "procedure": "procedure",
     ]
 
+    /// The template as given.
     public let pattern: String
     let components: [[Token]]
 

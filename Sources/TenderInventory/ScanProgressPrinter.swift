@@ -7,7 +7,7 @@ public final class ScanProgressPrinter {
     let write: (String) -> Void
     let terminal: Bool
     let language: Language
-    private var lastDraw = ContinuousClock.now
+    private var lastDraw = ContinuousClock.now - .seconds(1)
     private var lastStep = -1
     private var barShown = false
 

@@ -200,6 +200,18 @@ import TenderFormats
         #expect(abs(totals.hoursAllProviders - totals.hoursPerProvider * 7) < 1e-6)
     }
 
+    @Test func overlappingPathsScanEachFileOnce() async throws {
+        let engine = try InventoryFixture.engine()
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { InventoryFixture.remove(folder) }
+        try InventoryFixture.write(InventoryFixture.documents(count: 2, catalogue: engine.catalogue), into: folder, sub: "a/b")
+        let store = try InventoryStore(path: folder.appendingPathComponent("s.sqlite").path)
+        let a = folder.appendingPathComponent("a").path
+        let scan = try await InventoryFixture.scanner(engine: engine).scan([a + "/", a + "/b"], into: store, parameters: BurdenParameters())
+        #expect(scan.files == 2)
+        #expect(scan.analysed == 2)
+    }
+
     @Test func storeErrorsAreOneLine() {
         do {
             _ = try InventoryStore(path: "/nonexistent-folder-\(UUID().uuidString)/x.sqlite")

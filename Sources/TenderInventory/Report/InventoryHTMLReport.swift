@@ -193,7 +193,7 @@ struct InventoryHTMLReport {
             return html + "<p class=\"muted\">\(l.t("Geen documenten met bevindingen.", "No documents with findings."))</p>\n</section>\n"
         }
         html += "<p>\(HTMLText.escape(limitNote(shown: s.documents.count, of: s.counts["documents"] ?? s.documents.count, what: l.t("documenten met bevindingen", "documents with findings"))))</p>\n"
-        html += "<div class=\"scroll\"><table>\n<thead><tr><th>\(l.document)</th><th>\(l.municipality)</th><th>\(l.region)</th><th class=\"n\">\(l.year)</th><th class=\"n\">\(l.providers)</th><th class=\"n\">\(l.findings)</th><th class=\"n\">\(l.t("Uren per jaar per aanbieder", "Hours per year per provider"))</th><th class=\"n\">\(l.eurosAll)</th></tr></thead>\n<tbody>\n"
+        html += "<div class=\"scroll\"><table>\n<thead><tr><th>\(l.document)</th><th>\(l.municipality)</th><th>\(l.region)</th><th class=\"n\">\(l.year)</th><th class=\"n\">\(l.providers)</th><th class=\"n\">\(l.findings)</th><th class=\"n\">\(l.hoursPerProvider)</th><th class=\"n\">\(l.eurosAll)</th></tr></thead>\n<tbody>\n"
         for d in s.documents {
             html += "<tr><td class=\"path\">\(HTMLText.escape(d.path))</td><td>\(HTMLText.escape(d.municipality ?? "–"))</td><td>\(HTMLText.escape(d.region ?? "–"))</td>"
             html += "<td class=\"n\">\(d.year.map(String.init) ?? "–")</td><td class=\"n\">\(formatted(d.providers))</td><td class=\"n\">\(formatted(d.findings))</td>"

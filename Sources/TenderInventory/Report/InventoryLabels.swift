@@ -22,7 +22,6 @@ struct InventoryLabels {
     var providers: String { t("Aanbieders", "Providers") }
     var document: String { t("Document", "Document") }
     var hoursPerProvider: String { t("Uren per jaar per aanbieder", "Hours per year per provider") }
-    var eurosPerProvider: String { t("Kosten per jaar per aanbieder", "Cost per year per provider") }
     var hoursAll: String { t("Uren per jaar, alle aanbieders", "Hours per year, all providers") }
     /// The average burden one provider has from one document: per-provider euros ÷ documents.
     var perTender: String { t("Per aanbieder per aanbesteding", "Per provider per tender") }

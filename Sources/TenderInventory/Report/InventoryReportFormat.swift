@@ -16,11 +16,14 @@ public enum InventoryReportFormat: String, Sendable, CaseIterable {
 
 /// Settings every inventory report receives.
 public struct InventoryReportOptions: Sendable {
+    /// Dutch unless `--lang en`.
     public var language: Language
+    /// The tenderlint version named in the output.
     public var toolVersion: String
     /// The store's file name, shown in the report's footer.
     public var database: String?
 
+    /// Options for one report.
     public init(language: Language = .nl, toolVersion: String, database: String? = nil) {
         self.language = language
         self.toolVersion = toolVersion
