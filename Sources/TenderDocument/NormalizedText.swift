@@ -19,63 +19,106 @@ public struct NormalizedText: Sendable {
     public let rawLength: Int
 
     /// Normalises `raw`.
+    ///
+    /// Works on the UTF-8 bytes, one `Character` at a time. An ASCII byte followed by another
+    /// ASCII byte (or the end) is a whole `Character` (grapheme clusters only join across
+    /// non-ASCII scalars, and CR LF), so it is handled on the bytes directly: most of Dutch
+    /// contract text. Anything else is read as a `Character` from the string and handled as such,
+    /// with the same rules; the result is the same as a walk over `Array(raw)`.
     public init(_ raw: String) {
+        let input = Array(raw.utf8)
+        let count = input.count
         var out: [UInt8] = []
         var starts: [Int32] = []
         var ends: [Int32] = []
-        out.reserveCapacity(raw.utf8.count)
-        starts.reserveCapacity(raw.utf8.count)
-        ends.reserveCapacity(raw.utf8.count)
-
-        let chars = Array(raw)
-        var offsets: [Int] = []
-        offsets.reserveCapacity(chars.count + 1)
-        var o = 0
-        for c in chars { offsets.append(o); o += c.utf8.count }
-        offsets.append(o)
+        out.reserveCapacity(count)
+        starts.reserveCapacity(count)
+        ends.reserveCapacity(count)
 
         var pendingSpace: (start: Int, end: Int)?
-        func emit(_ s: String, _ start: Int, _ end: Int) {
+        func emitPendingSpace() {
             if let space = pendingSpace {
                 if !out.isEmpty {
                     out.append(0x20); starts.append(Int32(space.start)); ends.append(Int32(space.end))
                 }
                 pendingSpace = nil
             }
-            for b in s.utf8 { out.append(b); starts.append(Int32(start)); ends.append(Int32(end)) }
         }
+        // Folding a non-ASCII character goes through Foundation; a document repeats few of them.
+        var folded: [Character: String] = [:]
 
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            let start = offsets[i], end = offsets[i + 1]
-            // Hyphenation at a line end: "verant-\nwoording" → "verantwoording".
-            if (c == "-" || c == "\u{00AD}" || c == "\u{2010}"), i > 0, chars[i - 1].isLetter {
-                var j = i + 1
-                while j < chars.count, chars[j] == " " || chars[j] == "\t" { j += 1 }
-                if j < chars.count, chars[j].isNewline {
-                    var k = j + 1
-                    while k < chars.count, chars[k] == " " || chars[k] == "\t" { k += 1 }
-                    if k < chars.count, chars[k].isLowercase, !NormalizedText.startsConjunction(chars, at: k) {
-                        i = k
-                        continue
-                    }
+        var p = 0                   // UTF-8 offset of the current character; always a character boundary
+        var previousIsLetter = false
+        while p < count {
+            let b = input[p]
+            if b < 0x80, p + 1 == count || (input[p + 1] < 0x80 && !(b == 0x0D && input[p + 1] == 0x0A)) {
+                // A one-byte character.
+                if b == UInt8(ascii: "-"), previousIsLetter, let next = NormalizedText.hyphenationEnd(raw, after: p + 1) {
+                    p = next
+                    previousIsLetter = false
+                    continue
                 }
-            }
-            if c == "\u{00AD}" || c == "\u{200B}" || c == "\u{FEFF}" || c == "\u{200D}" || c == "\u{2060}" { i += 1; continue }
-            if c.isWhitespace || c == "\u{00A0}" {
-                if pendingSpace == nil { pendingSpace = (start, end) }
-                i += 1
+                if (b >= 0x09 && b <= 0x0D) || b == 0x20 {
+                    if pendingSpace == nil { pendingSpace = (p, p + 1) }
+                    previousIsLetter = false
+                    p += 1
+                    continue
+                }
+                emitPendingSpace()
+                out.append(b >= 65 && b <= 90 ? b + 32 : b)
+                starts.append(Int32(p)); ends.append(Int32(p + 1))
+                previousIsLetter = (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
+                p += 1
                 continue
             }
-            emit(NormalizedText.fold(c), start, end)
-            i += 1
+
+            let c = raw[raw.utf8.index(raw.utf8.startIndex, offsetBy: p)]
+            let end = p + c.utf8.count
+            defer { previousIsLetter = c.isLetter }
+            // Hyphenation at a line end: "verant-\nwoording" → "verantwoording".
+            if c == "-" || c == "\u{00AD}" || c == "\u{2010}", previousIsLetter, let next = NormalizedText.hyphenationEnd(raw, after: end) {
+                // The character before `next` is a blank or a line break; `defer` sets
+                // `previousIsLetter` to false, as no hyphen is a letter.
+                p = next
+                continue
+            }
+            if c == "\u{00AD}" || c == "\u{200B}" || c == "\u{FEFF}" || c == "\u{200D}" || c == "\u{2060}" { p = end; continue }
+            if c.isWhitespace || c == "\u{00A0}" {
+                if pendingSpace == nil { pendingSpace = (p, end) }
+                p = end
+                continue
+            }
+            let f: String
+            if let known = folded[c] { f = known } else { f = NormalizedText.fold(c); folded[c] = f }
+            emitPendingSpace()
+            for byte in f.utf8 { out.append(byte); starts.append(Int32(p)); ends.append(Int32(end)) }
+            p = end
         }
         self.text = String(decoding: out, as: UTF8.self)
         self.bytes = out
         self.rawStart = starts
         self.rawEnd = ends
-        self.rawLength = raw.utf8.count
+        self.rawLength = count
+    }
+
+    /// After a hyphen that follows a letter, ending at UTF-8 offset `offset` of `raw`: if blanks,
+    /// one line break, blanks and a lower-case word that is not `en`/`of` follow, the offset of
+    /// that word (the hyphen and the break are dropped); otherwise nil.
+    private static func hyphenationEnd(_ raw: String, after offset: Int) -> Int? {
+        let utf8 = raw.utf8
+        var chars = raw[utf8.index(utf8.startIndex, offsetBy: offset)...].makeIterator()
+        var position = offset
+        var c = chars.next()
+        while let blank = c, blank == " " || blank == "\t" { position += 1; c = chars.next() }
+        guard let newline = c, newline.isNewline else { return nil }
+        position += newline.utf8.count
+        c = chars.next()
+        while let blank = c, blank == " " || blank == "\t" { position += 1; c = chars.next() }
+        guard let word = c, word.isLowercase else { return nil }
+        // "jeugd-\nen Wmo" keeps its hyphen: the next word is a conjunction.
+        let second = chars.next(), third = chars.next()
+        if third == " ", (word == "e" && second == "n") || (word == "o" && second == "f") { return nil }
+        return position
     }
 
     /// The UTF-8 range in the original text that produced `range` of the normalised text.
@@ -95,15 +138,6 @@ public struct NormalizedText: Sendable {
             if Int(rawStart[mid]) < rawOffset { lo = mid + 1 } else { hi = mid }
         }
         return lo
-    }
-
-    private static func startsConjunction(_ chars: [Character], at k: Int) -> Bool {
-        // "jeugd-\nen Wmo" keeps its hyphen: the next word is a conjunction.
-        for word in ["en ", "of "] {
-            let w = Array(word)
-            if k + w.count <= chars.count, Array(chars[k..<(k + w.count)]) == w { return true }
-        }
-        return false
     }
 
     /// The matching form of one character.

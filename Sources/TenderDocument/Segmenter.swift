@@ -115,7 +115,10 @@ public struct Segmenter: Sendable {
     /// A heading by kind, or a short line written in capitals (`ALGEMENE BEPALINGEN`).
     static func isHeading(_ block: Block, firstLine: String) -> Bool {
         if case .heading = block.kind { return true }
-        guard !block.text.contains("\n") else { return false }
+        // Byte checks first, as most blocks are sentences: no 0x0A byte means no "\n" character,
+        // and a lower-case ASCII letter means not every letter is a capital.
+        guard !(block.text.utf8.contains(0x0A) && block.text.contains("\n")) else { return false }
+        if firstLine.utf8.contains(where: { $0 >= 97 && $0 <= 122 }) { return false }
         let letters = firstLine.filter(\.isLetter)
         guard letters.count >= 4 else { return false }
         let words = firstLine.split(separator: " ").count
