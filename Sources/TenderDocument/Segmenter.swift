@@ -95,21 +95,43 @@ public struct Segmenter: Sendable {
 
     /// The first line of a block as the reader of the document sees it, automatic number included.
     static func firstLine(of block: Block) -> String {
-        let line = block.text.prefix(while: { $0 != "\n" })
+        // The first "\n" character is the first 0x0A byte not preceded by 0x0D ("\r\n" is one
+        // character, and "\n" never joins the character after it); found on the bytes.
+        let utf8 = block.text.utf8
+        var end = utf8.endIndex
+        var previous: UInt8 = 0
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            if b == 0x0A, previous != 0x0D { end = i; break }
+            previous = b
+            utf8.formIndex(after: &i)
+        }
+        let line = block.text[..<end]
         if let label = block.label, !label.isEmpty { return label + " " + line }
         return String(line)
     }
 
     /// A one-line block such as `Artikel 12 Verantwoording` or `12.3 Rapportage`: a title, not a sentence.
     static func isTitleLine(_ block: Block, marker: ClauseMarker) -> Bool {
-        guard !block.text.contains("\n") else { return false }
+        guard !(block.text.utf8.contains(0x0A) && block.text.contains("\n")) else { return false }
         switch marker.kind {
         case .keyword, .dotted: break
         default: return false
         }
-        let rest = marker.rest.trimmingCharacters(in: .whitespaces)
-        return rest.split(separator: " ").count <= 8 && !rest.hasSuffix(".") && !rest.hasSuffix(":")
-            && !rest.hasSuffix(";") && !rest.hasSuffix(",")
+        // Foundation's trimming is slow; a line that starts and ends with an ASCII character
+        // other than a space or tab has nothing to trim (`.whitespaces` is Zs and tab).
+        let raw = marker.rest.utf8
+        let rest: String
+        if let first = raw.first, let last = raw.last, first < 0x80, last < 0x80,
+           first != 0x20, first != 0x09, last != 0x20, last != 0x09 {
+            rest = String(marker.rest)
+        } else {
+            rest = marker.rest.trimmingCharacters(in: .whitespaces)
+        }
+        // The cheap end checks first: most numbered paragraphs end with a full stop.
+        return !rest.hasSuffix(".") && !rest.hasSuffix(":") && !rest.hasSuffix(";") && !rest.hasSuffix(",")
+            && rest.split(separator: " ").count <= 8
     }
 
     /// A heading by kind, or a short line written in capitals (`ALGEMENE BEPALINGEN`).

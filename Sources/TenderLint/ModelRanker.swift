@@ -11,6 +11,9 @@ struct ModelRanker: Sendable {
     private let lengths: [Double]
     private let averageLength: Double
     private let documentFrequency: [String: Int]
+    /// For each term, the models that contain it and how often (model index, term frequency), in
+    /// model order: `best` visits only the models that share a term with the query.
+    private let postings: [String: [(model: Int, frequency: Int)]]
 
     static let k1 = 1.2, b = 0.75
     /// Words too common in contracts to say anything about the subject.
@@ -34,6 +37,11 @@ struct ModelRanker: Sendable {
         self.lengths = docs.map { Double($0.values.reduce(0, +)) }
         self.averageLength = lengths.isEmpty ? 1 : max(1, lengths.reduce(0, +) / Double(lengths.count))
         self.documentFrequency = df
+        var postings: [String: [(model: Int, frequency: Int)]] = [:]
+        for (i, tf) in docs.enumerated() {
+            for (term, f) in tf { postings[term, default: []].append((i, f)) }
+        }
+        self.postings = postings
     }
 
     static func terms(_ text: String, stemmer: DutchStemmer) -> [String] {
@@ -50,16 +58,22 @@ struct ModelRanker: Sendable {
         guard !models.isEmpty else { return nil }
         let query = Set(ModelRanker.terms(text, stemmer: stemmer))
         let n = Double(models.count)
-        var best: (score: Double, index: Int)?
-        for (i, tf) in documents.enumerated() {
-            var score = 0.0
-            for term in query {
-                guard let f = tf[term] else { continue }
-                let df = Double(documentFrequency[term] ?? 0)
-                let idf = log((n - df + 0.5) / (df + 0.5) + 1)
+        // Each model's score adds the same terms in the same order (the query's) as a loop over
+        // the models would, so the sums are the same to the last bit; models without a query
+        // term keep 0.
+        var scores = [Double](repeating: 0, count: models.count)
+        for term in query {
+            guard let list = postings[term] else { continue }
+            let df = Double(documentFrequency[term] ?? 0)
+            let idf = log((n - df + 0.5) / (df + 0.5) + 1)
+            for (i, f) in list {
                 let freq = Double(f)
-                score += idf * freq * (ModelRanker.k1 + 1) / (freq + ModelRanker.k1 * (1 - ModelRanker.b + ModelRanker.b * lengths[i] / averageLength))
+                scores[i] += idf * freq * (ModelRanker.k1 + 1) / (freq + ModelRanker.k1 * (1 - ModelRanker.b + ModelRanker.b * lengths[i] / averageLength))
             }
+        }
+        var best: (score: Double, index: Int)?
+        for i in documents.indices {
+            let score = scores[i]
             if best == nil || score > best!.score || (score == best!.score && models[i].id < models[best!.index].id) {
                 best = (score, i)
             }
