@@ -1,0 +1,247 @@
+#!/usr/bin/env bash
+# Benchmarks tenderlint end to end on generated tender corpora, next to reference tools.
+#
+#   scripts/benchmark.sh            the full benchmark (about 15-25 minutes on 2 cores): a table of
+#                                   figures on stdout and in $BENCH_DIR/results.md
+#   scripts/benchmark.sh --quick    the short form for CI (under a minute once built): catalogue
+#                                   load, one 10-page document, 50 documents; fails only on a gross
+#                                   regression (10-page document > 1 s end to end)
+#
+# Options: --no-build (use the binary as it is), --keep (reuse generated corpora).
+# Environment: BENCH_DIR (default /tmp/tenderlint-bench), SCRATCH (default .build-bench),
+#              RULES (catalogue folder, default rules/), TENDERLINT_BIN (a binary to measure instead of $SCRATCH/release/tenderlint; implies
+#              --no-build), SIZES (full run, default "100 1000 10000").
+#
+# The full run needs hyperfine and ripgrep (apt-get install hyperfine ripgrep), GNU time, PyYAML,
+# and proselint (pip install proselint); --quick needs only Python 3 with PyYAML.
+# Figures: wall-clock time of the whole process (catalogue load included), as hyperfine's mean;
+# peak memory is the maximum resident set size from /usr/bin/time. MB are 10^6 bytes of the plain
+# text (txt) of the documents, the same text in every format.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+quick=0 build=1 keep=0
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=1 ;;
+    --no-build) build=0 ;;
+    --keep) keep=1 ;;
+    *) echo "usage: scripts/benchmark.sh [--quick] [--no-build] [--keep]" >&2; exit 2 ;;
+  esac
+done
+
+BENCH_DIR=${BENCH_DIR:-/tmp/tenderlint-bench}
+SCRATCH=${SCRATCH:-.build-bench}
+BIN=${TENDERLINT_BIN:-$ROOT/$SCRATCH/release/tenderlint}
+[ -n "${TENDERLINT_BIN:-}" ] && build=0
+TOOLS="python3 $ROOT/scripts/benchmark-tools.py"
+RULES=${RULES:-$ROOT/rules}
+mkdir -p "$BENCH_DIR"
+
+if [ "$build" = 1 ]; then
+  echo "== building release ($SCRATCH)" >&2
+  swift build -c release --product tenderlint --scratch-path "$SCRATCH" >&2
+fi
+[ -x "$BIN" ] || { echo "benchmark: $BIN missing; build with: swift build -c release --scratch-path $SCRATCH" >&2; exit 2; }
+
+# The generator's own hash names a corpus, so a changed generator never reuses an old corpus.
+gen_id=$(sha1sum scripts/make-corpus.py | cut -c1-8)
+corpus() { # corpus NAME ARGS... -> folder with txt/ docx/ odt/ [mixed/]
+  local dir=$BENCH_DIR/$1-$gen_id; shift
+  if [ "$keep" = 0 ] || [ ! -f "$dir/manifest.tsv" ]; then
+    rm -rf "$dir"
+    python3 scripts/make-corpus.py --out "$dir" "$@" >&2
+  fi
+  echo "$dir"
+}
+mb() { du -b --apparent-size -s "$1" | awk '{printf "%.2f", $1 / 1e6}'; }
+files() { find "$1" -type f | wc -l; }
+# Whether this build reads a format: lint the first file of a folder.
+reads() { "$BIN" lint "$(find "$1" -type f | sort | head -1)" --fail-on never --rules "$RULES" > /dev/null 2>&1; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# --------------------------------------------------------------------------------------------
+if [ "$quick" = 1 ]; then
+  one=$(corpus one10 --count 1 --pages 10 --formats txt,docx)
+  c50=$(corpus c50 --count 50 --formats txt)
+  read -r load_ms compile_ms < <("$BIN" rules --stats --rules "$RULES" | awk -F': ' '/^load-ms/{l=$2} /^compile-ms/{c=$2} END{print l, c}')
+  read -r one_s _ one_kb < <($TOOLS measure 5 -- "$BIN" lint "$one/txt/tender-00001.txt" --fail-on never --rules "$RULES")
+  one_docx="unsupported"
+  if reads "$one/docx"; then
+    read -r t _ _ < <($TOOLS measure 5 -- "$BIN" lint "$one/docx/tender-00001.docx" --fail-on never --rules "$RULES")
+    one_docx=$(awk -v t="$t" 'BEGIN{printf "%.0f ms", t * 1000}')
+  fi
+  read -r c50_s _ c50_kb < <($TOOLS measure 1 -- "$BIN" lint "$c50/txt" --fail-on never --rules "$RULES")
+  awk -v l="$load_ms" -v c="$compile_ms" -v o="$one_s" -v ok="$one_kb" -v d="$one_docx" \
+      -v cs="$c50_s" -v ck="$c50_kb" -v mb="$(mb "$c50/txt")" -v ld="$(load)" 'BEGIN {
+    printf "benchmark (quick; load average %s)\n", ld
+    printf "  catalogue load + compile     %s ms + %s ms\n", l, c
+    printf "  one 10-page document (txt)   %.0f ms end to end, peak %.1f MB\n", o * 1000, ok / 1024
+    printf "  one 10-page document (docx)  %s\n", d
+    printf "  50 documents (txt, %s MB)    %.2f s, %.1f docs/s, %.2f MB/s, peak %.1f MB\n", mb, cs, 50 / cs, mb / cs, ck / 1024
+  }'
+  if awk -v o="$one_s" 'BEGIN{exit !(o > 1.0)}'; then
+    echo "benchmark: gross regression: one 10-page document took ${one_s}s (limit 1 s)" >&2
+    exit 1
+  fi
+  exit 0
+fi
+
+# --------------------------------------------------------------------------------------------
+for tool in hyperfine rg /usr/bin/time; do
+  command -v "$tool" > /dev/null || { echo "benchmark: $tool is missing (apt-get install hyperfine ripgrep time)" >&2; exit 2; }
+done
+have_proselint=0
+command -v proselint > /dev/null && have_proselint=1
+
+SIZES=${SIZES:-"100 1000 10000"}
+results=$BENCH_DIR/results.md
+json=$BENCH_DIR/hyperfine
+mkdir -p "$json"
+rows=()
+row() { rows+=("$(printf '| %s |' "$@")"); printf '| %s |\n' "$@" >&2; }
+# hf NAME RUNS CMD: hyperfine mean and stddev in seconds (one warm-up run when RUNS > 2).
+hf() {
+  local name=$1 runs=$2 warmup=0; shift 2
+  [ "$runs" -gt 2 ] && warmup=1
+  hyperfine -N --warmup "$warmup" --runs "$runs" -i --export-json "$json/$name.json" --style none "$*" > /dev/null 2>&1 \
+    || hyperfine --warmup "$warmup" --runs "$runs" -i --export-json "$json/$name.json" --style none "$*" > /dev/null
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.4f %.4f" % (r["mean"], r["stddev"] or 0))' "$json/$name.json"
+}
+# rss CMD: peak resident set size in MB.
+rss() { /usr/bin/time -f '%M' -o "$BENCH_DIR/rss.txt" "$@" > /dev/null 2>&1 || true; awk '{printf "%.0f", $1 / 1024}' "$BENCH_DIR/rss.txt"; }
+# timed CMD: one run; prints "seconds peak_kb".
+timed() { /usr/bin/time -f '%e %M' -o "$BENCH_DIR/timed.txt" "$@" > /dev/null 2> "$BENCH_DIR/timed.err" || true; cat "$BENCH_DIR/timed.txt"; }
+runs_for() { if [ "$1" -ge 10000 ]; then echo 1; elif [ "$1" -ge 1000 ]; then echo 2; else echo 5; fi; }
+
+echo "== corpora" >&2
+one=$(corpus one10 --count 1 --pages 10 --formats txt,docx,odt)
+declare -A C
+for n in $SIZES; do C[$n]=$(corpus "c$n" --count "$n" --mixed); done
+mid=$(echo $SIZES | awk '{print ($2 != "" ? $2 : $1)}')   # the corpus of the reference runs
+big=$(echo $SIZES | awk '{print $NF}')
+sub=$BENCH_DIR/sub20-$gen_id                                # 20 documents, for proselint
+rm -rf "$sub"; mkdir -p "$sub"
+find "${C[$mid]}/txt" -type f | sort | head -20 | xargs -I{} ln {} "$sub/"
+
+echo "== catalogues" >&2
+for k in 2 4; do $TOOLS multiply "$RULES" "$BENCH_DIR/rules-x$k" "$k" >&2; done
+$TOOLS phrases "$RULES" > "$BENCH_DIR/phrases.txt"
+phrase_count=$(wc -l < "$BENCH_DIR/phrases.txt")
+
+{
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Sources Package.swift || echo ' (with uncommitted changes)')"
+  echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m); load average at start: $(load)"
+  echo "binary: swift build -c release; $($BIN --version)"
+} > "$BENCH_DIR/header.txt"
+
+echo "== catalogue load" >&2
+for k in 1 2 4; do
+  rulesdir=$RULES; [ "$k" = 1 ] || rulesdir=$BENCH_DIR/rules-x$k
+  stats=$("$BIN" rules --stats --rules "$rulesdir")
+  for i in 1 2 3 4; do stats=$("$BIN" rules --stats --rules "$rulesdir"); done  # warm, keep the last
+  get() { echo "$stats" | awk -F': ' -v k="$1" '$1 == k {print $2}'; }
+  read -r mean _ < <(hf "stats-x$k" 10 "$BIN" rules --stats --rules "$rulesdir")
+  row "catalogue ×$k: load + compile ($(get rules) rules, $(get phrases) phrases)" \
+      "$(get load-ms) + $(get compile-ms) ms in process; $(awk -v m="$mean" 'BEGIN{printf "%.0f", m*1000}') ms whole process" "" "" ""
+done
+
+echo "== one 10-page document" >&2
+for f in txt docx odt; do
+  if ! reads "$one/$f"; then row "one 10-page document ($f)" "not read by this build" "" "" ""; continue; fi
+  read -r mean sd < <(hf "one-$f" 20 "$BIN" lint "$one/$f/tender-00001.$f" --fail-on never --rules "$RULES")
+  row "one 10-page document ($f), catalogue load included" \
+      "$(awk -v m="$mean" -v s="$sd" 'BEGIN{printf "%.0f ms ± %.0f", m*1000, s*1000}')" "" "" \
+      "$(rss "$BIN" lint "$one/$f/tender-00001.$f" --fail-on never --rules "$RULES") MB"
+done
+
+echo "== corpus size (txt)" >&2
+declare -A T
+for n in $SIZES; do
+  dir=${C[$n]}/txt; size=$(mb "$dir")
+  if [ "$(runs_for "$n")" = 1 ]; then
+    # One run: time and peak memory from the same run.
+    read -r mean kb < <(timed "$BIN" lint "$dir" --fail-on never --rules "$RULES"); sd=0
+    peak=$(awk -v k="$kb" 'BEGIN{printf "%.0f", k/1024}')
+  else
+    read -r mean sd < <(hf "txt-$n" "$(runs_for "$n")" "$BIN" lint "$dir" --fail-on never --rules "$RULES")
+    peak=$(rss "$BIN" lint "$dir" --fail-on never --rules "$RULES")
+  fi
+  T[$n]=$mean
+  row "$n documents, txt ($size MB)" "$(awk -v m="$mean" -v s="$sd" 'BEGIN{printf "%.2f s ± %.2f", m, s}')" \
+      "$(awk -v n="$n" -v m="$mean" 'BEGIN{printf "%.0f", n/m}')" "$(awk -v b="$size" -v m="$mean" 'BEGIN{printf "%.2f", b/m}')" \
+      "$peak MB"
+done
+
+echo "== one core against two" >&2
+read -r mean1 _ < <(hf "txt-$mid-j1" 1 "$BIN" lint "${C[$mid]}/txt" --fail-on never --rules "$RULES" --jobs 1)
+row "$mid documents, txt, --jobs 1" "$(awk -v m="$mean1" 'BEGIN{printf "%.2f s", m}')" \
+    "$(awk -v n="$mid" -v m="$mean1" 'BEGIN{printf "%.0f", n/m}')" \
+    "$(awk -v b="$(mb "${C[$mid]}/txt")" -v m="$mean1" 'BEGIN{printf "%.2f", b/m}')" \
+    "speed-up with $(nproc) jobs: $(awk -v a="$mean1" -v b="${T[$mid]}" 'BEGIN{printf "%.2f×", a/b}')"
+
+echo "== formats" >&2
+for f in docx odt; do
+  dir=${C[$mid]}/$f
+  if ! reads "$dir"; then row "$mid documents, $f" "not read by this build" "" "" ""; continue; fi
+  read -r mean kb < <(timed "$BIN" lint "$dir" --fail-on never --rules "$RULES")
+  size=$(mb "${C[$mid]}/txt")
+  row "$mid documents, $f ($(mb "$dir") MB of $f, $size MB text)" "$(awk -v m="$mean" 'BEGIN{printf "%.2f s", m}')" \
+      "$(awk -v n="$mid" -v m="$mean" 'BEGIN{printf "%.0f", n/m}')" "$(awk -v b="$size" -v m="$mean" 'BEGIN{printf "%.2f", b/m}')" \
+      "$(awk -v k="$kb" 'BEGIN{printf "%.0f", k/1024}') MB"
+done
+dir=${C[$big]}/mixed
+/usr/bin/time -f '%e %M' -o "$BENCH_DIR/mixed.txt" "$BIN" lint "$dir" --fail-on never --rules "$RULES" > /dev/null 2> "$BENCH_DIR/mixed.err" || true
+read -r secs kb < "$BENCH_DIR/mixed.txt"
+unread=$(grep -c . "$BENCH_DIR/mixed.err" || true)
+row "$big documents, mixed txt/docx/odt ($unread not read by this build)" "$(awk -v m="$secs" 'BEGIN{printf "%.1f s", m}')" \
+    "$(awk -v n="$big" -v m="$secs" 'BEGIN{printf "%.0f", n/m}')" "" "$(awk -v k="$kb" 'BEGIN{printf "%.0f MB", k/1024}')"
+
+echo "== rule count" >&2
+for k in 2 4; do
+  read -r mean sd < <(hf "txt-$mid-x$k" 1 "$BIN" lint "${C[$mid]}/txt" --fail-on never --rules "$BENCH_DIR/rules-x$k")
+  row "$mid documents, txt, catalogue ×$k" "$(awk -v m="$mean" -v s="$sd" 'BEGIN{printf "%.2f s ± %.2f", m, s}')" \
+      "$(awk -v n="$mid" -v m="$mean" 'BEGIN{printf "%.0f", n/m}')" \
+      "$(awk -v b="$(mb "${C[$mid]}/txt")" -v m="$mean" 'BEGIN{printf "%.2f", b/m}')" \
+      "$(awk -v a="$mean" -v b="${T[$mid]}" 'BEGIN{printf "%.2f× the time of ×1", a/b}')"
+done
+
+echo "== reference runs" >&2
+dir=${C[$mid]}/txt; size=$(mb "$dir")
+read -r rg_i _ < <(hf "rg-i-$mid" 5 rg -i -F -c -f "$BENCH_DIR/phrases.txt" "$dir")
+row "ripgrep -i, $phrase_count phrases as fixed strings, $mid documents" "$(awk -v m="$rg_i" 'BEGIN{printf "%.2f s", m}')" \
+    "$(awk -v n="$mid" -v m="$rg_i" 'BEGIN{printf "%.0f", n/m}')" "$(awk -v b="$size" -v m="$rg_i" 'BEGIN{printf "%.2f", b/m}')" \
+    "tenderlint / ripgrep: $(awk -v a="${T[$mid]}" -v b="$rg_i" 'BEGIN{printf "%.2f×", a/b}')"
+lower=$BENCH_DIR/lower-$mid-$gen_id
+if [ ! -d "$lower" ] || [ "$keep" = 0 ]; then
+  rm -rf "$lower"; mkdir -p "$lower"
+  for f in "$dir"/*.txt; do tr 'A-Z' 'a-z' < "$f" > "$lower/${f##*/}"; done
+fi
+read -r rg_l _ < <(hf "rg-lower-$mid" 5 rg -F -c -f "$BENCH_DIR/phrases.txt" "$lower")
+row "ripgrep, same phrases, on text lower-cased beforehand (case-sensitive literal search)" "$(awk -v m="$rg_l" 'BEGIN{printf "%.2f s", m}')" \
+    "$(awk -v n="$mid" -v m="$rg_l" 'BEGIN{printf "%.0f", n/m}')" "$(awk -v b="$size" -v m="$rg_l" 'BEGIN{printf "%.2f", b/m}')" \
+    "tenderlint / ripgrep: $(awk -v a="${T[$mid]}" -v b="$rg_l" 'BEGIN{printf "%.2f×", a/b}')"
+subsize=$(mb "$sub")
+read -r tl_sub _ < <(hf "txt-sub20" 5 "$BIN" lint "$sub" --fail-on never --rules "$RULES")
+row "20 documents, txt ($subsize MB), tenderlint" "$(awk -v m="$tl_sub" 'BEGIN{printf "%.2f s", m}')" \
+    "$(awk -v m="$tl_sub" 'BEGIN{printf "%.0f", 20/m}')" "$(awk -v b="$subsize" -v m="$tl_sub" 'BEGIN{printf "%.2f", b/m}')" ""
+if [ "$have_proselint" = 1 ]; then
+  read -r ps _ < <(hf "proselint-sub20" 2 proselint check "$sub"/*.txt)
+  row "20 documents, txt, proselint $(pip show proselint 2>/dev/null | awk '/^Version/{print $2}')" "$(awk -v m="$ps" 'BEGIN{printf "%.2f s", m}')" \
+      "$(awk -v m="$ps" 'BEGIN{printf "%.1f", 20/m}')" "$(awk -v b="$subsize" -v m="$ps" 'BEGIN{printf "%.3f", b/m}')" \
+      "proselint / tenderlint: $(awk -v a="$ps" -v b="$tl_sub" 'BEGIN{printf "%.0f×", a/b}')"
+else
+  row "proselint" "not installed (pip install proselint)" "" "" ""
+fi
+
+{
+  cat "$BENCH_DIR/header.txt"
+  echo "load average at end: $(load)"
+  echo
+  echo "| case | time | docs/s | MB/s | peak memory / ratio |"
+  echo "|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}"
+} | tee "$results"
+echo "(written to $results)" >&2
