@@ -6,52 +6,46 @@ import TenderLint
 /// The work of one scan task: read, hash, decide whether to skip, lint, and turn the result
 /// into rows. Runs concurrently; touches no shared state besides the immutable engine.
 struct Analyser: Sendable {
-    var engine: Engine
     var reader: DocumentReader
     var template: PathTemplate?
-    var analysisKey: String
     var english: Bool
 
-    func outcome(for path: String, known: KnownDocument?, at date: Date) -> InventoryScanner.Outcome {
+    /// What to write for `path`, linted by `engine` whose findings `analysisKey` identifies.
+    func outcome(for path: String, engine: Engine, analysisKey: String, known: KnownDocument?, at date: Date) -> InventoryScanner.Outcome {
         let fromPath = template?.metadata(for: path) ?? DocumentMetadata()
         let document: Document
         if let bytes = bytes(of: path) {
             let hash = ContentHash.sha256(bytes)
-            if let known, skippable(known, hash: hash) {
+            if let known, !known.failed, known.contentHash == hash, known.analysisKey == analysisKey {
                 // Metadata is cheap to read again, and may have changed while the text did not.
                 let metadata: DocumentMetadata
                 do { metadata = try resolvedMetadata(path, fromPath) } catch {
-                    return failure(path, message: error.message(english: english), hash: hash, metadata: known.metadata, date: date)
+                    return failure(path, message: error.message(english: english), hash: hash, metadata: known.metadata, analysisKey: analysisKey, date: date)
                 }
                 return known.metadata == metadata && !known.deleted ? .unchanged : .refresh(id: known.id, metadata: metadata)
             }
             do { document = try reader.read(bytes: bytes, path: path) } catch {
-                return failure(path, message: error.message(english: english), hash: hash, metadata: fromPath, date: date)
+                return failure(path, message: error.message(english: english), hash: hash, metadata: fromPath, analysisKey: analysisKey, date: date)
             }
         } else {
             // Not a plain readable file within the size limit: let the reader read it anyway
             // (a symbolic link) or say why in its own words (not found, a folder, too large).
             do { document = try reader.read(path: path) } catch {
                 if case .notFound = error { return .failed(nil, message: error.message(english: english)) }
-                return failure(path, message: error.message(english: english), hash: "", metadata: fromPath, date: date)
+                return failure(path, message: error.message(english: english), hash: "", metadata: fromPath, analysisKey: analysisKey, date: date)
             }
         }
         let metadata: DocumentMetadata
         do { metadata = try resolvedMetadata(path, fromPath) } catch {
-            return failure(path, message: error.message(english: english), hash: document.contentHash, metadata: fromPath, date: date)
+            return failure(path, message: error.message(english: english), hash: document.contentHash, metadata: fromPath, analysisKey: analysisKey, date: date)
         }
-        return .analysed(rows(for: engine.lint(document), metadata: metadata, date: date))
+        return .analysed(rows(for: engine.lint(document), metadata: metadata, analysisKey: analysisKey, date: date))
     }
 
     /// The path template's metadata overridden by the sidecar's.
     func resolvedMetadata(_ path: String, _ fromPath: DocumentMetadata) throws(InventoryError) -> DocumentMetadata {
         guard let sidecar = try MetadataSidecar.load(for: path, english: english) else { return fromPath }
         return fromPath.overridden(by: sidecar)
-    }
-
-    /// Same bytes, same catalogue and settings, and the last attempt succeeded.
-    func skippable(_ known: KnownDocument, hash: String) -> Bool {
-        !known.failed && known.contentHash == hash && known.analysisKey == analysisKey
     }
 
     /// The file's bytes, or `nil` when it is not a regular file within the size limit (the reader
@@ -66,7 +60,7 @@ struct Analyser: Sendable {
         return [UInt8](data)
     }
 
-    func failure(_ path: String, message: String, hash: String, metadata: DocumentMetadata, date: Date) -> InventoryScanner.Outcome {
+    func failure(_ path: String, message: String, hash: String, metadata: DocumentMetadata, analysisKey: String, date: Date) -> InventoryScanner.Outcome {
         var record = DocumentRecord(id: nil, path: path, contentHash: hash, format: nil, domains: "", status: "error", error: message,
                                     analysisKey: analysisKey, clauseCount: 0, findingCount: 0, hoursPerYear: 0, eurosPerYear: 0,
                                     scannedAt: date, deletedAt: nil)
@@ -74,7 +68,7 @@ struct Analyser: Sendable {
         return .failed(DocumentAnalysis(document: record, findings: []), message: message)
     }
 
-    func rows(for result: DocumentResult, metadata: DocumentMetadata, date: Date) -> DocumentAnalysis {
+    func rows(for result: DocumentResult, metadata: DocumentMetadata, analysisKey: String, date: Date) -> DocumentAnalysis {
         let active = result.findings.filter { $0.suppression == nil }
         var record = DocumentRecord(id: nil, path: result.path, contentHash: result.contentHash, format: result.format.rawValue,
                                     domains: result.domains.map(\.rawValue).joined(separator: ","), status: "ok", error: nil,

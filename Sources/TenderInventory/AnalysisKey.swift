@@ -30,6 +30,9 @@ public enum AnalysisKey {
         bytes += Array("\u{0}disabled=\(options.disabledRules.sorted().joined(separator: ","))".utf8)
         let overrides = options.severityOverrides.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.rawValue)" }
         bytes += Array("\u{0}severity=\(overrides.joined(separator: ","))".utf8)
+        // Municipal context silences findings, which changes the totals.
+        let context = options.context.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        bytes += Array("\u{0}context=\(context.joined(separator: "\u{1}"))".utf8)
         return String(ContentHash.sha256(bytes).prefix(16))
     }
 }

@@ -1,4 +1,5 @@
-/// Why corpus mode could not go on. Every case renders as one line, `path: reason`.
+/// Why corpus mode could not go on. Every case renders as one line, `path: reason` (a
+/// configuration error as one such line per problem).
 public enum InventoryError: Error, Equatable, Sendable {
     /// The SQLite store could not be opened, migrated, read or written.
     case database(path: String, reason: String)
@@ -8,6 +9,9 @@ public enum InventoryError: Error, Equatable, Sendable {
     case template(pattern: String, reason: String)
     /// A report could not be written.
     case output(path: String, reason: String)
+    /// A `.tenderlint.yml` that applies to the scanned files is invalid: one line per problem,
+    /// `file:line:column: reason`, already in the output language.
+    case configuration(String)
 
     /// The one-line message, Dutch unless `english`.
     public func message(english: Bool = false) -> String {
@@ -21,6 +25,8 @@ public enum InventoryError: Error, Equatable, Sendable {
             return english ? "--meta-template \"\(pattern)\": \(reason)" : "--meta-template \"\(pattern)\": \(reason)"
         case let .output(path, reason):
             return english ? "\(path): cannot write: \(reason)" : "\(path): kan niet schrijven: \(reason)"
+        case let .configuration(problems):
+            return problems
         }
     }
 }

@@ -17,17 +17,21 @@ public struct InventoryScanner: Sendable {
     public var template: PathTemplate?
     /// How many files are analysed at once (at least 1).
     public var jobs: Int
-    /// See `AnalysisKey`.
+    /// See `AnalysisKey`: identifies the catalogue and settings behind `engine`.
     public var analysisKey: String
+    /// Where `.tenderlint.yml` configurations come from; nil: none are used.
+    public var configuration: ScanConfiguration?
 
     /// A scanner with `jobs` tasks (at least 1) and the key of the catalogue behind `engine`.
     public init(engine: Engine, reader: DocumentReader = DocumentReader(), template: PathTemplate? = nil,
-                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, analysisKey: String) {
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, analysisKey: String,
+                configuration: ScanConfiguration? = nil) {
         self.engine = engine
         self.reader = reader
         self.template = template
         self.jobs = max(1, jobs)
         self.analysisKey = analysisKey
+        self.configuration = configuration
     }
 
     /// What one scan task hands to the writer.
@@ -42,7 +46,8 @@ public struct InventoryScanner: Sendable {
     /// Scans `paths` (files and folders) into `store` with the given burden parameters.
     ///
     /// Unreadable files are reported through `observe(.failed("path: reason"))` and skipped;
-    /// the scan goes on. Only a store error stops it.
+    /// the scan goes on. An invalid configuration stops it before any document is read; a store
+    /// error stops it where it is.
     public func scan(_ paths: [String], into store: InventoryStore, parameters: BurdenParameters,
                      interruption: ScanInterruption = ScanInterruption(),
                      observe: (ScanEvent) -> Void = { _ in }) async throws(InventoryError) -> ScanSummary {
@@ -60,13 +65,18 @@ public struct InventoryScanner: Sendable {
         var options = engine.options
         options.tariff = parameters.tariff
         let engine = engine.with(options: options)
+        let plan: EnginePlan
+        do {
+            plan = try EnginePlan(files: files, base: engine, baseKey: analysisKey, configuration: configuration)
+        } catch {
+            throw .configuration(error.description(engine.options.language))
+        }
         try await store.setParameters(parameters)
         try await store.setTopics(engine.catalogue.taxonomy.topics)
         let known = try store.knownDocuments()
         let scanId = try await store.beginScan(roots: roots, analysisKey: analysisKey, parameters: parameters, at: started)
 
-        let analyser = Analyser(engine: engine, reader: reader, template: template, analysisKey: analysisKey,
-                                english: engine.options.language == .en)
+        let analyser = Analyser(reader: reader, template: template, english: engine.options.language == .en)
         var seen = Set<String>()
         var storeError: InventoryError?
         await withTaskGroup(of: Outcome.self) { group in
@@ -75,8 +85,9 @@ public struct InventoryScanner: Sendable {
                 guard next < files.count, !interruption.isRequested else { return }
                 let path = files[next]
                 let previous = known[path]
+                let (engine, key) = plan.choice(for: path)
                 next += 1
-                group.addTask { analyser.outcome(for: path, known: previous, at: started) }
+                group.addTask { analyser.outcome(for: path, engine: engine, analysisKey: key, known: previous, at: started) }
             }
             for _ in 0..<jobs { launch() }
             while let outcome = await group.next() {

@@ -4,6 +4,7 @@ import TenderInventory
 import TenderLint
 import TenderReport
 import TenderRules
+import TenderFormats
 
 /// The inventory report's totals equal the sum of the per-document totals that
 /// `tenderlint lint --format json` gives for the same files.
@@ -18,14 +19,18 @@ import TenderRules
         var totals: Totals
     }
 
-    /// Lints `paths` the way `tenderlint lint --format json` does and scans them into a new store;
-    /// returns both JSON outputs decoded.
+    /// Lints `paths` the way `tenderlint lint --format json` does (with `.tenderlint.yml` files
+    /// applied) and scans them into a new store the way `tenderlint inventory scan` does; returns
+    /// both JSON outputs decoded.
     func bothReports(_ paths: [String], engine: Engine, folder: URL) async throws -> (LintJSON, InventoryJSON) {
-        let lint = LintRun(engine: engine).run(paths)
+        let settings = LintRun.Settings(rulesFolder: InventoryFixture.rulesFolder)
+        let lint = try await LintRun(engine: engine).run(paths, settings: settings).result
         let lintJSON = try JSONReporter(options: ReportOptions(), catalogue: engine.catalogue).report(lint)
 
         let store = try InventoryStore(path: folder.appendingPathComponent("totals.sqlite").path)
-        _ = try await InventoryFixture.scanner(engine: engine).scan(paths, into: store, parameters: BurdenParameters())
+        var scanner = InventoryFixture.scanner(engine: engine)
+        scanner.configuration = ScanConfiguration(rulesFolder: InventoryFixture.rulesFolder)
+        _ = try await scanner.scan(paths, into: store, parameters: BurdenParameters())
         let summary = try store.summary(parameters: store.parameters())
         let inventoryJSON = try InventoryReportFormat.json.render(summary, options: InventoryReportOptions(toolVersion: "test"))
 
@@ -51,6 +56,30 @@ import TenderRules
         let (lint, inventory) = try await bothReports([folder.appendingPathComponent("corpus").path], engine: engine, folder: folder)
         #expect(inventory.totals.findings > 0)
         expectEqualTotals(lint, inventory)
+    }
+
+    @Test func totalsEqualLintJSONWithAConfigurationThatDisablesAndSilencesRules() async throws {
+        let engine = try InventoryFixture.engine()
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { InventoryFixture.remove(folder) }
+        let corpus = folder.appendingPathComponent("corpus")
+        let paths = try InventoryFixture.write(InventoryFixture.documents(count: 6, catalogue: engine.catalogue), into: corpus)
+        // Two rules that fire in this corpus: one switched off, one silenced by municipal context.
+        let fired = try paths.flatMap { path in try engine.lint(DocumentReader().read(path: path)).findings.map(\.ruleId) }
+        let counts = Dictionary(fired.map { ($0, 1) }, uniquingKeysWith: +).sorted { ($0.value, $0.key) > ($1.value, $1.key) }
+        try #require(counts.count >= 2, "the fixture triggers at least two rules")
+        let configuration = """
+            version: 1
+            disable: [\(counts[0].key)]
+            context:
+              - rule: \(counts[1].key)
+                reason: "Onze verordening vraagt dit."
+            """
+        try configuration.write(to: corpus.appendingPathComponent(".tenderlint.yml"), atomically: true, encoding: .utf8)
+        let (lint, inventory) = try await bothReports([corpus.path], engine: engine, folder: folder)
+        expectEqualTotals(lint, inventory)
+        // The configuration changed the count: fewer findings than without it.
+        #expect(inventory.totals.findings == fired.count - counts[0].value - counts[1].value)
     }
 
     @Test func totalsEqualLintJSONOnTheSamplesFolder() async throws {

@@ -23,6 +23,7 @@ extension Inventory {
             discussion: """
             Metadata per document komt uit <document>.meta.yml ernaast (municipality/gemeente, region/regio, \
             year/jaar, procedure, providers/aanbieders) of uit het pad via --meta-template. \
+            Een .tenderlint.yml geldt zoals bij `tenderlint lint`. \
             Onleesbare bestanden worden gemeld als 'pad: reden' en overgeslagen. Ctrl-C stopt netjes; \
             opnieuw draaien gaat verder waar de scan bleef. Exitcode 0 ook bij onleesbare bestanden; \
             130 na onderbreken; 2 bij een gebruiks- of databasefout.
@@ -52,6 +53,9 @@ extension Inventory {
         @Option(help: "Ga uit van dit domein in plaats van het te herkennen: jeugd, wmo, participatie (herhaalbaar).")
         var domain: [Domain] = []
 
+        @Option(help: "Configuratiebestand voor alle documenten (standaard: het dichtstbijzijnde .tenderlint.yml boven elk document).")
+        var config: String?
+
         func run() async throws {
             let summary: ScanSummary = try await Self.exitingOnUsageFailure {
                 let en = common.language == .en
@@ -60,14 +64,17 @@ extension Inventory {
                 if let tariff, !(tariff >= 0) { throw Failure.usage(en ? "--tariff must be 0 or more" : "--tariff moet 0 of meer zijn") }
                 let catalogue = try common.loadCatalogue()
                 let options = EngineOptions(language: common.language, domains: domain.isEmpty ? nil : Set(domain))
-                let folders = CatalogueLocator.locate(explicit: common.rulesFolder).map { [$0] } ?? []
+                guard let folder = CatalogueLocator.locate(explicit: common.rulesFolder) else {
+                    throw Failure.usage(en ? "rules folder not found; pass --rules DIR" : "regelcatalogus niet gevonden; geef --rules MAP")
+                }
                 do throws(InventoryError) {
                     let template = try metaTemplate.map { pattern throws(InventoryError) in try PathTemplate(pattern, english: en) }
                     let store = try InventoryStore(path: db)
                     let parameters = try store.parameters().with(tariff: tariff, providersPerTender: providers)
                     let scanner = InventoryScanner(
                         engine: Engine(catalogue: catalogue, options: options), template: template, jobs: jobs,
-                        analysisKey: AnalysisKey.make(catalogueFolders: folders, options: options, toolVersion: TenderlintVersion.current))
+                        analysisKey: AnalysisKey.make(catalogueFolders: [folder], options: options, toolVersion: TenderlintVersion.current),
+                        configuration: ScanConfiguration(configFile: config, rulesFolder: folder))
                     let printer = ScanProgressPrinter(terminal: isatty(STDERR_FILENO) == 1, language: common.language) { text in
                         FileHandle.standardError.write(Data(text.utf8))
                     }
