@@ -46,6 +46,13 @@ struct PhrasePattern: Hashable {
             let leading = p.hasPrefix("*"), trailing = p.hasSuffix("*")
             if leading { p = p.dropFirst() }
             if trailing, !p.isEmpty { p = p.dropLast() }
+            // Most words of a catalogue are plain lower-case ASCII letters, which normalise and
+            // tokenise to themselves: one token, no need to run the normaliser (a fifth of the
+            // time to load the catalogue went here).
+            if !p.isEmpty, p.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) {
+                out.append(((exactForm ? "=" : "") + p, optional, leading, trailing))
+                continue
+            }
             let normalized = NormalizedText(String(p))
             let tokens = Tokenizer.tokens(in: normalized.bytes)
             guard !tokens.isEmpty else { return nil }
