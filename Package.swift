@@ -49,11 +49,13 @@ let package = Package(
         ]),
 
         .testTarget(name: "TenderDocumentTests", dependencies: ["TenderDocument"]),
-        .testTarget(name: "TenderLanguageTests", dependencies: ["TenderLanguage"]),
+        .testTarget(name: "TenderLanguageTests", dependencies: ["TenderLanguage", "TenderDocument"]),
         .testTarget(name: "TenderInventoryTests", dependencies: [
             "TenderInventory", "TenderLint", "TenderRules", "TenderFormats", "TenderReport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "TenderRulesTests", dependencies: ["TenderRules", "TenderLint", "TenderDocument", "TenderLanguage", "TenderFormats", "Yams"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["tenderlint"]),
         .testTarget(name: "TenderXMLTests", dependencies: ["TenderXML"]),
         .testTarget(name: "TenderFormatsTests", dependencies: [
             "TenderFormats", "TenderDocument", "TenderXML", "TenderLint", "TenderRules",

@@ -32,7 +32,7 @@ import Testing
         }
     }
 
-    private func expectSame(_ raw: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectSame(_ raw: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let fast = NormalizedText(raw)
         let reference = ReferenceNormalizer(raw)
         #expect(fast.bytes == reference.bytes, "\(raw.debugDescription)", sourceLocation: sourceLocation)
