@@ -61,7 +61,7 @@ struct PhrasePattern: Hashable {
             }
         }
         // A phrase starts and ends with a real word: "stuurt ... toe", not "... toe".
-        guard let first = out.first, !first.1, first.0 != "*", let last = out.last, !last.1, last.0 != "*" else { return nil }
+        guard let first = out.first, !first.1, first.0 != "*", let last = out.last, last.0 != "*" else { return nil }
         return out
     }
 
