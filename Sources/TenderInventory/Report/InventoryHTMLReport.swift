@@ -116,11 +116,17 @@ struct InventoryHTMLReport {
                                                valueText: NumberText.shortEuros($0.eurosAllProviders, language), color: Self.color($0.category)) }
         html += "<figure>" + BarChart(bars: bars, caption: "\(l.eurosAll) — \(l.topic)").horizontal()
         html += "<figcaption>\(legend(Set(s.topics.compactMap(\.category))))</figcaption></figure>\n"
-        html += "<div class=\"scroll\"><table>\n<thead><tr><th>\(l.topic)</th><th>\(l.category)</th><th class=\"n\">\(l.documents)</th><th class=\"n\">\(l.municipalities)</th><th class=\"n\">\(l.findings)</th><th class=\"n\">\(l.perTender)</th><th class=\"n\">\(l.eurosAll)</th></tr></thead>\n<tbody>\n"
+        html += "<div class=\"scroll\"><table>\n<thead><tr><th>\(l.topic)</th><th>\(l.category)</th><th class=\"n\">\(l.documents)</th>"
+        // Without municipality metadata the column would only show zeros.
+        let byMunicipality = s.totals.municipalities > 0
+        if byMunicipality { html += "<th class=\"n\">\(l.municipalities)</th>" }
+        html += "<th class=\"n\">\(l.findings)</th><th class=\"n\">\(l.perTender)</th><th class=\"n\">\(l.eurosAll)</th></tr></thead>\n<tbody>\n"
         for g in s.topics {
             html += "<tr><td>\(HTMLText.escape(g.label ?? g.key ?? l.unknown))<div class=\"id\">\(HTMLText.escape(g.key ?? ""))</div></td>"
             html += "<td class=\"cat\"><span class=\"dot\" style=\"background:\(Self.color(g.category))\"></span>\(HTMLText.escape(l.categoryName(g.category)))</td>"
-            html += "<td class=\"n\">\(formatted(g.documents))</td><td class=\"n\">\(g.municipalities ?? 0)</td><td class=\"n\">\(formatted(g.findings))</td>"
+            html += "<td class=\"n\">\(formatted(g.documents))</td>"
+            if byMunicipality { html += "<td class=\"n\">\(formatted(g.municipalities ?? 0))</td>" }
+            html += "<td class=\"n\">\(formatted(g.findings))</td>"
             html += "<td class=\"n\">\(NumberText.euros(Self.perTender(g.eurosPerProvider, g.documents), language))</td><td class=\"n\">\(NumberText.euros(g.eurosAllProviders, language))</td></tr>\n"
         }
         return html + "</tbody>\n</table></div>\n</section>\n"
@@ -180,7 +186,7 @@ struct InventoryHTMLReport {
         html += "<figure>" + BarChart(bars: bars, caption: "\(l.eurosAll) — \(l.year)").vertical() + "</figure>\n"
         html += "<div class=\"scroll\"><table>\n<thead><tr><th>\(l.year)</th><th class=\"n\">\(l.documents)</th><th class=\"n\">\(l.municipalities)</th><th class=\"n\">\(l.findings)</th><th class=\"n\">\(l.perTender)</th><th class=\"n\">\(l.eurosAll)</th></tr></thead>\n<tbody>\n"
         for g in s.years {
-            html += "<tr><td>\(HTMLText.escape(g.key ?? l.unknown))</td><td class=\"n\">\(formatted(g.documents))</td><td class=\"n\">\(g.municipalities ?? 0)</td>"
+            html += "<tr><td>\(HTMLText.escape(g.key ?? l.unknown))</td><td class=\"n\">\(formatted(g.documents))</td><td class=\"n\">\(formatted(g.municipalities ?? 0))</td>"
             html += "<td class=\"n\">\(formatted(g.findings))</td><td class=\"n\">\(NumberText.euros(Self.perTender(g.eurosPerProvider, g.documents), language))</td><td class=\"n\">\(NumberText.euros(g.eurosAllProviders, language))</td></tr>\n"
         }
         return html + "</tbody>\n</table></div>\n</section>\n"
