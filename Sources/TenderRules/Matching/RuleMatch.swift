@@ -101,16 +101,9 @@ extension CompiledCatalogue {
         }
         guard let best else { return nil }
         if let near = spec.near, best.span > near { return nil }
-        // One hit per group: the earliest of each group inside the window, widened to the longest
-        // hit of the same group that overlaps it ("wet normering topinkomens", not "topinkomens").
+        // One hit per group: the earliest of each group inside the window.
         var chosen: [Int: Hit] = [:]
         for c in candidates[best.lo...best.hi] where chosen[c.group] == nil { chosen[c.group] = c.hit }
-        for (g, hit) in chosen where hit.quantity == nil {
-            for c in candidates where c.group == g && c.hit.block == hit.block && c.hit.first <= hit.last && c.hit.last >= hit.first
-                && (c.hit.last - c.hit.first) > (chosen[g]!.last - chosen[g]!.first) {
-                chosen[g] = c.hit
-            }
-        }
         return chosen.values.sorted { $0.first < $1.first }
     }
 
