@@ -34,7 +34,7 @@ public protocol Reporter {
 /// The list of reporters; `--format` and `--help` read it.
 public enum Reporters {
     public static let all: [any Reporter.Type] = [
-        TextReporter.self, JSONReporter.self,
+        TextReporter.self, JSONReporter.self, HTMLReporter.self,
         SARIFReporter.self, JUnitReporter.self, GitHubReporter.self, CheckstyleReporter.self,
     ]
 

@@ -1,0 +1,310 @@
+import TenderDocument
+import TenderLint
+import TenderRules
+
+/// The body of an HTML report: a summary, then per document its clauses with findings marked in
+/// place and a panel per finding. The `html` reporter wraps it in a self-contained page; the web
+/// page wraps it in its own layout. Output is deterministic: ids come from positions in the result.
+public struct HTMLReportBody {
+    let result: LintResult
+    let options: ReportOptions
+    let filter: FindingFilter
+    let outlines: [String: DocumentOutline]
+    let labels: HTMLLabels
+
+    /// - Parameters:
+    ///   - filter: which findings are marked and explained; the summary always counts all.
+    ///   - outlines: the full text per document path. A document with an outline shows every
+    ///     clause; one without shows only the clauses that have findings, built from their excerpts.
+    public init(result: LintResult, options: ReportOptions, filter: FindingFilter = .all, outlines: [String: DocumentOutline] = [:]) {
+        self.result = result
+        self.options = options
+        self.filter = filter
+        self.outlines = outlines
+        self.labels = HTMLLabels(options.language)
+    }
+
+    private var language: Language { options.language }
+
+    /// Summary and documents.
+    public func render() -> String {
+        summary() + documents()
+    }
+
+    /// Every document's section, in the result's order.
+    public func documents() -> String {
+        result.documents.enumerated().map { document($0.element, index: $0.offset + 1) }.joined()
+    }
+
+    // MARK: Summary
+
+    /// The summary section: totals, counts and burden per category and per severity, documents, input errors.
+    public func summary() -> String {
+        let active = result.findings
+        var out = "<section class=\"summary\" aria-labelledby=\"summary-title\">\n"
+        out += "<h2 id=\"summary-title\">\(labels.summary)</h2>\n"
+        out += "<p class=\"totals\">" + HTMLEscaping.escape(labels.totals(
+            findings: active.count, documents: result.documents.count,
+            hours: Formatting.hours(result.hoursPerYear, language), euros: Formatting.euros(result.eurosPerYear, language),
+            tariff: Formatting.euros(result.tariff, language))) + "</p>\n"
+        out += "<div class=\"tables\">\n"
+        out += "<table>\n<caption>\(labels.perCategory)</caption>\n<thead><tr><th scope=\"col\">\(labels.category)</th><th scope=\"col\" class=\"num\">\(labels.count)</th>"
+        out += "<th scope=\"col\" class=\"num\">\(labels.hoursPerYear)</th><th scope=\"col\" class=\"num\">\(labels.eurosPerYear)</th></tr></thead>\n<tbody>\n"
+        for category in Category.allCases {
+            let some = active.filter { $0.category == category }
+            let hours = some.reduce(0) { $0 + $1.burden.hoursPerYear }
+            let euros = some.reduce(0) { $0 + $1.burden.eurosPerYear }
+            out += "<tr><th scope=\"row\">\(HTMLEscaping.escape(category.label(language)))</th><td class=\"num\">\(some.count)</td>"
+            out += "<td class=\"num\">\(Formatting.hours(hours, language))</td><td class=\"num\">\(HTMLEscaping.escape(Formatting.euros(euros, language)))</td></tr>\n"
+        }
+        out += "</tbody>\n<tfoot><tr><th scope=\"row\">\(labels.total)</th><td class=\"num\">\(active.count)</td>"
+        out += "<td class=\"num\">\(Formatting.hours(result.hoursPerYear, language))</td><td class=\"num\">\(HTMLEscaping.escape(Formatting.euros(result.eurosPerYear, language)))</td></tr></tfoot>\n</table>\n"
+        out += "<table>\n<caption>\(labels.perSeverity)</caption>\n<thead><tr><th scope=\"col\">\(labels.severity)</th><th scope=\"col\" class=\"num\">\(labels.count)</th></tr></thead>\n<tbody>\n"
+        for severity in Severity.allCases.reversed() {
+            out += "<tr><th scope=\"row\"><span class=\"badge sev-\(severity.rawValue)\">\(HTMLEscaping.escape(severity.label(language)))</span></th><td class=\"num\">\(result.count(severity))</td></tr>\n"
+        }
+        out += "</tbody>\n</table>\n</div>\n"
+        out += "<p class=\"hint\">\(labels.estimateNote)</p>\n"
+        if !result.errors.isEmpty {
+            out += "<div class=\"alert\" role=\"alert\"><p><strong>\(labels.unreadable)</strong></p><ul>\n"
+            for e in result.errors { out += "<li>\(HTMLEscaping.escape(e))</li>\n" }
+            out += "</ul></div>\n"
+        }
+        out += "</section>\n"
+        return out
+    }
+
+    // MARK: Documents
+
+    /// One finding as displayed: its number and the ids of its mark and panel.
+    private struct Shown {
+        var finding: Finding
+        var number: Int
+        var anchor: String
+        var panel: String
+    }
+
+    /// A document section with its clauses and finding panels.
+    func document(_ document: DocumentResult, index: Int) -> String {
+        let active = document.findings.filter { $0.suppression == nil }
+        let shown = active.filter(filter.includes).enumerated().map { i, f in
+            Shown(finding: f, number: i + 1, anchor: "m-\(index)-\(i + 1)", panel: "f-\(index)-\(i + 1)")
+        }
+        var out = "<section class=\"document\" aria-labelledby=\"doc-\(index)-title\">\n"
+        out += "<h2 id=\"doc-\(index)-title\">\(labels.document): \(HTMLEscaping.escape(document.path))</h2>\n"
+        out += "<dl class=\"meta\">"
+        out += "<dt>\(labels.format)</dt><dd>\(HTMLEscaping.escape(document.format.rawValue))</dd>"
+        out += "<dt>\(labels.domain)</dt><dd>\(HTMLEscaping.escape(domainText(document)))</dd>"
+        out += "<dt>\(labels.clauses)</dt><dd>\(document.clauseCount)</dd>"
+        out += "<dt>\(labels.rulesChecked)</dt><dd>\(document.checkedRules.count)</dd>"
+        out += "<dt>\(labels.burden)</dt><dd>\(Formatting.hours(document.hoursPerYear, language)) \(language == .en ? "hours per year" : "uur per jaar") (\(HTMLEscaping.escape(Formatting.euros(document.eurosPerYear, language))))</dd>"
+        out += "</dl>\n"
+        if !document.warnings.isEmpty {
+            out += "<div class=\"notice\"><p><strong>\(labels.readerWarnings)</strong></p><ul>\n"
+            for w in document.warnings { out += "<li>\(HTMLEscaping.escape(w))</li>\n" }
+            out += "</ul></div>\n"
+        }
+        if active.isEmpty {
+            out += "<p class=\"notice\" role=\"status\">\(labels.noFindings)</p>\n"
+        } else if !filter.isEmpty {
+            out += "<p class=\"notice\" role=\"status\">\(HTMLEscaping.escape(labels.shown(shown.count, of: active.count)))"
+            if shown.isEmpty { out += " " + labels.noneUnderFilter }
+            out += "</p>\n"
+        }
+        if let outline = outlines[document.path] {
+            out += fullText(outline, shown: shown, idPrefix: "d\(index)")
+        } else {
+            out += clausesWithFindings(shown, idPrefix: "d\(index)")
+        }
+        let silenced = document.findings.filter { $0.suppression != nil }
+        if !silenced.isEmpty {
+            out += "<details class=\"silenced\"><summary>\(labels.silenced) (\(silenced.count))</summary><ul>\n"
+            for f in silenced {
+                out += "<li><code>\(HTMLEscaping.escape(f.ruleId))</code> — \(HTMLEscaping.escape(placeText(f))): \(HTMLEscaping.escape(f.title)); \(labels.reason): \(HTMLEscaping.escape(f.suppression ?? ""))</li>\n"
+            }
+            out += "</ul></details>\n"
+        }
+        out += "</section>\n"
+        return out
+    }
+
+    private func domainText(_ document: DocumentResult) -> String {
+        guard !document.domains.isEmpty else { return labels.noDomain }
+        let names = document.domains.map(\.lawName).joined(separator: ", ")
+        switch document.domainSource {
+        case .detected: return "\(names) (\(labels.detected))"
+        case .option: return "\(names) (\(labels.given))"
+        case .none: return names
+        }
+    }
+
+    /// Every clause of the outline in order; findings are placed on the block they were found in.
+    private func fullText(_ outline: DocumentOutline, shown: [Shown], idPrefix: String) -> String {
+        // A finding belongs to the block with its excerpt whose location at the match start is
+        // the finding's start: exact even when a paragraph's text occurs twice.
+        var byText: [String: [Int]] = [:]
+        for (i, s) in shown.enumerated() { byText[s.finding.excerpt, default: []].append(i) }
+        var placed = Set<Int>()
+        var out = ""
+        var headingLevel = 2
+        for section in outline.sections {
+            var body = ""
+            var sectionHasFindings = false
+            for block in section.blocks {
+                let here = (byText[block.text] ?? []).filter { i in
+                    !placed.contains(i) && block.location(atUTF8Offset: shown[i].finding.excerptRange.lowerBound) == shown[i].finding.start
+                }
+                placed.formUnion(here)
+                sectionHasFindings = sectionHasFindings || !here.isEmpty
+                if case let .heading(level) = block.kind {
+                    headingLevel = min(6, 2 + max(1, level))
+                    let marked = highlighted(block.text, here.map { shown[$0] })
+                    body += "<h\(headingLevel) class=\"block heading\">\(marked)</h\(headingLevel)>\n"
+                } else {
+                    body += "<p class=\"block \(blockClass(block.kind))\">\(highlighted(block.text, here.map { shown[$0] }))</p>\n"
+                }
+                for i in here { body += panel(shown[i], headingLevel: min(6, headingLevel + 1)) }
+            }
+            let label = section.number.map { " data-clause=\"\(HTMLEscaping.escape($0))\"" } ?? ""
+            out += "<div class=\"clause\(sectionHasFindings ? " has-findings" : "")\"\(label)>\n" + body + "</div>\n"
+        }
+        let unplaced = shown.indices.filter { !placed.contains($0) }
+        if !unplaced.isEmpty {
+            out += "<section class=\"clause has-findings\" aria-labelledby=\"\(idPrefix)-outside\">\n"
+            out += "<h3 id=\"\(idPrefix)-outside\">\(labels.findingsOutsideText)</h3>\n"
+            out += clausesWithFindings(unplaced.map { shown[$0] }, idPrefix: "\(idPrefix)-outside")
+            out += "</section>\n"
+        }
+        return out
+    }
+
+    /// Only the clauses that have findings, grouped by heading path and clause number in the
+    /// order of their first finding; each flagged paragraph is shown once with all its marks.
+    private func clausesWithFindings(_ shown: [Shown], idPrefix: String) -> String {
+        struct Group { var title: String; var blocks: [(text: String, items: [Shown])] }
+        var groups: [Group] = []
+        var groupIndex: [String: Int] = [:]
+        for s in shown {
+            let title = clauseTitle(s.finding)
+            let key = s.finding.headingPath.joined(separator: "\u{1F}") + "\u{1E}" + (s.finding.clauseNumber ?? "")
+            let g: Int
+            if let existing = groupIndex[key] { g = existing } else {
+                g = groups.count
+                groupIndex[key] = g
+                groups.append(Group(title: title, blocks: []))
+            }
+            if let b = groups[g].blocks.firstIndex(where: { $0.text == s.finding.excerpt }) {
+                groups[g].blocks[b].items.append(s)
+            } else {
+                groups[g].blocks.append((s.finding.excerpt, [s]))
+            }
+        }
+        var out = ""
+        for (g, group) in groups.enumerated() {
+            let id = "\(idPrefix)-clause-\(g + 1)"
+            out += "<section class=\"clause has-findings\" aria-labelledby=\"\(id)\">\n"
+            out += "<h3 id=\"\(id)\">\(HTMLEscaping.escape(group.title))</h3>\n"
+            for block in group.blocks {
+                out += "<p class=\"block\">\(highlighted(block.text, block.items))</p>\n"
+                for item in block.items { out += panel(item, headingLevel: 4) }
+            }
+            out += "</section>\n"
+        }
+        return out
+    }
+
+    private func clauseTitle(_ f: Finding) -> String {
+        var title = f.headingPath.isEmpty ? labels.beforeFirstHeading : f.headingPath.joined(separator: " › ")
+        if let number = f.clauseNumber, !(f.headingPath.last ?? "").contains(number) { title += " › \(number)" }
+        return title
+    }
+
+    private func blockClass(_ kind: BlockKind) -> String {
+        switch kind {
+        case .heading: return "heading"
+        case .paragraph: return "paragraph"
+        case .listItem: return "list-item"
+        case .tableCell: return "table-cell"
+        case .noticeField: return "notice-field"
+        }
+    }
+
+    private func highlighted(_ text: String, _ items: [Shown]) -> String {
+        HTMLHighlighter.render(text, items.map {
+            HTMLHighlighter.Placed(range: $0.finding.excerptRange, number: $0.number, anchor: $0.anchor, panel: $0.panel,
+                                   severity: $0.finding.severity, linkLabel: labels.findingLink($0.number, title: $0.finding.title))
+        })
+    }
+
+    private func placeText(_ f: Finding) -> String {
+        f.start.describe(english: language == .en)
+    }
+
+    // MARK: Finding panel
+
+    /// The panel for one finding: message, facts, legal basis, model article with copy button, burden.
+    private func panel(_ s: Shown, headingLevel h: Int) -> String {
+        let f = s.finding
+        let sev = f.severity.rawValue
+        var out = "<aside class=\"finding sev-\(sev)\" id=\"\(s.panel)\" aria-labelledby=\"\(s.panel)-title\">\n"
+        out += "<h\(h) id=\"\(s.panel)-title\"><span class=\"badge sev-\(sev)\">\(HTMLEscaping.escape(f.severity.label(language)))</span>"
+        out += "\(labels.finding) \(s.number): \(HTMLEscaping.escape(f.title))</h\(h)>\n"
+        out += "<p class=\"message\">\(HTMLEscaping.escape(f.message))</p>\n"
+        out += "<dl>"
+        out += "<dt>\(labels.category)</dt><dd>\(HTMLEscaping.escape(f.category.label(language)))</dd>"
+        out += "<dt>\(labels.rule)</dt><dd><code>\(HTMLEscaping.escape(f.ruleId))</code></dd>"
+        out += "<dt>\(labels.place)</dt><dd>\(HTMLEscaping.escape(clauseTitle(f))) — \(HTMLEscaping.escape(placeText(f)))</dd>"
+        out += "<dt>\(labels.burden)</dt><dd>" + HTMLEscaping.escape(labels.burdenLine(
+            hoursPerOccurrence: Formatting.number(f.burden.hoursPerOccurrence, decimals: 1, language),
+            occurrences: Formatting.number(f.burden.occurrencesPerYear, decimals: 1, language),
+            hours: Formatting.hours(f.burden.hoursPerYear, language), euros: Formatting.euros(f.burden.eurosPerYear, language),
+            bearer: f.burden.bearer)) + "</dd>"
+        out += "</dl>\n"
+        if !f.basis.isEmpty {
+            let sub = min(6, h + 1)
+            out += "<h\(sub)>\(labels.legalBasis)</h\(sub)>\n<ul class=\"basis\">\n"
+            for b in f.basis { out += "<li>\(basisItem(b))</li>\n" }
+            out += "</ul>\n"
+        }
+        if let model = f.model {
+            out += modelSection(model, id: "\(s.panel)-model", title: labels.modelArticle, headingLevel: min(6, h + 1))
+        }
+        if let alternative = f.alternativeModel {
+            out += "<details class=\"alternative\"><summary>\(labels.alsoRelevant): \(HTMLEscaping.escape(alternative.title))</summary>\n"
+            out += modelSection(alternative, id: "\(s.panel)-alt", title: labels.alsoRelevant, headingLevel: min(6, h + 1))
+            out += "</details>\n"
+        }
+        out += "<p><a href=\"#\(s.anchor)\">\(labels.backToText)</a></p>\n"
+        out += "</aside>\n"
+        return out
+    }
+
+    private func basisItem(_ b: LegalBasis) -> String {
+        let citation = HTMLEscaping.escape(b.citation)
+        var link: String?
+        if let url = b.url { link = HTMLEscaping.safeLink(url) }
+        if link == nil, let bwb = b.bwb, bwb.hasPrefix("BWBR"), bwb.dropFirst(4).allSatisfy(\.isNumber), bwb.count > 4 {
+            link = "https://wetten.overheid.nl/\(bwb)"
+        }
+        var out = link.map { "<a href=\"\(HTMLEscaping.escape($0))\" rel=\"noopener noreferrer\">\(citation)</a>" } ?? citation
+        if let bwb = b.bwb { out += " (\(HTMLEscaping.escape(bwb)))" }
+        out += " — " + labels.verification(b.status)
+        return out
+    }
+
+    private func modelSection(_ model: ModelProposal, id: String, title: String, headingLevel h: Int) -> String {
+        var out = "<h\(h)>\(title): \(HTMLEscaping.escape(model.title)) <span class=\"meta\">(\(HTMLEscaping.escape(model.id)))</span></h\(h)>\n"
+        out += "<blockquote class=\"model-text\" id=\"\(id)\">\(HTMLEscaping.escape(model.text.trimmingBlanksAndNewlines()))</blockquote>\n"
+        out += "<button type=\"button\" class=\"copy\" data-copy=\"\(id)\" data-done=\"\(labels.copied)\" hidden>\(labels.copyModel)</button>\n"
+        return out
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and newlines.
+    func trimmingBlanksAndNewlines() -> String {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = firstIndex(where: { !blank($0) }), let last = lastIndex(where: { !blank($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}
