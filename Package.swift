@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // C libraries from Debian, each wrapped by exactly one Swift target.
@@ -42,9 +43,14 @@ let package = Package(
             "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "Yams",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The local web page (`tenderlint serve`): upload or paste, annotated result, downloads.
+        .target(name: "TenderServer", dependencies: [
+            "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         // The executable: argument parsing and wiring only.
         .executableTarget(name: "tenderlint", dependencies: [
-            "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport", "TenderInventory",
+            "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport", "TenderInventory", "TenderServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -64,6 +70,11 @@ let package = Package(
         .testTarget(name: "TenderReportTests", dependencies: ["TenderReport", "TenderLint", "TenderRules", "TenderDocument"],
                     exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "TenderLintTests", dependencies: ["TenderLint", "TenderRules", "TenderDocument"]),
+        .testTarget(name: "TenderServerTests", dependencies: [
+            "TenderServer", "TenderLint", "TenderRules", "TenderReport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ], exclude: ["Browser"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,14 @@
+import TenderLint
+import TenderReport
+
+/// What became of one submitted document.
+enum LintOutcome: Sendable {
+    /// Read and linted: the result and the document's full text by clause.
+    case linted(LintResult, DocumentOutline)
+    /// The reader refused the file: its one-line message, naming the file by its display name.
+    case unreadable(String)
+    /// Every job slot was taken and the line was full.
+    case busy
+    /// The job took longer than the configured limit.
+    case timedOut
+}

@@ -1,0 +1,189 @@
+import Hummingbird
+import TenderLint
+import TenderReport
+import TenderRules
+
+/// The request handlers of the web page.
+///
+/// | Route | What it does |
+/// |---|---|
+/// | `GET /` | the start page with the upload form |
+/// | `POST /lint` | reads an uploaded file or pasted text (multipart or URL-encoded form) and answers with the annotated result page |
+/// | `GET /r/{id}` | a kept result, filtered by `categorie` and `ernst` query parameters |
+/// | `GET /r/{id}/rapport.json`, `.sarif`, `.html` | the result as a download |
+/// | `GET /assets/tenderlint.css`, `/assets/tenderlint.js` | the stylesheet and the script |
+struct Routes: Sendable {
+    let configuration: ServerConfiguration
+    let service: LintService
+    let store: ResultStore
+
+    /// Form overhead allowed on top of the file itself: boundaries, headers, the other fields.
+    static let formOverhead = 64 * 1024
+    /// Bytes of an oversized upload read and dropped before answering 413, so the browser gets
+    /// to see the answer instead of a reset connection; beyond this the connection is closed.
+    static let drainLimit = 256 * 1_048_576
+
+    // MARK: Helpers shared with the middlewares
+
+    /// The page language: `?lang=en` gives English, anything else Dutch.
+    static func language(of request: Request) -> Language {
+        request.uri.queryParameters["lang"].flatMap { Language(rawValue: String($0)) } ?? .nl
+    }
+
+    /// An HTML response.
+    static func page(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    private func renderer(_ language: Language) -> PageRenderer {
+        PageRenderer(language: language, maxUploadBytes: configuration.maxUploadBytes)
+    }
+
+    // MARK: Handlers
+
+    func home(_ request: Request) -> Response {
+        Routes.page(renderer(Routes.language(of: request)).home())
+    }
+
+    func asset(_ name: String) throws -> Response {
+        let (body, type): (String, String)
+        switch name {
+        case "tenderlint.css": (body, type) = (HTMLStyle.css, "text/css; charset=utf-8")
+        case "tenderlint.js": (body, type) = (HTMLStyle.script, "text/javascript; charset=utf-8")
+        default: throw HTTPError(.notFound)
+        }
+        return Response(status: .ok, headers: [.contentType: type, .cacheControl: "max-age=3600"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// `POST /lint`: the upload form.
+    func lint(_ request: Request) async throws -> Response {
+        var language = Routes.language(of: request)
+        let text = PageText(language)
+        let contentType = request.headers[.contentType] ?? ""
+        let limit = configuration.maxUploadBytes + Routes.formOverhead
+        guard let body = try await Routes.collect(request, limit: limit) else {
+            return Routes.page(renderer(language).error(text.tooLarge(maxMB: configuration.maxUploadBytes / 1_048_576)), status: .contentTooLarge)
+        }
+
+        var bytes: [UInt8] = []
+        var name = text.pastedName
+        if let boundary = MultipartForm.boundary(contentType: contentType) {
+            let form: MultipartForm
+            do {
+                form = try MultipartForm(body: body, boundary: boundary)
+            } catch {
+                return Routes.page(renderer(language).error(text.notAForm), status: .badRequest)
+            }
+            if request.uri.queryParameters["lang"] == nil, let field = form.part("lang"), let l = Language(rawValue: field.text) {
+                language = l
+            }
+            if let file = form.part("bestand"), !file.data.isEmpty {
+                bytes = Array(file.data)
+                name = UploadName.sanitised(file.filename)
+            } else if let pasted = form.part("tekst"), pasted.data.contains(where: { $0 > 0x20 }) {
+                bytes = Array(pasted.data)
+            }
+        } else if contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") {
+            let fields = URLEncodedForm.fields(body)
+            if request.uri.queryParameters["lang"] == nil, let l = fields["lang"].flatMap(Language.init(rawValue:)) { language = l }
+            if let pasted = fields["tekst"], pasted.contains(where: { !$0.isWhitespace }) { bytes = Array(pasted.utf8) }
+        } else {
+            return Routes.page(renderer(language).error(PageText(language).notAForm), status: .unsupportedMediaType)
+        }
+        let pageText = PageText(language)
+        guard !bytes.isEmpty else {
+            return Routes.page(renderer(language).error(pageText.nothingSubmitted), status: .badRequest)
+        }
+        guard bytes.count <= configuration.maxUploadBytes else {
+            return Routes.page(renderer(language).error(pageText.tooLarge(maxMB: configuration.maxUploadBytes / 1_048_576)), status: .contentTooLarge)
+        }
+
+        switch await service.lint(bytes: bytes, name: name, language: language) {
+        case let .linted(result, outline):
+            let entry = ResultStore.Entry(result: result, outline: outline, displayName: name, language: language, created: .now)
+            let id = await store.add(entry)
+            return resultPage(id: id, entry: entry, filter: .all)
+        case let .unreadable(message):
+            return Routes.page(renderer(language).error(pageText.unreadableIntro, detail: message, advice: pageText.unreadableAdvice),
+                               status: .unprocessableContent)
+        case .busy:
+            var response = Routes.page(renderer(language).error(pageText.busy), status: .serviceUnavailable)
+            response.headers[.retryAfter] = "30"
+            return response
+        case .timedOut:
+            return Routes.page(renderer(language).error(pageText.timedOut), status: .serviceUnavailable)
+        }
+    }
+
+    /// `GET /r/{id}`: a kept result with the filters from the query.
+    func result(_ request: Request, id: String) async throws -> Response {
+        guard let entry = await store.entry(id) else { throw HTTPError(.notFound) }
+        let query = request.uri.queryParameters
+        let filter = FindingFilter(categories: Set(query[values: "categorie"].compactMap { Category(rawValue: String($0)) }),
+                                   severities: Set(query[values: "ernst"].compactMap { Severity(rawValue: String($0)) }))
+        return resultPage(id: id, entry: entry, filter: filter)
+    }
+
+    private func resultPage(id: String, entry: ResultStore.Entry, filter: FindingFilter) -> Response {
+        Routes.page(renderer(entry.language).result(id: id, entry: entry, filter: filter, downloads: downloads()))
+    }
+
+    /// The download formats: JSON and HTML always, SARIF when a reporter for it is registered.
+    func downloads() -> [PageRenderer.Download] {
+        var list = [PageRenderer.Download(label: "JSON", fileName: "rapport.json")]
+        if Reporters.reporter(for: "sarif") != nil { list.append(.init(label: "SARIF", fileName: "rapport.sarif")) }
+        list.append(.init(label: "HTML", fileName: "rapport.html"))
+        return list
+    }
+
+    /// `GET /r/{id}/{file}`: the result as JSON, SARIF or a self-contained HTML page.
+    func download(id: String, file: String) async throws -> Response {
+        guard let entry = await store.entry(id) else { throw HTTPError(.notFound) }
+        let options = ReportOptions(language: entry.language)
+        let catalogue = service.engine(entry.language).catalogue
+        let base = UploadName.asciiFileName(entry.displayName)
+        var headers: HTTPFields = [:]
+        let body: String
+        switch file {
+        case "rapport.json":
+            body = try JSONReporter(options: options, catalogue: catalogue).report(entry.result)
+            headers[.contentType] = "application/json; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"\(base).tenderlint.json\""
+        case "rapport.sarif":
+            guard let sarif = Reporters.reporter(for: "sarif") else { throw HTTPError(.notFound) }
+            body = try sarif.init(options: options, catalogue: catalogue).report(entry.result)
+            headers[.contentType] = "application/sarif+json; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"\(base).tenderlint.sarif\""
+        case "rapport.html":
+            let report = HTMLReportBody(result: entry.result, options: options, outlines: [entry.displayName: entry.outline])
+            body = HTMLReporter.page(body: report.render(), options: options)
+            headers[.contentType] = "text/html; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"\(base).tenderlint.html\""
+            headers[.contentSecurityPolicy] = SecurityHeadersMiddleware<BasicRequestContext>.downloadPolicy
+        default:
+            throw HTTPError(.notFound)
+        }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// The request body, or nil when it is larger than `limit`. An oversized body is still read
+    /// (and dropped) up to `drainLimit`, so the browser receives the 413 page.
+    static func collect(_ request: Request, limit: Int) async throws -> [UInt8]? {
+        let declared = request.headers[.contentLength].flatMap { Int($0) }
+        if let declared, declared > drainLimit { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(declared ?? 0, limit))
+        var total = 0
+        for try await chunk in request.body {
+            total += chunk.readableBytes
+            if total > limit {
+                if !bytes.isEmpty { bytes = [] }
+                if total > drainLimit { break }
+                continue
+            }
+            bytes.append(contentsOf: chunk.readableBytesView)
+        }
+        return total > limit ? nil : bytes
+    }
+}

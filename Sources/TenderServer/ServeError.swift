@@ -1,0 +1,19 @@
+/// Why the server cannot start. Each case renders as one Dutch line (English with `english`).
+public enum ServeError: Error, Equatable, Sendable {
+    /// `--host` names an address other machines could reach.
+    case notLoopback(host: String)
+    /// The port is outside 0…65535.
+    case badPort(Int)
+
+    /// The one-line message.
+    public func message(english: Bool = false) -> String {
+        switch self {
+        case let .notLoopback(host):
+            return english
+                ? "--host \(host): tenderlint serve only listens on this machine (127.0.0.1, ::1 or localhost)"
+                : "--host \(host): tenderlint serve luistert alleen op dit apparaat (127.0.0.1, ::1 of localhost)"
+        case let .badPort(port):
+            return english ? "--port \(port): choose a port from 0 to 65535" : "--port \(port): kies een poort van 0 tot en met 65535"
+        }
+    }
+}

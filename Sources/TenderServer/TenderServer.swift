@@ -1,0 +1,61 @@
+import Hummingbird
+import TenderLint
+
+/// `tenderlint serve`: a local web page where a tender author uploads or pastes a draft and reads
+/// it back with every finding marked, explained and paired with its model article.
+///
+/// The engine is compiled once, before the server starts; documents are read in memory and never
+/// written to disk; the server binds to a loopback address only.
+public struct TenderServer: Sendable {
+    public let configuration: ServerConfiguration
+    let routes: Routes
+
+    /// A server for `engine` (already compiled) with `configuration`.
+    /// - Throws: `ServeError` when the host is not a loopback address or the port is out of range.
+    public init(engine: Engine, configuration: ServerConfiguration = ServerConfiguration()) throws(ServeError) {
+        guard ServerConfiguration.isLoopback(configuration.host) else { throw .notLoopback(host: configuration.host) }
+        guard (0...65535).contains(configuration.port) else { throw .badPort(configuration.port) }
+        self.configuration = configuration
+        self.routes = Routes(configuration: configuration,
+                             service: LintService(engine: engine, configuration: configuration),
+                             store: ResultStore(capacity: configuration.resultCapacity, lifetime: configuration.resultLifetime))
+    }
+
+    /// The router with every route and the middlewares (outermost first: security headers, error pages).
+    func router() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        let host = configuration.host.lowercased()
+        router.add(middleware: SecurityHeadersMiddleware(extraHosts: [host], maxUploadBytes: configuration.maxUploadBytes))
+        router.add(middleware: ErrorPageMiddleware(maxUploadBytes: configuration.maxUploadBytes))
+        let routes = self.routes
+        router.get("/") { request, _ in routes.home(request) }
+        router.post("/lint") { request, _ in try await routes.lint(request) }
+        router.get("/r/:id") { request, context in
+            try await routes.result(request, id: try context.parameters.require("id"))
+        }
+        router.get("/r/:id/:file") { _, context in
+            try await routes.download(id: try context.parameters.require("id"), file: try context.parameters.require("file"))
+        }
+        router.get("/assets/:name") { _, context in try routes.asset(try context.parameters.require("name")) }
+        // Browsers ask for it on every page; answering "no content" keeps the log clean.
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
+        return router
+    }
+
+    /// The Hummingbird application. `onRunning` receives the bound port (useful with port 0).
+    public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        let idle = configuration.idleTimeout.components
+        let idleNanoseconds = idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000
+        return Application(
+            router: router(),
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(idleNanoseconds))),
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "tenderlint"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) }
+        )
+    }
+
+    /// Runs until SIGINT or SIGTERM.
+    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await application(onRunning: onRunning).runService()
+    }
+}

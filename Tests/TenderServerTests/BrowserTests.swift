@@ -1,0 +1,57 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import TenderServer
+
+/// The web page in a real headless Chromium: the test starts the server on a free loopback port
+/// and runs `Browser/browser_upload.py`, which uploads a sample through the page's form over the
+/// DevTools protocol and checks the annotated result. Chromium is required (scripts/install-deps.sh
+/// installs it); without it this test fails.
+@Suite(.serialized) struct BrowserTests {
+    static let script = ServerFixture.root.appendingPathComponent("Tests/TenderServerTests/Browser/browser_upload.py")
+
+    /// Runs the browser script against `port` and returns its exit status and output.
+    func runBrowser(port: Int, sample: String, screenshots: URL) async throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", BrowserTests.script.path, "--url", "http://localhost:\(port)",
+                             "--sample", ServerFixture.root.appendingPathComponent(sample).path, "--screenshots", screenshots.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        // Read on a worker thread: the pipe must be drained while the script runs.
+        let data = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: output.fileHandleForReading.readDataToEndOfFile()) }
+        }
+        let status = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                process.waitUntilExit()
+                continuation.resume(returning: process.terminationStatus)
+            }
+        }
+        return (status, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test(arguments: ["samples/formats/inkoopdocument-jeugdhulp.docx", "samples/raamovereenkomst-wmo-begeleiding.md"])
+    func uploadThroughTheBrowserForm(sample: String) async throws {
+        let screenshots = FileManager.default.temporaryDirectory
+            .appendingPathComponent("tenderlint-browser-\(URL(fileURLWithPath: sample).lastPathComponent)-\(UUID().uuidString)")
+        let app = try ServerFixture.server(maxUploadBytes: 20 * 1_048_576).application()
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let run = try await runBrowser(port: port, sample: sample, screenshots: screenshots)
+            #expect(run.status == 0, "browser check failed:\n\(run.output)")
+            #expect(run.output.contains("browser check passed"), "\(run.output)")
+            for name in ["1-start.png", "2-result.png", "3-unreadable.png"] {
+                let file = screenshots.appendingPathComponent(name).path
+                #expect(FileManager.default.fileExists(atPath: file), "missing screenshot \(file)")
+            }
+            // The server still answers after the browser session.
+            let home = try await client.execute(uri: "/", method: .get)
+            #expect(home.status == .ok)
+        }
+        print("screenshots of the browser test: \(screenshots.path)")
+    }
+}
