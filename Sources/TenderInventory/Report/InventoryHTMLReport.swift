@@ -60,10 +60,11 @@ struct InventoryHTMLReport {
 
     func header(_ s: InventorySummary) -> String {
         let l = labels
-        var lead = l.t("Deze inventarisatie telt de lasten die \(s.totals.documents) aanbestedingsdocumenten",
-                       "This inventory counts the burden that \(s.totals.documents) tender documents")
+        let documents = formatted(s.totals.documents), municipalities = formatted(s.totals.municipalities)
+        var lead = l.t("Deze inventarisatie telt de lasten die \(documents) aanbestedingsdocumenten",
+                       "This inventory counts the burden that \(documents) tender documents")
         if s.totals.municipalities > 0 {
-            lead += l.t(" van \(s.totals.municipalities) gemeenten", " from \(s.totals.municipalities) municipalities")
+            lead += l.t(" van \(municipalities) gemeenten", " from \(municipalities) municipalities")
         }
         lead += l.t(" aan zorg- en welzijnsaanbieders opleggen, geschat met het Standaardkostenmodel.",
                     " impose on care and welfare providers, estimated with the Standard Cost Model.")
@@ -83,7 +84,7 @@ struct InventoryHTMLReport {
         }
         var html = "<section class=\"cards\" aria-label=\"\(l.t("Kerncijfers", "Key figures"))\">\n"
         html += card(NumberText.number(Double(t.documents), language), l.documents,
-                     l.t("\(t.documentsWithFindings) met bevindingen", "\(t.documentsWithFindings) with findings"))
+                     l.t("\(formatted(t.documentsWithFindings)) met bevindingen", "\(formatted(t.documentsWithFindings)) with findings"))
         html += card(NumberText.number(Double(t.findings), language), l.findings,
                      l.t("lasten die de regels herkennen", "burdens the rules recognise"))
         html += card(NumberText.hours(t.hoursAllProviders, language), l.t("uren per jaar", "hours per year"),

@@ -28,8 +28,11 @@ enum NumberText {
         number(value, decimals: value >= 100 ? 0 : 1, language)
     }
 
-    /// A short form for chart labels: `€ 1,2 mln`, `€ 45.300`.
+    /// A short form for chart labels: `€ 3,1 mld`, `€ 1,2 mln`, `€ 45.300`.
     static func shortEuros(_ value: Double, _ language: Language) -> String {
+        if abs(value) >= 1_000_000_000 {
+            return (language == .nl ? "€ " : "€") + number(value / 1_000_000_000, decimals: 1, language) + (language == .nl ? " mld" : "bn")
+        }
         if abs(value) >= 1_000_000 {
             return (language == .nl ? "€ " : "€") + number(value / 1_000_000, decimals: 1, language) + (language == .nl ? " mln" : "m")
         }
