@@ -59,7 +59,6 @@ public struct InventoryScanner: Sendable {
         let files = FileCollector.files(roots).filter { listed.insert($0).inserted }
         var summary = ScanSummary()
         summary.files = files.count
-        observe(.started(summary))
 
         // Findings are priced at the corpus tariff, as `lint` prices them at its `--tariff`.
         var options = engine.options
@@ -71,6 +70,7 @@ public struct InventoryScanner: Sendable {
         } catch {
             throw .configuration(error.description(engine.options.language))
         }
+        observe(.started(summary))
         try await store.setParameters(parameters)
         try await store.setTopics(engine.catalogue.taxonomy.topics)
         let known = try store.knownDocuments()

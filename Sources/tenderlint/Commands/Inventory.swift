@@ -13,8 +13,6 @@ struct Inventory: AsyncParsableCommand {
         subcommands: [Scan.self, Report.self])
 }
 
-extension InventoryReportFormat: ExpressibleByArgument {}
-
 extension Inventory {
     /// `tenderlint inventory scan PATH… --db FILE`
     struct Scan: AsyncParsableCommand {
@@ -131,7 +129,7 @@ extension Inventory {
         var db: String
 
         @Option(help: "html, csv of json.")
-        var format: InventoryReportFormat = .html
+        var format: String = "html"
 
         @Option(name: .shortAndLong, help: "Schrijf het rapport naar dit bestand in plaats van naar stdout.")
         var output: String?
@@ -151,6 +149,10 @@ extension Inventory {
         func run() throws {
             try exitingOnFailure {
                 let en = language == .en
+                let formats = InventoryReportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                guard let format = InventoryReportFormat(rawValue: format) else {
+                    throw Failure.usage(en ? "unknown format '\(format)'; choose from: \(formats)" : "onbekend formaat '\(format)'; kies uit: \(formats)")
+                }
                 guard top >= 1 else { throw Failure.usage(en ? "--top must be at least 1" : "--top moet minstens 1 zijn") }
                 if let providers, providers < 1 { throw Failure.usage(en ? "--providers must be at least 1" : "--providers moet minstens 1 zijn") }
                 if let tariff, !(tariff >= 0) { throw Failure.usage(en ? "--tariff must be 0 or more" : "--tariff moet 0 of meer zijn") }
