@@ -4,7 +4,8 @@ import Glibc
 #endif
 
 /// One HTTP/1.1 exchange over a plain loopback socket, for requests the test clients cannot make
-/// (a foreign `Host` header). Bounded: a 10 s receive timeout and at most 4 MB read.
+/// (a foreign `Host` header). Bounded: a 60 s receive timeout and at most 4 MB read; a failed
+/// receive is an error naming errno, never an empty answer.
 enum RawHTTP {
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -16,7 +17,8 @@ enum RawHTTP {
             let fd = socket(family, Int32(SOCK_STREAM.rawValue), 0)
             guard fd >= 0 else { continue }
             defer { close(fd) }
-            var timeout = timeval(tv_sec: 10, tv_usec: 0)
+            // Generous: the test suite runs many servers at once on a loaded CI machine.
+            var timeout = timeval(tv_sec: 60, tv_usec: 0)
             setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
             let connected: Bool
             if family == AF_INET {
@@ -37,14 +39,17 @@ enum RawHTTP {
             var sent = 0
             while sent < bytes.count {
                 let n = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
-                guard n > 0 else { throw Failure(description: "send failed") }
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { throw Failure(description: "send failed: \(String(cString: strerror(errno)))") }
                 sent += n
             }
             var answer: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: 65536)
             while answer.count < 4 * 1_048_576 {
                 let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-                if n <= 0 { break }
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { throw Failure(description: "recv failed after \(answer.count) bytes: \(String(cString: strerror(errno)))") }
+                if n == 0 { break }
                 answer.append(contentsOf: buffer[0..<n])
             }
             return String(decoding: answer, as: UTF8.self)
