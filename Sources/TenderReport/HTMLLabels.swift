@@ -40,6 +40,7 @@ struct HTMLLabels {
     var burden: String { t("Last", "Burden") }
     var backToText: String { t("Terug naar de tekst", "Back to the text") }
     var finding: String { t("Bevinding", "Finding") }
+    var findingIndex: String { t("Bevindingen in dit document", "Findings in this document") }
     var findingsOutsideText: String { t("Bevindingen zonder plaats in de tekst", "Findings without a place in the text") }
     var silenced: String { t("Onderdrukte bevindingen", "Silenced findings") }
     var reason: String { t("reden", "reason") }

@@ -111,6 +111,16 @@ public struct HTMLReportBody {
             if shown.isEmpty { out += " " + labels.noneUnderFilter }
             out += "</p>\n"
         }
+        if !shown.isEmpty {
+            // A list of the findings with links to their panels: the way in for keyboard and
+            // screen-reader users, and a table of contents for a long document.
+            out += "<nav class=\"finding-index\" aria-labelledby=\"d\(index)-index\">\n<h3 id=\"d\(index)-index\">\(labels.findingIndex)</h3>\n<ol>\n"
+            for s in shown {
+                out += "<li><a href=\"#\(s.panel)\">\(HTMLEscaping.escape(s.finding.title))</a> — \(HTMLEscaping.escape(clauseTitle(s.finding)))"
+                out += " <span class=\"badge sev-\(s.finding.severity.rawValue)\">\(HTMLEscaping.escape(s.finding.severity.label(language)))</span></li>\n"
+            }
+            out += "</ol>\n</nav>\n"
+        }
         if let outline = outlines[document.path] {
             out += fullText(outline, shown: shown, idPrefix: "d\(index)")
         } else {

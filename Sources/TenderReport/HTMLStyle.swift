@@ -28,6 +28,11 @@ public enum HTMLStyle {
     .tables { display: flex; flex-wrap: wrap; gap: 0 2rem; }
     .totals { font-size: 1.05rem; }
     .meta { color: var(--muted); }
+    dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; }
+    dl.meta dt { font-weight: 600; }
+    dl.meta dd { margin: 0; }
+    nav.finding-index ol { padding-left: 1.6rem; }
+    nav.finding-index li { margin: .15rem 0; }
     .clause { border-left: 3px solid transparent; padding-left: .75rem; margin-left: -.75rem; }
     .clause.has-findings { border-left-color: var(--warning); }
     .clause-label { color: var(--muted); font-size: .9rem; margin: 1.2rem 0 .2rem; }

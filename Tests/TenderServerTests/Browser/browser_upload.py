@@ -246,6 +246,15 @@ def main():
         if os.path.basename(args.sample) not in (title or ""):
             failures.append("the result page does not name the uploaded file")
         devtools.screenshot(os.path.join(args.screenshots, "2-result.png"))
+        # The first finding as a reader sees it after following its link in the list.
+        devtools.call("Emulation.setDeviceMetricsOverride", width=1200, height=1000, deviceScaleFactor=1, mobile=False)
+        devtools.evaluate("document.querySelector('nav.finding-index a').click(); true")
+        devtools.wait_for("location.hash.startsWith('#f-')", "the jump to the first finding")
+        devtools.evaluate("document.getElementById(location.hash.slice(1)).previousElementSibling.scrollIntoView(); true")
+        shot = devtools.call("Page.captureScreenshot", format="png")["data"]
+        with open(os.path.join(args.screenshots, "2b-first-finding.png"), "wb") as f:
+            f.write(base64.b64decode(shot))
+        devtools.call("Emulation.clearDeviceMetricsOverride")
 
         # 4. A file tenderlint cannot read.
         upload(devtools, args.url, unreadable)
