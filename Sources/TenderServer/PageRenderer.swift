@@ -112,7 +112,7 @@ struct PageRenderer {
         out += "<a class=\"skip\" href=\"#main\">\(text.skipToContent)</a>\n"
         out += "<header class=\"page\"><p><strong>tenderlint</strong> · <a href=\"\(switchHref)\" lang=\"\(other)\" hreflang=\"\(other)\">\(text.otherLanguage)</a></p></header>\n"
         out += "<main id=\"main\" aria-labelledby=\"title\">\n\(body)</main>\n"
-        out += "<footer class=\"page\"><p>tenderlint \(HTMLEscaping.escape(TenderlintVersion.current)) · \(text.privacy)</p></footer>\n"
+        out += "<footer class=\"page\"><p>tenderlint \(HTMLEscaping.escape(TenderlintVersion.current)) · \(text.footer)</p></footer>\n"
         out += "</body>\n</html>\n"
         return out
     }

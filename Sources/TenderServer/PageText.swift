@@ -33,6 +33,7 @@ struct PageText {
         t("Uw document blijft op deze computer. tenderlint leest het in het geheugen, bewaart het niet op schijf en stuurt niets over het internet.",
           "Your document stays on this computer. tenderlint reads it in memory, does not store it on disk and sends nothing over the internet.")
     }
+    var footer: String { t("Deze pagina draait op uw eigen computer.", "This page runs on your own computer.") }
     var checkAnother: String { t("Nog een document controleren", "Check another document") }
     var download: String { t("Rapport downloaden", "Download the report") }
     var filters: String { t("Filteren", "Filter") }
