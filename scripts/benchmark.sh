@@ -58,7 +58,7 @@ corpus() { # corpus NAME ARGS... -> folder with txt/ docx/ odt/ [mixed/]
 mb() { du -b --apparent-size -s "$1" | awk '{printf "%.2f", $1 / 1e6}'; }
 files() { find "$1" -type f | wc -l; }
 # Whether this build reads a format: lint the first file of a folder.
-reads() { "$BIN" lint "$(find "$1" -type f | sort | head -1)" --fail-on never --rules "$RULES" > /dev/null 2>&1; }
+reads() { "$BIN" lint "$(find "$1" -type f | sort | sed -n 1p)" --fail-on never --rules "$RULES" > /dev/null 2>&1; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # --------------------------------------------------------------------------------------------
@@ -100,7 +100,7 @@ results=$BENCH_DIR/results.md
 json=$BENCH_DIR/hyperfine
 mkdir -p "$json"
 rows=()
-row() { rows+=("$(printf '| %s |' "$@")"); printf '| %s |\n' "$@" >&2; }
+row() { local line="|" cell; for cell in "$@"; do line+=" $cell |"; done; rows+=("$line"); echo "$line" >&2; }
 # hf NAME RUNS CMD: hyperfine mean and stddev in seconds (one warm-up run when RUNS > 2).
 hf() {
   local name=$1 runs=$2 warmup=0; shift 2
@@ -123,7 +123,7 @@ mid=$(echo $SIZES | awk '{print ($2 != "" ? $2 : $1)}')   # the corpus of the re
 big=$(echo $SIZES | awk '{print $NF}')
 sub=$BENCH_DIR/sub20-$gen_id                                # 20 documents, for proselint
 rm -rf "$sub"; mkdir -p "$sub"
-find "${C[$mid]}/txt" -type f | sort | head -20 | xargs -I{} ln {} "$sub/"
+find "${C[$mid]}/txt" -type f | sort | sed -n "1,20p" | xargs -I{} ln {} "$sub/"
 
 echo "== catalogues" >&2
 for k in 2 4; do $TOOLS multiply "$RULES" "$BENCH_DIR/rules-x$k" "$k" >&2; done
