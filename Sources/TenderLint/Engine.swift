@@ -9,6 +9,7 @@ public final class Engine: Sendable {
     public let options: EngineOptions
     let compiled: CompiledCatalogue
     let ranker: ModelRanker
+    let modelTexts = ModelTextCache()
 
     public init(catalogue: Catalogue, options: EngineOptions = EngineOptions()) {
         self.catalogue = catalogue
@@ -110,14 +111,19 @@ public final class Engine: Sendable {
 
         var values = rule.modelParameters
         values["gevonden"] = quantityText.isEmpty ? matchedText : quantityText
+        // Model texts are the same for every finding of a rule (unless they quote the finding).
+        func text(of article: ModelArticle) -> String {
+            guard !article.parameters.contains(where: { $0.name == "gevonden" }) else { return article.render(lang, values: values) }
+            return modelTexts.text(rule: match.rule, model: article.id) { article.render(lang, values: values) }
+        }
         var model: ModelProposal?
         if let article = catalogue.model(rule.model) {
-            model = ModelProposal(id: article.id, title: article.title.text(lang), text: article.render(lang, values: values), reason: "rule")
+            model = ModelProposal(id: article.id, title: article.title.text(lang), text: text(of: article), reason: "rule")
         }
         // The model library ranked by similarity to the clause; shown when it differs.
         var alternative: ModelProposal?
         if let best = ranker.best(for: doc.document.blocks[match.block].text, stemmer: stemmer, excluding: rule.model, topic: rule.topic) {
-            alternative = ModelProposal(id: best.id, title: best.title.text(lang), text: best.render(lang, values: values), reason: "similarity")
+            alternative = ModelProposal(id: best.id, title: best.title.text(lang), text: text(of: best), reason: "similarity")
         }
 
         let hours = rule.burden.hours * rule.burden.frequency
