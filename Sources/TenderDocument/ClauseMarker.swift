@@ -18,7 +18,8 @@ struct ClauseMarker: Equatable {
     static func parse(_ line: Substring) -> ClauseMarker? {
         var s = line.drop(while: { $0 == " " || $0 == "\t" || $0 == "#" })
         s = s.drop(while: { $0 == " " })
-        let lower = s.lowercased()
+        // Only the start is compared with the keywords (the longest has nine characters).
+        let lower = s.prefix(12).lowercased()
         for (keyword, name) in [("hoofdstuk", "Hoofdstuk"), ("bijlage", "Bijlage"), ("paragraaf", "Paragraaf"),
                                 ("artikel", "Artikel"), ("art.", "Artikel"), ("§", "Paragraaf")] {
             guard lower.hasPrefix(keyword) else { continue }

@@ -9,7 +9,7 @@ struct TextBlocks {
 
     func blocks(of text: String) -> [Block] {
         // Readers hand over text with "\n" line ends; "\r\n" and "\r" are folded here once.
-        let lines = text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = Self.lines(of: text.replacingCRLF())
         var blocks: [Block] = []
         var pending: [Substring] = []
         var pendingStart = 0
@@ -59,6 +59,25 @@ struct TextBlocks {
         return blocks
     }
 
+    /// The lines of `text` (without their "\n"), found on the UTF-8 bytes: once "\r\n" is folded,
+    /// "\n" is a `Character` of its own, so this equals `split(separator: "\n")` without grapheme
+    /// breaking the whole text (which took a tenth of a corpus run).
+    static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            if utf8[i] == 0x0A {
+                lines.append(text[start..<i])
+                start = utf8.index(after: i)
+            }
+            utf8.formIndex(after: &i)
+        }
+        lines.append(text[start..<utf8.endIndex])
+        return lines
+    }
+
     private func headingLevel(_ s: Substring) -> Int? {
         let hashes = s.prefix(while: { $0 == "#" }).count
         guard hashes >= 1, hashes <= 6, s.dropFirst(hashes).first == " " else { return nil }
@@ -81,7 +100,7 @@ struct TextBlocks {
 
 extension String {
     func replacingCRLF() -> String {
-        guard contains("\r") else { return self }
+        guard utf8.contains(0x0D) else { return self }
         // "\r\n" is one Character in Swift; rebuild the scalars.
         var out = String.UnicodeScalarView()
         var previousCR = false
