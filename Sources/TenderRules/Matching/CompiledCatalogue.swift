@@ -24,7 +24,8 @@ public final class CompiledCatalogue: @unchecked Sendable {
     private var surfaces: [String: [Int]] = [:]
     private var suffixes = ByteTrie()
     private var prefixes = ByteTrie()
-    private var containing: [(String, Int)] = []
+    /// `*part*` words: the part's UTF-8 bytes and the word id.
+    private var containing: [([UInt8], Int)] = []
     private var phrases: [(pattern: PhrasePattern, wordIds: [Int])] = []
     private var phrasesByFirstWord: [Int: [Int]] = [:]
     private var usages: [[Usage]] = []
@@ -49,7 +50,7 @@ public final class CompiledCatalogue: @unchecked Sendable {
                 case let .exact(stem): exact[stem, default: []].append(id)
                 case let .suffix(stem): suffixes.insert(stem.utf8.reversed(), value: id)
                 case let .prefix(text): prefixes.insert(text.utf8, value: id)
-                case let .contains(text): containing.append((text, id))
+                case let .contains(text): containing.append((Array(text.utf8), id))
                 case let .surface(text): surfaces[text, default: []].append(id)
                 case .anyWord: break
                 }
@@ -87,9 +88,22 @@ public final class CompiledCatalogue: @unchecked Sendable {
             for alt in alternatives { suffixes.forEachPrefix(of: alt.utf8.reversed()) { ids.append($0) } }
         }
         if !prefixes.isEmpty { prefixes.forEachPrefix(of: surface.utf8) { ids.append($0) } }
-        for (part, id) in containing where surface.contains(part) { ids.append(id) }
+        if !containing.isEmpty {
+            // Normalised words are NFC and folded, so a part occurs in a word exactly when its
+            // bytes do (Foundation's `contains` compared through UTF-16 for every word).
+            let word = Array(surface.utf8)
+            for (part, id) in containing where Self.bytes(word, contain: part) { ids.append(id) }
+        }
         if ids.count > 1 { ids = Array(Set(ids)).sorted() }
         return ids
+    }
+
+    static func bytes(_ word: [UInt8], contain part: [UInt8]) -> Bool {
+        guard let first = part.first, word.count >= part.count else { return part.isEmpty }
+        for i in 0...(word.count - part.count) where word[i] == first {
+            if word[i..<(i + part.count)].elementsEqual(part) { return true }
+        }
+        return false
     }
 
     /// One phrase occurrence in a document.
