@@ -54,7 +54,9 @@ public final class Engine: Sendable {
             decided = forced.map { ($0, .option) } ?? DomainDetector.domains(from: facts.domainCounts)
         }
         let (active, source) = decided!
-        var findings = matches.map { finding(for: $0, in: analyzed, original: document, domains: active, stemmer: stemmer) }
+        // The ranker's query per block: several findings often share a block.
+        var queries: [Int: [String]] = [:]
+        var findings = matches.map { finding(for: $0, in: analyzed, original: document, domains: active, stemmer: stemmer, queries: &queries) }
         // Silencing, most specific first: a marker in the clause, then the municipal context.
         for (i, match) in matches.enumerated() {
             suppressions.silence(&findings[i], clause: match.clause) { analyzed.blocks[$0].clause }
@@ -88,7 +90,8 @@ public final class Engine: Sendable {
 
     /// The finding for `match`. Positions and excerpts come from `original`: the analysed
     /// document has its suppression markers blanked (same UTF-8 offsets, other characters).
-    private func finding(for match: RuleMatch, in doc: AnalyzedDocument, original: Document, domains: Set<Domain>, stemmer: DutchStemmer) -> Finding {
+    private func finding(for match: RuleMatch, in doc: AnalyzedDocument, original: Document, domains: Set<Domain>, stemmer: DutchStemmer,
+                         queries: inout [Int: [String]]) -> Finding {
         let rule = catalogue.rules[match.rule]
         let block = original.blocks[match.block]
         let analyzed = doc.blocks[match.block]
@@ -122,7 +125,9 @@ public final class Engine: Sendable {
         }
         // The model library ranked by similarity to the clause; shown when it differs.
         var alternative: ModelProposal?
-        if let best = ranker.best(for: doc.document.blocks[match.block].text, stemmer: stemmer, excluding: rule.model, topic: rule.topic) {
+        let query = queries[match.block] ?? ModelRanker.query(doc.document.blocks[match.block].text, stemmer: stemmer)
+        queries[match.block] = query
+        if let best = ranker.best(forQuery: query, excluding: rule.model, topic: rule.topic) {
             alternative = ModelProposal(id: best.id, title: best.title.text(lang), text: text(of: best), reason: "similarity")
         }
 
@@ -150,15 +155,28 @@ public final class Engine: Sendable {
 }
 
 extension String {
+    /// Every occurrence of `target` replaced, compared on UTF-8 bytes (the targets are ASCII
+    /// placeholders such as `{match}`; Foundation's search went through UTF-16 for each finding).
     func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var out = ""
-        var rest = Substring(self)
-        while let r = rest.firstRange(of: target) {
-            out += rest[..<r.lowerBound]
-            out += replacement
-            rest = rest[r.upperBound...]
+        let t = Array(target.utf8)
+        guard let first = t.first else { return self }
+        let s = Array(utf8)
+        guard s.count >= t.count else { return self }
+        var out: [UInt8] = []
+        var copied = 0
+        var i = 0
+        while i <= s.count - t.count {
+            if s[i] == first, s[i..<(i + t.count)].elementsEqual(t) {
+                out.append(contentsOf: s[copied..<i])
+                out.append(contentsOf: replacement.utf8)
+                i += t.count
+                copied = i
+            } else {
+                i += 1
+            }
         }
-        return out + rest
+        guard copied > 0 else { return self }
+        out.append(contentsOf: s[copied...])
+        return String(decoding: out, as: UTF8.self)
     }
 }

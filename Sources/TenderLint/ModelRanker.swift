@@ -55,8 +55,19 @@ struct ModelRanker: Sendable {
 
     /// The best-scoring article for `text`, if it is not `excluding` and scores clearly above zero.
     func best(for text: String, stemmer: DutchStemmer, excluding: String, topic: String) -> ModelArticle? {
+        best(forQuery: ModelRanker.query(text, stemmer: stemmer), excluding: excluding, topic: topic)
+    }
+
+    /// The distinct terms of `text`, sorted: the query `best(forQuery:…)` scores. Sorted, so the
+    /// scores are summed in the same order in every process (a `Set`'s order depends on the
+    /// process's hash seed, and a different order can change the last bit of a sum).
+    static func query(_ text: String, stemmer: DutchStemmer) -> [String] {
+        Set(terms(text, stemmer: stemmer)).sorted()
+    }
+
+    /// The best-scoring article for the terms of `query(_:stemmer:)`.
+    func best(forQuery query: [String], excluding: String, topic: String) -> ModelArticle? {
         guard !models.isEmpty else { return nil }
-        let query = Set(ModelRanker.terms(text, stemmer: stemmer))
         let n = Double(models.count)
         // Each model's score adds the same terms in the same order (the query's) as a loop over
         // the models would, so the sums are the same to the last bit; models without a query
