@@ -73,32 +73,55 @@ public struct Baseline: Hashable, Sendable, Codable {
     /// this run are left alone.
     public func apply(to result: LintResult, fileExists: (String) -> Bool = ConfigurationLoader.isFile) -> LintResult {
         var out = result
-        var unused: [String: [Int]] = [:]
-        for (i, entry) in entries.enumerated() { unused[entry.fingerprint, default: []].append(i) }
-        var used = [Bool](repeating: false, count: entries.count)
-        var silencedOtherwise: Set<String> = []
-        for d in out.documents.indices {
-            for f in out.documents[d].findings.indices {
-                let finding = out.documents[d].findings[f]
-                if finding.suppression != nil { silencedOtherwise.insert(finding.fingerprint); continue }
-                guard var candidates = unused[finding.fingerprint], !candidates.isEmpty else { continue }
-                let samePath = Baseline.normalized(finding.path)
-                let pick = candidates.firstIndex { Baseline.normalized(entries[$0].path) == samePath } ?? 0
-                used[candidates.remove(at: pick)] = true
-                unused[finding.fingerprint] = candidates
-                out.documents[d].findings[f].suppression = Baseline.reason
-                out.documents[d].findings[f].suppressionKind = .baseline
-            }
-        }
-        let linted = Set(out.documents.map { Baseline.normalized($0.path) })
-        out.staleBaseline = entries.indices.filter { i in
-            let entry = entries[i]
-            guard !used[i], !silencedOtherwise.contains(entry.fingerprint) else { return false }
-            return linted.contains(Baseline.normalized(entry.path)) || !fileExists(entry.path)
-        }.map { entries[$0] }
+        var matcher = BaselineMatcher(self)
+        for d in out.documents.indices { matcher.apply(to: &out.documents[d]) }
+        out.staleBaseline = matcher.stale(fileExists: fileExists)
         return out
     }
 
     /// A path compared by what it names: `./a/b.md`, `a//b.md` and `a/b.md` are the same.
     static func normalized(_ path: String) -> String { ConfigurationLoader.absolute(path) }
+}
+
+/// Applies a baseline one document at a time, in document order, so a streamed run can write
+/// each document as soon as it is linted. `Baseline.apply(to:)` is this over all documents.
+public struct BaselineMatcher: Sendable {
+    let entries: [BaselineEntry]
+    /// Fingerprint → indices of entries not yet matched, in baseline order.
+    private var unused: [String: [Int]] = [:]
+    private var used: [Bool]
+    private var silencedOtherwise: Set<String> = []
+    private var linted: Set<String> = []
+
+    public init(_ baseline: Baseline) {
+        entries = baseline.entries
+        used = [Bool](repeating: false, count: entries.count)
+        for (i, entry) in entries.enumerated() { unused[entry.fingerprint, default: []].append(i) }
+    }
+
+    /// Silences the findings of `document` that the baseline accepts. A fingerprint accepts as
+    /// many findings as it has entries; an entry of the same path is used first.
+    public mutating func apply(to document: inout DocumentResult) {
+        linted.insert(Baseline.normalized(document.path))
+        for f in document.findings.indices {
+            let finding = document.findings[f]
+            if finding.suppression != nil { silencedOtherwise.insert(finding.fingerprint); continue }
+            guard var candidates = unused[finding.fingerprint], !candidates.isEmpty else { continue }
+            let samePath = Baseline.normalized(finding.path)
+            let pick = candidates.firstIndex { Baseline.normalized(entries[$0].path) == samePath } ?? 0
+            used[candidates.remove(at: pick)] = true
+            unused[finding.fingerprint] = candidates
+            document.findings[f].suppression = Baseline.reason
+            document.findings[f].suppressionKind = .baseline
+        }
+    }
+
+    /// Entries that matched no finding: of a linted document, or of a file that is gone.
+    public func stale(fileExists: (String) -> Bool = ConfigurationLoader.isFile) -> [BaselineEntry] {
+        entries.indices.filter { i in
+            let entry = entries[i]
+            guard !used[i], !silencedOtherwise.contains(entry.fingerprint) else { return false }
+            return linted.contains(Baseline.normalized(entry.path)) || !fileExists(entry.path)
+        }.map { entries[$0] }
+    }
 }

@@ -30,12 +30,9 @@ extension LintRun {
         public var catalogue: Catalogue
     }
 
-    /// Lints `paths` with the configuration that applies to each file, then applies the
-    /// baseline. The engine's options are the base: language, tariff, and `--domain` (which wins
-    /// over a configuration's `domain`).
-    /// - Throws: configuration problems (exit code 2); unreadable documents are not thrown but
-    ///   listed in the result's `errors`, as with `run(_:)`.
-    public func run(_ paths: [String], settings: Settings) async throws(ConfigurationError) -> ConfiguredResult {
+    /// The files of `paths`, each with the engine of the configuration that applies to it, and
+    /// the catalogue behind all of them.
+    private func prepare(_ paths: [String], settings: Settings) throws(ConfigurationError) -> (files: [(path: String, engine: Engine)], catalogue: Catalogue) {
         let files = FileCollector.files(paths)
         var configurations: [String: Configuration] = [:]
         var engines: [String: Engine] = [:]
@@ -80,9 +77,19 @@ extension LintRun {
         }
         if !problems.isEmpty { throw .invalid(problems) }
 
+        return (chosen.map { ($0.file, engines[$0.key] ?? engine) }, merged(Array(catalogues.values)))
+    }
+
+    /// Lints `paths` with the configuration that applies to each file, then applies the
+    /// baseline. The engine's options are the base: language, tariff, and `--domain` (which wins
+    /// over a configuration's `domain`).
+    /// - Throws: configuration problems (exit code 2); unreadable documents are not thrown but
+    ///   listed in the result's `errors`, as with `run(_:)`.
+    public func run(_ paths: [String], settings: Settings) async throws(ConfigurationError) -> ConfiguredResult {
+        let (files, catalogue) = try prepare(paths, settings: settings)
         var documents: [DocumentResult] = []
         var errors: [String] = []
-        for outcome in await lint(chosen.map { ($0.file, engines[$0.key] ?? engine) }) {
+        for outcome in await lint(files) {
             switch outcome {
             case let .document(d): documents.append(d)
             case let .error(e): errors.append(e)
@@ -90,7 +97,44 @@ extension LintRun {
         }
         var result = LintResult(documents: documents, errors: errors, tariff: engine.options.tariff)
         if let baseline = settings.baseline { result = baseline.apply(to: result) }
-        return ConfiguredResult(result: result, catalogue: merged(Array(catalogues.values)))
+        return ConfiguredResult(result: result, catalogue: catalogue)
+    }
+
+    /// What a streamed run gives besides its documents.
+    public struct StreamedRun: Sendable {
+        /// Files that could not be read, one line each, in the order `run` lists them.
+        public var errors: [String]
+        public var staleBaseline: [BaselineEntry]
+        public var catalogue: Catalogue
+    }
+
+    /// As `run(_:settings:)`, but hands each document (baseline applied) to `emit` in the order of
+    /// `run`'s result as soon as it is ready, and keeps none: for reports written as they go, with
+    /// memory bounded on any number of files. `prepared` is called once the configurations are
+    /// checked and the catalogue is known, before the first document.
+    public func stream(_ paths: [String], settings: Settings, prepared: (Catalogue) -> Void = { _ in },
+                       emit: (DocumentResult) -> Void) async throws(ConfigurationError) -> StreamedRun {
+        let (files, catalogue) = try prepare(paths, settings: settings)
+        prepared(catalogue)
+        // `run` sorts documents by path (a stable sort) and keeps errors in file order.
+        let order = files.indices.sorted { files[$0].path < files[$1].path }
+        let sortedFiles = order.map { files[$0] }
+        let reader = self.reader
+        var matcher = settings.baseline.map(BaselineMatcher.init)
+        var errors: [(index: Int, message: String)] = []
+        await LintRun.inOrder(sortedFiles.count, workers: workers, { i in
+            LintRun.outcome(sortedFiles[i].path, engine: sortedFiles[i].engine, reader: reader)
+        }, emit: { i, outcome in
+            switch outcome {
+            case var .document(d):
+                matcher?.apply(to: &d)
+                emit(d)
+            case let .error(e):
+                errors.append((order[i], e))
+            }
+        })
+        return StreamedRun(errors: errors.sorted { $0.index < $1.index }.map(\.message),
+                           staleBaseline: matcher?.stale() ?? [], catalogue: catalogue)
     }
 
     /// The catalogue with `extraFolders` added, loaded once per distinct list of folders.

@@ -50,12 +50,16 @@ public struct LintRun: Sendable {
     public func lint(_ files: [(path: String, engine: Engine)]) async -> [Outcome] {
         let reader = self.reader
         return await LintRun.inOrder(files.count, workers: workers) { i in
-            let (path, engine) = files[i]
-            do throws(ReaderError) {
-                return .document(engine.lint(try reader.read(path: path)))
-            } catch {
-                return .error(error.message(english: engine.options.language == .en))
-            }
+            LintRun.outcome(files[i].path, engine: files[i].engine, reader: reader)
+        }
+    }
+
+    /// Reads and lints one file.
+    static func outcome(_ path: String, engine: Engine, reader: DocumentReader) -> Outcome {
+        do throws(ReaderError) {
+            return .document(engine.lint(try reader.read(path: path)))
+        } catch {
+            return .error(error.message(english: engine.options.language == .en))
         }
     }
 
@@ -88,4 +92,38 @@ public struct LintRun: Sendable {
         // Every index was in exactly one batch and every batch finished: no nil is left.
         return results.map { $0! }
     }
+
+    /// `body(0) … body(count - 1)` on up to `workers` child tasks at once, handing each result to
+    /// `emit` in index order as soon as it and all before it are done, and keeping no result after
+    /// that: memory holds only the results waiting for an earlier one.
+    static func inOrder<T: Sendable>(_ count: Int, workers: Int, _ body: @escaping @Sendable (Int) -> T,
+                                     emit: (Int, T) -> Void) async {
+        guard count > 0 else { return }
+        let workers = max(1, min(workers, count))
+        guard workers > 1 else {
+            for i in 0..<count { emit(i, body(i)) }
+            return
+        }
+        let batch = max(1, min(16, count / (workers * 4)))
+        let batches = stride(from: 0, to: count, by: batch).map { $0..<min($0 + batch, count) }
+        var waiting: [Int: [T]] = [:]      // finished batches, by first index, not yet emitted
+        var nextToEmit = 0
+        await withTaskGroup(of: (Range<Int>, [T]).self) { group in
+            var next = 0
+            func submit() {
+                let range = batches[next]
+                next += 1
+                group.addTask { (range, range.map(body)) }
+            }
+            while next < min(workers, batches.count) { submit() }
+            while let (range, values) = await group.next() {
+                waiting[range.lowerBound] = values
+                while let ready = waiting.removeValue(forKey: nextToEmit) {
+                    for v in ready { emit(nextToEmit, v); nextToEmit += 1 }
+                }
+                if next < batches.count { submit() }
+            }
+        }
+    }
 }
+

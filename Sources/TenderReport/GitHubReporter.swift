@@ -10,7 +10,7 @@ import TenderRules
 /// no lines GitHub could show, so their annotation names the file and says the paragraph or page
 /// in the message. Values are escaped as the runner expects: `%`, CR and LF everywhere, and also
 /// `:` and `,` inside properties.
-public struct GitHubReporter: Reporter {
+public struct GitHubReporter: StreamingReporter {
     public static let identifier = "github"
     public static let summary = "annotaties voor GitHub Actions (::warning file=…,line=…::…)"
 
@@ -25,20 +25,28 @@ public struct GitHubReporter: Reporter {
     private var en: Bool { options.language == .en }
 
     public func report(_ result: LintResult) throws -> String {
+        result.documents.map(section).joined()
+            + closing(result.totals, staleBaseline: result.staleBaseline, errors: result.errors, tariff: result.tariff)
+    }
+
+    public func section(_ document: DocumentResult) -> String {
         var out = ""
-        for document in result.documents {
-            for f in document.findings where f.suppression == nil { out += line(for: f) + "\n" }
-        }
-        for entry in result.staleBaseline {
+        for f in document.findings where f.suppression == nil { out += line(for: f) + "\n" }
+        return out
+    }
+
+    public func closing(_ totals: LintTotals, staleBaseline: [BaselineEntry], errors: [String], tariff: Double) -> String {
+        var out = ""
+        for entry in staleBaseline {
             let title = en ? "Stale baseline entry" : "Verouderd baseline-item"
             let message = en
                 ? "The baseline accepts a finding of \(entry.rule) (\"\(entry.match)\") that no longer occurs; remove it from the baseline."
                 : "De baseline aanvaardt een bevinding van \(entry.rule) (\"\(entry.match)\") die niet meer voorkomt; haal haar uit de baseline."
             out += "::notice file=\(Self.property(ReportPosition.path(entry.path))),title=\(Self.property(title))::\(Self.data(message))\n"
         }
-        for e in result.errors { out += "::error::\(Self.data(e))\n" }
+        for e in errors { out += "::error::\(Self.data(e))\n" }
         out += TextReporter(options: ReportOptions(language: options.language, color: false, toolVersion: options.toolVersion),
-                            catalogue: catalogue).summaryLine(result) + "\n"
+                            catalogue: catalogue).summaryLine(totals, tariff: tariff) + "\n"
         return out
     }
 

@@ -31,6 +31,14 @@ public protocol Reporter {
     func report(_ result: LintResult) throws -> String
 }
 
+/// A reporter whose output is a section per document and closing lines: it can be written while
+/// the documents are linted, one document at a time (`tenderlint lint` does so, to keep memory
+/// bounded on a corpus). `report(_:)` must equal the sections of all documents and the closing.
+public protocol StreamingReporter: Reporter {
+    func section(_ document: DocumentResult) -> String
+    func closing(_ totals: LintTotals, staleBaseline: [BaselineEntry], errors: [String], tariff: Double) -> String
+}
+
 /// The list of reporters; `--format` and `--help` read it.
 public enum Reporters {
     public static let all: [any Reporter.Type] = [

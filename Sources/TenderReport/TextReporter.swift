@@ -4,7 +4,7 @@ import TenderRules
 
 /// Human-readable output: `path:line:col: severity [rule] message`, the clause with the match
 /// highlighted, the legal basis, the proposed model article and the burden; then a summary.
-public struct TextReporter: Reporter {
+public struct TextReporter: StreamingReporter {
     public static let identifier = "text"
     public static let summary = "leesbare tekst voor de terminal (standaard)"
 
@@ -20,9 +20,14 @@ public struct TextReporter: Reporter {
     private func paint(_ s: String, _ code: String) -> String { options.color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
     public func report(_ result: LintResult) throws -> String {
+        result.documents.map(section).joined()
+            + closing(result.totals, staleBaseline: result.staleBaseline, errors: result.errors, tariff: result.tariff)
+    }
+
+    public func section(_ document: DocumentResult) -> String {
         var out = ""
         let lang = options.language
-        for document in result.documents {
+        do {
             for f in document.findings where f.suppression == nil {
                 let severityColor = f.severity == .error ? "1;31" : f.severity == .warning ? "1;33" : "1;36"
                 out += "\(f.path):\(f.start.lineNumber):\(f.start.column): \(paint(f.severity.label(lang), severityColor)) [\(f.ruleId)] \(f.message)\n"
@@ -52,15 +57,18 @@ public struct TextReporter: Reporter {
             }
             for w in document.warnings { out += "\(en ? "warning" : "let op"): \(w)\n" }
         }
-        out += deviations(result) + staleBaseline(result)
-        out += summaryLine(result) + "\n"
         return out
+    }
+
+    /// The explained deviations, stale baseline entries and the summary line. Unreadable files
+    /// are not part of the text report (the command prints them on stderr).
+    public func closing(_ totals: LintTotals, staleBaseline entries: [BaselineEntry], errors: [String], tariff: Double) -> String {
+        deviations(totals.silenced) + staleBaseline(entries) + summaryLine(totals, tariff: tariff) + "\n"
     }
 
     /// "Pas toe of leg uit": the silenced findings with their reasons, one line each; the
     /// baselined ones only as a count.
-    func deviations(_ result: LintResult) -> String {
-        let silenced = result.silenced
+    func deviations(_ silenced: [Finding]) -> String {
         guard !silenced.isEmpty else { return "" }
         let explained = silenced.filter { $0.suppressionKind != .baseline }
         let baselined = silenced.count - explained.count
@@ -76,10 +84,10 @@ public struct TextReporter: Reporter {
     }
 
     /// Baseline entries that match no finding any more: the baseline can be renewed.
-    func staleBaseline(_ result: LintResult) -> String {
-        guard !result.staleBaseline.isEmpty else { return "" }
-        var out = (en ? "Stale baseline entries" : "Verouderde baseline-items") + " (\(result.staleBaseline.count)):\n"
-        for e in result.staleBaseline {
+    func staleBaseline(_ entries: [BaselineEntry]) -> String {
+        guard !entries.isEmpty else { return "" }
+        var out = (en ? "Stale baseline entries" : "Verouderde baseline-items") + " (\(entries.count)):\n"
+        for e in entries {
             let clause = e.clause.map { " \($0)" } ?? ""
             out += "  \(e.path)\(clause) [\(e.rule)] \"\(e.match.replacingNewlines())\"\n"
         }
@@ -113,25 +121,34 @@ public struct TextReporter: Reporter {
     private func wrap(_ text: String, indent: String) -> String {
         var out = ""
         var line = indent
-        for word in text.split(separator: " ") {
-            if line.count + word.count > 96, line != indent { out += line + "\n"; line = indent }
-            line += (line == indent ? "" : " ") + word
+        let indentWidth = indent.count
+        var width = indentWidth          // line.count, kept up to date instead of counted per word
+        var hasWord = false
+        for word in text.utf8.split(separator: 0x20).map({ Substring($0) }) {
+            let wordWidth = word.count
+            if width + wordWidth > 96, hasWord { out += line + "\n"; line = indent; width = indentWidth; hasWord = false }
+            if hasWord { line += " "; width += 1 }
+            line += word
+            width += wordWidth
+            hasWord = true
         }
-        return line == indent ? out : out + line + "\n"
+        return hasWord ? out + line + "\n" : out
     }
 
-    func summaryLine(_ result: LintResult) -> String {
+    func summaryLine(_ result: LintResult) -> String { summaryLine(result.totals, tariff: result.tariff) }
+
+    func summaryLine(_ totals: LintTotals, tariff: Double) -> String {
         let lang = options.language
-        let docs = result.documents.count
+        let docs = totals.documents
         let counts = en
-            ? "\(result.count(.error)) errors, \(result.count(.warning)) warnings, \(result.count(.info)) advisories"
-            : "\(result.count(.error)) fouten, \(result.count(.warning)) waarschuwingen, \(result.count(.info)) adviezen"
-        let domains = Set(result.documents.flatMap(\.domains)).sorted().map(\.lawName).joined(separator: ", ")
+            ? "\(totals.count(.error)) errors, \(totals.count(.warning)) warnings, \(totals.count(.info)) advisories"
+            : "\(totals.count(.error)) fouten, \(totals.count(.warning)) waarschuwingen, \(totals.count(.info)) adviezen"
+        let domains = totals.domains.sorted().map(\.lawName).joined(separator: ", ")
         var line = en
-            ? "\(counts) in \(docs) document\(docs == 1 ? "" : "s"); burden \(Formatting.hours(result.hoursPerYear, lang)) hours per provider per year (\(Formatting.euros(result.eurosPerYear, lang)) at \(Formatting.euros(result.tariff, lang))/hour)"
-            : "\(counts) in \(docs) document\(docs == 1 ? "" : "en"); last \(Formatting.hours(result.hoursPerYear, lang)) uur per aanbieder per jaar (\(Formatting.euros(result.eurosPerYear, lang)) bij \(Formatting.euros(result.tariff, lang))/uur)"
+            ? "\(counts) in \(docs) document\(docs == 1 ? "" : "s"); burden \(Formatting.hours(totals.hoursPerYear, lang)) hours per provider per year (\(Formatting.euros(totals.eurosPerYear, lang)) at \(Formatting.euros(tariff, lang))/hour)"
+            : "\(counts) in \(docs) document\(docs == 1 ? "" : "en"); last \(Formatting.hours(totals.hoursPerYear, lang)) uur per aanbieder per jaar (\(Formatting.euros(totals.eurosPerYear, lang)) bij \(Formatting.euros(tariff, lang))/uur)"
         if !domains.isEmpty { line += en ? "; domain: \(domains)" : "; domein: \(domains)" }
-        let silenced = result.silenced.count
+        let silenced = totals.silenced.count
         if silenced > 0 { line += en ? "; \(silenced) silenced" : "; \(silenced) onderdrukt" }
         return line
     }

@@ -62,6 +62,37 @@ extension CommonOptions {
     /// program with exit code 2.
     func configuredRun(_ paths: [String], config: String?, domain: [Domain], tariff: Double, jobs: Int?,
                        baseline path: String?) async throws -> LintRun.ConfiguredResult {
+        let (run, settings) = try prepareRun(config: config, domain: domain, tariff: tariff, jobs: jobs, baseline: path)
+        do {
+            return try await run.run(paths, settings: settings)
+        } catch {
+            throw Failure.usage(error.description(language))
+        }
+    }
+
+    /// As `configuredRun`, but hands each document to `emit` as soon as it is linted and keeps none.
+    func streamedRun(_ paths: [String], config: String?, domain: [Domain], tariff: Double, jobs: Int?, baseline path: String?,
+                     prepared: (Catalogue) throws -> Void, emit: (DocumentResult) throws -> Void) async throws -> LintRun.StreamedRun {
+        let (run, settings) = try prepareRun(config: config, domain: domain, tariff: tariff, jobs: jobs, baseline: path)
+        // The callbacks cannot throw through the run; the first failure stops writing and is rethrown.
+        var failure: Error?
+        let streamed: LintRun.StreamedRun
+        do {
+            streamed = try await run.stream(paths, settings: settings, prepared: { catalogue in
+                do { try prepared(catalogue) } catch { failure = error }
+            }, emit: { document in
+                guard failure == nil else { return }
+                do { try emit(document) } catch { failure = error }
+            })
+        } catch {
+            throw Failure.usage(error.description(language))
+        }
+        if let failure { throw failure }
+        return streamed
+    }
+
+    private func prepareRun(config: String?, domain: [Domain], tariff: Double, jobs: Int?,
+                            baseline path: String?) throws -> (LintRun, LintRun.Settings) {
         if let jobs, jobs < 1 { throw Failure.usage(language == .en ? "--jobs must be at least 1" : "--jobs moet minstens 1 zijn") }
         let catalogue = try loadCatalogue()
         var baseline: Baseline?
@@ -71,10 +102,6 @@ extension CommonOptions {
         let options = EngineOptions(language: language, domains: domain.isEmpty ? nil : Set(domain), tariff: tariff)
         let run = LintRun(engine: Engine(catalogue: catalogue, options: options), workers: jobs ?? LintRun.defaultWorkers)
         let settings = LintRun.Settings(configFile: config, rulesFolder: CatalogueLocator.locate(explicit: rulesFolder), baseline: baseline)
-        do {
-            return try await run.run(paths, settings: settings)
-        } catch {
-            throw Failure.usage(error.description(language))
-        }
+        return (run, settings)
     }
 }

@@ -47,12 +47,16 @@ struct Lint: AsyncParsableCommand {
             guard let reporterType = Reporters.reporter(for: format) else {
                 throw Failure.usage("onbekend formaat '\(format)'; kies uit: \(Reporters.identifiers.joined(separator: ", "))")
             }
+            let color = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            if reporterType is any StreamingReporter.Type {
+                try await streamed(reporterType, color: color)
+                return
+            }
             let configured = try await common.configuredRun(paths, config: config, domain: domain, tariff: tariff,
                                                             jobs: jobs, baseline: baseline)
             let result = configured.result
             let catalogue = configured.catalogue
 
-            let color = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             let reporter = reporterType.init(options: ReportOptions(language: common.language, color: color), catalogue: catalogue)
             // Nothing could be read: the error lines on stderr are the whole answer.
             let text = result.documents.isEmpty && !result.errors.isEmpty ? "" : try reporter.report(result)
@@ -74,4 +78,77 @@ struct Lint: AsyncParsableCommand {
             if let threshold, result.findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
         }
     }
+
+    /// The report written document by document as the run goes (text, github): memory stays
+    /// bounded on a corpus of any size. The bytes are the same as `report(_:)` of the whole run.
+    private func streamed(_ reporterType: any Reporter.Type, color: Bool) async throws {
+        var sink = try ReportSink(path: output)
+        var reporter: (any StreamingReporter)?
+        var totals = LintTotals()
+        let run = try await common.streamedRun(paths, config: config, domain: domain, tariff: tariff, jobs: jobs, baseline: baseline,
+                                               prepared: { catalogue in
+            reporter = reporterType.init(options: ReportOptions(language: common.language, color: color), catalogue: catalogue) as? any StreamingReporter
+        }, emit: { document in
+            totals.add(document)
+            if let reporter { try sink.write(reporter.section(document)) }
+        })
+        // Nothing could be read: the error lines on stderr are the whole answer.
+        if let reporter, !(totals.documents == 0 && !run.errors.isEmpty) {
+            try sink.write(reporter.closing(totals, staleBaseline: run.staleBaseline, errors: run.errors, tariff: tariff))
+        }
+        try sink.finish()
+        for e in run.errors { printError(e) }
+        if !run.errors.isEmpty { throw ExitCode(2) }
+        let failing: [Severity] = switch failOn {
+        case .error: [.error]
+        case .warning: [.error, .warning]
+        case .info: [.error, .warning, .info]
+        case .never: []
+        }
+        if failing.contains(where: { totals.count($0) > 0 }) { throw ExitCode(1) }
+    }
 }
+
+/// Where a streamed report goes: stdout, or a file written next to its final name and moved
+/// into place when complete (a reader never sees half a report).
+struct ReportSink {
+    private let path: String?
+    private let temporary: String?
+    private let handle: FileHandle
+
+    init(path: String?) throws {
+        self.path = path
+        guard let path else {
+            temporary = nil
+            handle = FileHandle.standardOutput
+            return
+        }
+        let temporary = path + ".tenderlint-\(ProcessInfo.processInfo.processIdentifier).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw Failure.usage("\(path): kan niet schrijven")
+        }
+        self.temporary = temporary
+        self.handle = handle
+    }
+
+    mutating func write(_ text: String) throws {
+        guard !text.isEmpty else { return }
+        do { try handle.write(contentsOf: Data(text.utf8)) } catch {
+            throw Failure.usage("\(path ?? "stdout"): kan niet schrijven")
+        }
+    }
+
+    func finish() throws {
+        guard let path, let temporary else { return }
+        try? handle.close()
+        do {
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw Failure.usage("\(path): kan niet schrijven")
+        }
+    }
+}
+

@@ -1,0 +1,52 @@
+import TenderRules
+
+/// What a report's closing lines need from a whole run: counts, burden, domains and the silenced
+/// findings. A streamed run adds each document as it is written and then lets it go, so memory
+/// stays bounded by the silenced findings, not by every finding of the corpus.
+public struct LintTotals: Sendable {
+    public var documents = 0
+    public var errors = 0
+    public var warnings = 0
+    public var infos = 0
+    /// Sums of the documents' burdens, added in document order (the same bits as
+    /// `LintResult.hoursPerYear`).
+    public var hoursPerYear: Double = 0
+    public var eurosPerYear: Double = 0
+    public var domains: Set<Domain> = []
+    /// Silenced findings (marker, configuration, baseline), in document order.
+    public var silenced: [Finding] = []
+
+    public init() {}
+
+    public mutating func add(_ document: DocumentResult) {
+        documents += 1
+        for f in document.findings {
+            if f.suppression != nil { silenced.append(f); continue }
+            switch f.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: infos += 1
+            }
+        }
+        hoursPerYear += document.hoursPerYear
+        eurosPerYear += document.eurosPerYear
+        domains.formUnion(document.domains)
+    }
+
+    public func count(_ severity: Severity) -> Int {
+        switch severity {
+        case .error: errors
+        case .warning: warnings
+        case .info: infos
+        }
+    }
+}
+
+extension LintResult {
+    /// The totals of all documents.
+    public var totals: LintTotals {
+        var t = LintTotals()
+        for d in documents { t.add(d) }
+        return t
+    }
+}
