@@ -20,14 +20,15 @@ public final class Engine: Sendable {
 
     /// A copy of this engine with other options (the compiled catalogue is shared, not rebuilt).
     public func with(options: EngineOptions) -> Engine {
-        Engine(catalogue: catalogue, compiled: compiled, options: options)
+        Engine(catalogue: catalogue, compiled: compiled, options: options,
+               ranker: options.language == self.options.language ? ranker : nil)
     }
 
-    private init(catalogue: Catalogue, compiled: CompiledCatalogue, options: EngineOptions) {
+    private init(catalogue: Catalogue, compiled: CompiledCatalogue, options: EngineOptions, ranker: ModelRanker? = nil) {
         self.catalogue = catalogue
         self.compiled = compiled
         self.options = options
-        self.ranker = ModelRanker(models: catalogue.models, language: options.language)
+        self.ranker = ranker ?? ModelRanker(models: catalogue.models, language: options.language)
     }
 
     /// The findings in `document`. `domains` overrides both detection and `options.domains`.
@@ -69,12 +70,37 @@ public final class Engine: Sendable {
                 findings[i].suppressionKind = .configuration
             }
         }
+        // One finding per clause and topic: two rules of one topic on one clause (a payment term of
+        // 60 days that also waits for approval) are one burden with one model article, and must not
+        // count twice in the burden. The most severe stays, then the earliest, then by rule id.
+        // Silenced findings are left alone, so every marker stays accounted for.
+        var keep = [Bool](repeating: true, count: findings.count)
+        var best: [ClauseTopic: Int] = [:]
+        for i in matches.indices where findings[i].suppression == nil {
+            let key = ClauseTopic(clause: matches[i].clause, topic: findings[i].topic)
+            guard let j = best[key] else { best[key] = i; continue }
+            if Engine.precedes(findings[i], findings[j]) { keep[j] = false; best[key] = i } else { keep[i] = false }
+        }
+        findings = findings.indices.filter { keep[$0] }.map { findings[$0] }
         findings.sort { a, b in
             (a.start.lineNumber, a.start.column, a.ruleId) < (b.start.lineNumber, b.start.column, b.ruleId)
         }
         return DocumentResult(path: document.path, format: document.format, contentHash: document.contentHash,
                               domains: active.sorted(), domainSource: source, clauseCount: analyzed.clauses.count,
                               findings: findings, warnings: document.warnings, checkedRules: checked)
+    }
+
+    private struct ClauseTopic: Hashable {
+        var clause: Int
+        var topic: String
+    }
+
+    /// Whether `a` is kept over `b` when both flag one clause under one topic.
+    static func precedes(_ a: Finding, _ b: Finding) -> Bool {
+        if a.severity != b.severity { return a.severity > b.severity }
+        let pa = (a.start.lineNumber, a.start.column), pb = (b.start.lineNumber, b.start.column)
+        if pa != pb { return pa < pb }
+        return a.ruleId < b.ruleId
     }
 
     /// The ids of the rules that ran on a document about `domains`: enabled, and for one of its

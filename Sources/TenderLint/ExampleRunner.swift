@@ -12,6 +12,7 @@ public enum ExampleRunner {
     /// (`file:line: expected … got …`).
     public static func check(_ example: RuleExample, engine: Engine, prefix: String = "") -> String? {
         guard let rule = engine.catalogue.rule(example.ruleId) else { return "\(example.file):\(example.line): unknown rule \(example.ruleId)" }
+        let engine = isolated(engine, rule: rule.id)
         let text = prefix + example.text
         let shift = prefix.utf8.count
         let document = Document(path: example.file, format: .text, contentHash: "",
@@ -47,6 +48,15 @@ public enum ExampleRunner {
         " [tenderlint: negeer \(ruleId) — voorbeeld van een aanvaarde afwijking]"
     }
 
+    /// The engine with only `rule` of the catalogue enabled: an example tests its own rule, and
+    /// another rule of the same topic on the same clause would otherwise take its place (the
+    /// engine keeps one finding per clause and topic).
+    static func isolated(_ engine: Engine, rule: String) -> Engine {
+        var options = engine.options
+        options.disabledRules.formUnion(engine.catalogue.rules.lazy.map(\.id).filter { $0 != rule })
+        return engine.with(options: options)
+    }
+
     /// The suppression mutation: nil when the triggering `example`, with a suppression marker
     /// for its rule appended in the same paragraph, gives no active finding of the rule and no
     /// finding about the marker, and silences exactly the findings the example gives without the
@@ -55,6 +65,7 @@ public enum ExampleRunner {
     public static func checkSuppressed(_ example: RuleExample, engine: Engine) -> String? {
         guard example.triggering else { return nil }
         guard let rule = engine.catalogue.rule(example.ruleId) else { return "\(example.file):\(example.line): unknown rule \(example.ruleId)" }
+        let engine = isolated(engine, rule: rule.id)
         let domains: Set<Domain>? = example.domain.map { [$0] } ?? (rule.domains.isEmpty ? nil : Set(rule.domains))
         func findings(_ text: String) -> [Finding] {
             let document = Document(path: example.file, format: .text, contentHash: "",
