@@ -73,13 +73,17 @@ public final class Engine: Sendable {
         // One finding per clause and topic: two rules of one topic on one clause (a payment term of
         // 60 days that also waits for approval) are one burden with one model article, and must not
         // count twice in the burden. The most severe stays, then the earliest, then by rule id.
-        // Silenced findings are left alone, so every marker stays accounted for.
+        // When one of them is silenced (a marker with a reason, the municipal context), the burden
+        // is explained: the others go too, so silencing the finding shown never brings up another.
         var keep = [Bool](repeating: true, count: findings.count)
-        var best: [ClauseTopic: Int] = [:]
-        for i in matches.indices where findings[i].suppression == nil {
-            let key = ClauseTopic(clause: matches[i].clause, topic: findings[i].topic)
-            guard let j = best[key] else { best[key] = i; continue }
-            if Engine.precedes(findings[i], findings[j]) { keep[j] = false; best[key] = i } else { keep[i] = false }
+        var groups: [ClauseTopic: [Int]] = [:]
+        for i in matches.indices { groups[ClauseTopic(clause: matches[i].clause, topic: findings[i].topic), default: []].append(i) }
+        for members in groups.values where members.count > 1 {
+            if members.contains(where: { findings[$0].suppression != nil }) {
+                for m in members where findings[m].suppression == nil { keep[m] = false }
+            } else if let first = members.min(by: { Engine.precedes(findings[$0], findings[$1]) }) {
+                for m in members where m != first { keep[m] = false }
+            }
         }
         findings = findings.indices.filter { keep[$0] }.map { findings[$0] }
         findings.sort { a, b in
