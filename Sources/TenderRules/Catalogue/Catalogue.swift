@@ -43,19 +43,16 @@ public struct Catalogue: Sendable {
         var errors: [CatalogueError] = []
         var models: [ModelArticle] = []
         let modelParser = ModelParser(taxonomy: taxonomy)
-        for path in yamlFiles(in: folder + "/models") {
-            let (model, errs) = modelParser.parse(try read(path), file: path)
+        for (model, errs) in parseAll(yamlFiles(in: folder + "/models"), modelParser.parse) {
             errors += errs
             if let model { models.append(model) }
         }
         let ruleParser = RuleParser(taxonomy: taxonomy, lexicon: lexicon, modelIds: Set(models.map(\.id)))
         var rules: [Rule] = []
-        for root in [folder] + extraFolders {
-            for path in yamlFiles(in: root) where !isSpecial(path, root: root) {
-                let (rule, errs) = ruleParser.parse(try read(path), file: path)
-                errors += errs
-                if let rule { rules.append(rule) }
-            }
+        let rulePaths = ([folder] + extraFolders).flatMap { root in yamlFiles(in: root).filter { !isSpecial($0, root: root) } }
+        for (rule, errs) in parseAll(rulePaths, ruleParser.parse) {
+            errors += errs
+            if let rule { rules.append(rule) }
         }
         var seen: [String: String] = [:]
         for rule in rules {
@@ -76,6 +73,30 @@ public struct Catalogue: Sendable {
         }
         if !errors.isEmpty { throw CatalogueErrors(errors: errors) }
         return Catalogue(taxonomy: taxonomy, lexicon: lexicon, rules: rules, models: models)
+    }
+
+    /// Reads and parses `paths` on all cores (a catalogue is a hundred and more small YAML files,
+    /// and parsing them is most of the time `tenderlint` needs to start); the results come back in
+    /// the order of `paths`, so loading stays deterministic. A file that cannot be read is an error
+    /// like any other.
+    private static func parseAll<T: Sendable>(_ paths: [String], _ parse: @escaping @Sendable (String, String) -> (T?, [CatalogueError])) -> [(T?, [CatalogueError])] {
+        let results = UnsafeMutableBufferPointer<(T?, [CatalogueError])?>.allocate(capacity: paths.count)
+        results.initialize(repeating: nil)
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
+        // Each index is written by exactly one iteration, and read only after all have finished.
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+            let path = paths[i]
+            guard let data = FileManager.default.contents(atPath: path) else {
+                slots[i] = (nil, [CatalogueError(file: path, line: 1, column: 1, reason: "bestand ontbreekt of is onleesbaar")])
+                return
+            }
+            slots[i] = parse(String(decoding: data, as: UTF8.self), path)
+        }
+        return results.map { $0! }
     }
 
     private static func isSpecial(_ path: String, root: String) -> Bool {
