@@ -40,7 +40,7 @@ public final class Engine: Sendable {
         let forced = domains ?? options.domains
         var decided: (Set<Domain>, DomainSource)?
         let rules = catalogue.rules
-        let (matches, _) = compiled.matches(in: analyzed) { r, facts in
+        let (matches, facts) = compiled.matches(in: analyzed) { r, facts in
             if decided == nil {
                 decided = forced.map { ($0, .option) } ?? DomainDetector.domains(from: facts.domainCounts)
             }
@@ -50,8 +50,7 @@ public final class Engine: Sendable {
             return rule.domains.isEmpty || active.isEmpty || !active.isDisjoint(with: rule.domains)
         }
         if decided == nil {
-            // No rule phrase occurred; domains still go into the report.
-            let facts = compiled.matches(in: analyzed) { _, _ in false }.facts
+            // No rule phrase occurred; domains still go into the report (the scan counted them).
             decided = forced.map { ($0, .option) } ?? DomainDetector.domains(from: facts.domainCounts)
         }
         let (active, source) = decided!

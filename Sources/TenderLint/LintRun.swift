@@ -64,33 +64,11 @@ public struct LintRun: Sendable {
     }
 
     /// `body(0) … body(count - 1)` on up to `workers` child tasks at once; the results in index order.
-    ///
-    /// Indices are handed out in small contiguous batches, so a task group of `workers` tasks is
-    /// never larger than `workers` and the per-task overhead stays small next to a document.
     static func inOrder<T: Sendable>(_ count: Int, workers: Int, _ body: @escaping @Sendable (Int) -> T) async -> [T] {
-        guard count > 0 else { return [] }
-        let workers = max(1, min(workers, count))
-        guard workers > 1 else { return (0..<count).map(body) }
-        // Four batches per worker at least, so a slow batch at the end does not leave a core idle
-        // for long; at most 16 files per batch.
-        let batch = max(1, min(16, count / (workers * 4)))
-        let batches = stride(from: 0, to: count, by: batch).map { $0..<min($0 + batch, count) }
-        var results = [T?](repeating: nil, count: count)
-        await withTaskGroup(of: (Range<Int>, [T]).self) { group in
-            var next = 0
-            func submit() {
-                let range = batches[next]
-                next += 1
-                group.addTask { (range, range.map(body)) }
-            }
-            while next < min(workers, batches.count) { submit() }
-            while let (range, values) = await group.next() {
-                for (i, v) in zip(range, values) { results[i] = v }
-                if next < batches.count { submit() }
-            }
-        }
-        // Every index was in exactly one batch and every batch finished: no nil is left.
-        return results.map { $0! }
+        var results: [T] = []
+        results.reserveCapacity(count)
+        await inOrder(count, workers: workers, body) { _, value in results.append(value) }
+        return results
     }
 
     /// `body(0) … body(count - 1)` on up to `workers` child tasks at once, handing each result to
@@ -104,6 +82,10 @@ public struct LintRun: Sendable {
             for i in 0..<count { emit(i, body(i)) }
             return
         }
+        // Indices are handed out in small contiguous batches, so a task group of `workers` tasks is
+        // never larger than `workers` and the per-task overhead stays small next to a document.
+        // Four batches per worker at least, so a slow batch at the end does not leave a core idle
+        // for long; at most 16 files per batch.
         let batch = max(1, min(16, count / (workers * 4)))
         let batches = stride(from: 0, to: count, by: batch).map { $0..<min($0 + batch, count) }
         var waiting: [Int: [T]] = [:]      // finished batches, by first index, not yet emitted
