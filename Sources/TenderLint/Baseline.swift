@@ -87,6 +87,8 @@ public struct Baseline: Hashable, Sendable, Codable {
 /// each document as soon as it is linted. `Baseline.apply(to:)` is this over all documents.
 public struct BaselineMatcher: Sendable {
     let entries: [BaselineEntry]
+    /// `Baseline.normalized` of each entry's path, computed once.
+    private let entryPaths: [String]
     /// Fingerprint → indices of entries not yet matched, in baseline order.
     private var unused: [String: [Int]] = [:]
     private var used: [Bool]
@@ -95,6 +97,7 @@ public struct BaselineMatcher: Sendable {
 
     public init(_ baseline: Baseline) {
         entries = baseline.entries
+        entryPaths = entries.map { Baseline.normalized($0.path) }
         used = [Bool](repeating: false, count: entries.count)
         for (i, entry) in entries.enumerated() { unused[entry.fingerprint, default: []].append(i) }
     }
@@ -108,7 +111,7 @@ public struct BaselineMatcher: Sendable {
             if finding.suppression != nil { silencedOtherwise.insert(finding.fingerprint); continue }
             guard var candidates = unused[finding.fingerprint], !candidates.isEmpty else { continue }
             let samePath = Baseline.normalized(finding.path)
-            let pick = candidates.firstIndex { Baseline.normalized(entries[$0].path) == samePath } ?? 0
+            let pick = candidates.firstIndex { entryPaths[$0] == samePath } ?? 0
             used[candidates.remove(at: pick)] = true
             unused[finding.fingerprint] = candidates
             document.findings[f].suppression = Baseline.reason
@@ -121,7 +124,7 @@ public struct BaselineMatcher: Sendable {
         entries.indices.filter { i in
             let entry = entries[i]
             guard !used[i], !silencedOtherwise.contains(entry.fingerprint) else { return false }
-            return linted.contains(Baseline.normalized(entry.path)) || !fileExists(entry.path)
+            return linted.contains(entryPaths[i]) || !fileExists(entry.path)
         }.map { entries[$0] }
     }
 }

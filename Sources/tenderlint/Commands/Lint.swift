@@ -11,6 +11,18 @@ struct Lint: AsyncParsableCommand {
 
     enum FailOn: String, ExpressibleByArgument, CaseIterable {
         case error, warning, info, never
+
+        /// Whether active findings at or above this level make the run fail (exit code 1).
+        func fails(_ totals: LintTotals) -> Bool {
+            let threshold: Severity
+            switch self {
+            case .error: threshold = .error
+            case .warning: threshold = .warning
+            case .info: threshold = .info
+            case .never: return false
+            }
+            return Severity.allCases.contains { $0 >= threshold && totals.count($0) > 0 }
+        }
     }
 
     @OptionGroup var common: CommonOptions
@@ -69,13 +81,7 @@ struct Lint: AsyncParsableCommand {
             }
             for e in result.errors { printError(e) }
             if !result.errors.isEmpty { throw ExitCode(2) }
-            let threshold: Severity? = switch failOn {
-            case .error: .error
-            case .warning: .warning
-            case .info: .info
-            case .never: nil
-            }
-            if let threshold, result.findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
+            if failOn.fails(result.totals) { throw ExitCode(1) }
         }
     }
 
@@ -99,13 +105,7 @@ struct Lint: AsyncParsableCommand {
         try sink.finish()
         for e in run.errors { printError(e) }
         if !run.errors.isEmpty { throw ExitCode(2) }
-        let failing: [Severity] = switch failOn {
-        case .error: [.error]
-        case .warning: [.error, .warning]
-        case .info: [.error, .warning, .info]
-        case .never: []
-        }
-        if failing.contains(where: { totals.count($0) > 0 }) { throw ExitCode(1) }
+        if failOn.fails(totals) { throw ExitCode(1) }
     }
 }
 
