@@ -21,11 +21,14 @@ public struct InventoryScanner: Sendable {
     public var analysisKey: String
     /// Where `.tenderlint.yml` configurations come from; nil: none are used.
     public var configuration: ScanConfiguration?
+    /// The language of the messages the scan prints and stores for unreadable files.
+    public var language: Language
 
     /// A scanner with `jobs` tasks (at least 1) and the key of the catalogue behind `engine`.
     public init(engine: Engine, reader: DocumentReader = DocumentReader(), template: PathTemplate? = nil,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, analysisKey: String,
-                configuration: ScanConfiguration? = nil) {
+                configuration: ScanConfiguration? = nil, language: Language = .nl) {
+        self.language = language
         self.engine = engine
         self.reader = reader
         self.template = template
@@ -68,7 +71,7 @@ public struct InventoryScanner: Sendable {
         do {
             plan = try EnginePlan(files: files, base: engine, baseKey: analysisKey, configuration: configuration)
         } catch {
-            throw .configuration(error.description(engine.options.language))
+            throw .configuration(error.description(language))
         }
         observe(.started(summary))
         try await store.setParameters(parameters)
@@ -76,7 +79,7 @@ public struct InventoryScanner: Sendable {
         let known = try store.knownDocuments()
         let scanId = try await store.beginScan(roots: roots, analysisKey: analysisKey, parameters: parameters, at: started)
 
-        let analyser = Analyser(reader: reader, template: template, english: engine.options.language == .en)
+        let analyser = Analyser(reader: reader, template: template, english: language == .en)
         var seen = Set<String>()
         var storeError: InventoryError?
         await withTaskGroup(of: Outcome.self) { group in

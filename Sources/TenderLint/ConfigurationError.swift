@@ -39,6 +39,10 @@ public enum ConfigurationError: Error, Sendable, CustomStringConvertible {
         case enabledAndDisabled(String)
         case emptyReason
         case ruleFolderMissing(String)
+        /// Two configurations' rule folders define one rule id in two files.
+        case duplicateRule(id: String, otherFile: String)
+        /// `rule-folders` used where the catalogue folder is not known (a programming error of the caller).
+        case ruleFoldersNeedCatalogue
 
         public func text(_ language: Language) -> String {
             let en = language == .en
@@ -74,6 +78,12 @@ public enum ConfigurationError: Error, Sendable, CustomStringConvertible {
                           : "een context-regel heeft een reden nodig ('reason'): pas toe of leg uit"
             case let .ruleFolderMissing(path):
                 return en ? "rule folder '\(path)' does not exist" : "regelmap '\(path)' bestaat niet"
+            case let .duplicateRule(id, other):
+                return en ? "rule '\(id)' is also defined in \(other); give one of them another id"
+                          : "regel '\(id)' staat ook in \(other); geef een van beide een ander id"
+            case .ruleFoldersNeedCatalogue:
+                return en ? "rule-folders cannot be used here: the catalogue folder is unknown (pass --rules DIR)"
+                          : "rule-folders kan hier niet: de map van de catalogus is onbekend (geef --rules MAP)"
             }
         }
     }

@@ -1,5 +1,10 @@
 import TenderDocument
+import TenderFormats
 import TenderRules
+
+/// Why a file could not be read: typed, rendered as one line `path: reason` in the report's
+/// language (`message(english:)`). Reporters name it by this alias and need not know the readers.
+public typealias InputError = ReaderError
 
 /// How the domains of a document were decided.
 public enum DomainSource: String, Sendable, Codable {
@@ -42,13 +47,13 @@ public struct DocumentResult: Sendable {
 /// The result of a lint run over one or more files.
 public struct LintResult: Sendable {
     public var documents: [DocumentResult]
-    /// Files that could not be read: one line each, `path: reason`.
-    public var errors: [String]
+    /// Files that could not be read; each renders as one line, `path: reason`.
+    public var errors: [InputError]
     public var tariff: Double
     /// Baseline entries that match no finding any more (`lint --baseline`), in baseline order.
     public var staleBaseline: [BaselineEntry]
 
-    public init(documents: [DocumentResult], errors: [String], tariff: Double, staleBaseline: [BaselineEntry] = []) {
+    public init(documents: [DocumentResult], errors: [InputError], tariff: Double, staleBaseline: [BaselineEntry] = []) {
         self.documents = documents.sorted { $0.path < $1.path }
         self.errors = errors
         self.tariff = tariff

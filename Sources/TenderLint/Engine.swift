@@ -9,26 +9,24 @@ public final class Engine: Sendable {
     public let options: EngineOptions
     let compiled: CompiledCatalogue
     let ranker: ModelRanker
-    let modelTexts = ModelTextCache()
 
     public init(catalogue: Catalogue, options: EngineOptions = EngineOptions()) {
         self.catalogue = catalogue
         self.options = options
         self.compiled = CompiledCatalogue(catalogue)
-        self.ranker = ModelRanker(models: catalogue.models, language: options.language)
+        self.ranker = ModelRanker(models: catalogue.models)
     }
 
-    /// A copy of this engine with other options (the compiled catalogue is shared, not rebuilt).
+    /// A copy of this engine with other options (the compiled catalogue and the ranker are shared).
     public func with(options: EngineOptions) -> Engine {
-        Engine(catalogue: catalogue, compiled: compiled, options: options,
-               ranker: options.language == self.options.language ? ranker : nil)
+        Engine(catalogue: catalogue, compiled: compiled, options: options, ranker: ranker)
     }
 
-    private init(catalogue: Catalogue, compiled: CompiledCatalogue, options: EngineOptions, ranker: ModelRanker? = nil) {
+    private init(catalogue: Catalogue, compiled: CompiledCatalogue, options: EngineOptions, ranker: ModelRanker) {
         self.catalogue = catalogue
         self.compiled = compiled
         self.options = options
-        self.ranker = ranker ?? ModelRanker(models: catalogue.models, language: options.language)
+        self.ranker = ranker
     }
 
     /// The findings in `document`. `domains` overrides both detection and `options.domains`.
@@ -37,23 +35,16 @@ public final class Engine: Sendable {
         // Suppression markers are read first and blanked out of the text the matcher sees.
         var suppressions = Suppressions(document, catalogue: catalogue)
         let analyzed = AnalyzedDocument(suppressions.blanked, stemmer: stemmer)
+        // Stages: analyse (above) → scan once → decide the domain → match the rules that apply →
+        // silence → one finding per clause and topic → reading order.
+        let scan = compiled.scan(analyzed)
         let forced = domains ?? options.domains
-        var decided: (Set<Domain>, DomainSource)?
-        let rules = catalogue.rules
-        let (matches, facts) = compiled.matches(in: analyzed) { r, facts in
-            if decided == nil {
-                decided = forced.map { ($0, .option) } ?? DomainDetector.domains(from: facts.domainCounts)
-            }
-            let rule = rules[r]
-            if options.disabledRules.contains(rule.id) { return false }
-            let active = decided!.0
-            return rule.domains.isEmpty || active.isEmpty || !active.isDisjoint(with: rule.domains)
+        let (active, source) = forced.map { ($0, DomainSource.option) } ?? DomainDetector.domains(from: scan.facts.domainCounts)
+        let enabled = catalogue.rules.map { rule in
+            !options.disabledRules.contains(rule.id)
+                && (rule.domains.isEmpty || active.isEmpty || !active.isDisjoint(with: rule.domains))
         }
-        if decided == nil {
-            // No rule phrase occurred; domains still go into the report (the scan counted them).
-            decided = forced.map { ($0, .option) } ?? DomainDetector.domains(from: facts.domainCounts)
-        }
-        let (active, source) = decided!
+        let matches = compiled.matches(scan, in: analyzed, enabled: enabled)
         // The ranker's query per block: several findings often share a block.
         var queries: [Int: [String]] = [:]
         var findings = matches.map { finding(for: $0, in: analyzed, original: document, domains: active, stemmer: stemmer, queries: &queries) }
@@ -61,7 +52,7 @@ public final class Engine: Sendable {
         for (i, match) in matches.enumerated() {
             suppressions.silence(&findings[i], clause: match.clause) { analyzed.blocks[$0].clause }
         }
-        let checked = checkedRules(domains: active, hasMarkers: !suppressions.isEmpty)
+        let checked = checkedRules(enabled, hasMarkers: !suppressions.isEmpty)
         findings += suppressions.findings(original: document, analyzed: analyzed, checkedRules: Set(checked), options: options)
         for i in findings.indices where findings[i].suppression == nil {
             if let reason = options.context[findings[i].ruleId] {
@@ -85,9 +76,7 @@ public final class Engine: Sendable {
             }
         }
         findings = findings.indices.filter { keep[$0] }.map { findings[$0] }
-        findings.sort { a, b in
-            (a.start.lineNumber, a.start.column, a.ruleId) < (b.start.lineNumber, b.start.column, b.ruleId)
-        }
+        findings.sort(by: Finding.inReadingOrder)
         return DocumentResult(path: document.path, format: document.format, contentHash: document.contentHash,
                               domains: active.sorted(), domainSource: source, clauseCount: analyzed.clauses.count,
                               findings: findings, warnings: document.warnings, checkedRules: checked)
@@ -101,18 +90,13 @@ public final class Engine: Sendable {
     /// Whether `a` is kept over `b` when both flag one clause under one topic.
     static func precedes(_ a: Finding, _ b: Finding) -> Bool {
         if a.severity != b.severity { return a.severity > b.severity }
-        let pa = (a.start.lineNumber, a.start.column), pb = (b.start.lineNumber, b.start.column)
-        if pa != pb { return pa < pb }
-        return a.ruleId < b.ruleId
+        return Finding.inReadingOrder(a, b)
     }
 
     /// The ids of the rules that ran on a document about `domains`: enabled, and for one of its
     /// domains; plus the built-in suppression checks when the document has markers.
-    private func checkedRules(domains active: Set<Domain>, hasMarkers: Bool) -> [String] {
-        var ids = catalogue.rules.filter { rule in
-            !options.disabledRules.contains(rule.id)
-                && (rule.domains.isEmpty || active.isEmpty || !active.isDisjoint(with: rule.domains))
-        }.map(\.id)
+    private func checkedRules(_ enabled: [Bool], hasMarkers: Bool) -> [String] {
+        var ids = catalogue.rules.indices.filter { enabled[$0] }.map { catalogue.rules[$0].id }
         if hasMarkers { ids += SuppressionRule.allCases.map(\.id).filter { !options.disabledRules.contains($0) } }
         return ids.sorted()
     }
@@ -130,35 +114,18 @@ public final class Engine: Sendable {
         let upper = utf8.index(utf8.startIndex, offsetBy: raw.upperBound)
         let matchedText = String(block.text[lower..<upper])
         let clause = doc.clauses[match.clause]
-        let lang = options.language
 
         var quantityText = ""
         if let q = match.quantity {
             let qr = analyzed.normalized.rawRange(q.range)
             quantityText = String(block.text[utf8.index(utf8.startIndex, offsetBy: qr.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: qr.upperBound)])
         }
-        let message = rule.message.text(lang)
-            .replacingAll("{match}", with: matchedText)
-            .replacingAll("{quantity}", with: quantityText)
-
-        var values = rule.modelParameters
-        values["gevonden"] = quantityText.isEmpty ? matchedText : quantityText
-        // Model texts are the same for every finding of a rule (unless they quote the finding).
-        func text(of article: ModelArticle) -> String {
-            guard !article.parameters.contains(where: { $0.name == "gevonden" }) else { return article.render(lang, values: values) }
-            return modelTexts.text(rule: match.rule, model: article.id) { article.render(lang, values: values) }
-        }
-        var model: ModelProposal?
-        if let article = catalogue.model(rule.model) {
-            model = ModelProposal(id: article.id, title: article.title.text(lang), text: text(of: article), reason: "rule")
-        }
+        let model = catalogue.model(rule.model) == nil ? nil : ModelProposal(id: rule.model, reason: .rule)
         // The model library ranked by similarity to the clause; shown when it differs.
-        var alternative: ModelProposal?
-        let query = queries[match.block] ?? ModelRanker.query(doc.document.blocks[match.block].text, stemmer: stemmer)
+        let query = queries[match.block] ?? ModelRanker.query(tokens: analyzed.tokens, stemmer: stemmer)
         queries[match.block] = query
-        if let best = ranker.best(forQuery: query, excluding: rule.model, topic: rule.topic) {
-            alternative = ModelProposal(id: best.id, title: best.title.text(lang), text: text(of: best), reason: "similarity")
-        }
+        let alternative = ranker.best(forQuery: query, excluding: rule.model, topic: rule.topic)
+            .map { ModelProposal(id: $0.id, reason: .similarity) }
 
         let hours = rule.burden.hours * rule.burden.frequency
         let burden = BurdenEstimate(hoursPerOccurrence: rule.burden.hours, occurrencesPerYear: rule.burden.frequency,
@@ -173,12 +140,12 @@ public final class Engine: Sendable {
         return Finding(
             ruleId: rule.id, topic: rule.topic, category: rule.category,
             severity: options.severityOverrides[rule.id] ?? rule.severity,
-            path: doc.document.path,
+            path: doc.document.path, position: TextPosition(block: match.block, offset: raw.lowerBound),
             start: block.location(atUTF8Offset: raw.lowerBound), end: block.location(atUTF8Offset: raw.upperBound),
             clauseNumber: clause.number, headingPath: clause.headingPath,
             matchedText: matchedText, excerpt: block.text, excerptRange: raw,
-            message: message, title: rule.title.text(lang), basis: rule.basis(for: domains),
-            model: model, alternativeModel: alternative, burden: burden,
+            message: .rule(match: matchedText, quantity: quantityText), basis: rule.basis(for: domains),
+            model: model, alternativeModel: alternative, foundValue: quantityText.isEmpty ? matchedText : quantityText, burden: burden,
             fingerprint: Fingerprint.of([rule.id] + words), suppression: nil)
     }
 }

@@ -1,8 +1,8 @@
 import TenderRules
 
-/// Settings that change what the engine reports and how.
+/// Settings that change what the engine finds. The report language is not one of them: findings
+/// are data, rendered by `FindingText` in the language a reporter is asked for.
 public struct EngineOptions: Sendable {
-    public var language: Language
     /// Domains to assume instead of detecting them from the text (`--domain`).
     public var domains: Set<Domain>?
     /// Euro per hour for burden estimates.
@@ -15,10 +15,9 @@ public struct EngineOptions: Sendable {
     /// does not apply here. The rule still runs; its findings are silenced with that reason.
     public var context: [String: String]
 
-    public init(language: Language = .nl, domains: Set<Domain>? = nil, tariff: Double = BurdenDefaults.tariff,
+    public init(domains: Set<Domain>? = nil, tariff: Double = BurdenDefaults.tariff,
                 disabledRules: Set<String> = [], severityOverrides: [String: Severity] = [:],
                 context: [String: String] = [:]) {
-        self.language = language
         self.domains = domains
         self.tariff = tariff
         self.disabledRules = disabledRules

@@ -1,11 +1,14 @@
 import Foundation
 import TenderDocument
+import TenderFormats
 import TenderRules
 import Yams
 
 /// A labelled evaluation set (`samples/evaluation/clauses.yml`) and the scores the engine gets on it.
 ///
-/// Each clause is linted on its own as a one-paragraph document of its domain. Scoring counts
+/// Each clause is linted on its own as a document of its domain: a one-line clause as one
+/// paragraph, a clause of several lines (a table, a list under its lead-in, a question and its
+/// answer) as the Markdown reader reads such a document. Scoring counts
 /// clause–topic pairs: a topic the engine reports and the label names is a true positive, one it
 /// reports that the label does not name a false positive, one the label names that the engine
 /// misses a false negative.
@@ -15,6 +18,8 @@ public struct Evaluation: Sendable {
         public var domain: Domain?
         public var text: String
         public var topics: [String]
+        /// How the clause is written (`table`, `list`, `passive`, `qa`, …), in sets that say.
+        public var style: String?
     }
 
     public struct Score: Sendable, Codable {
@@ -38,6 +43,8 @@ public struct Evaluation: Sendable {
     public var overall = Score()
     public var byTopic: [String: Score] = [:]
     public var byRule: [String: Score] = [:]
+    /// Per writing style, for sets whose clauses name one.
+    public var byStyle: [String: Score] = [:]
     public var mistakes: [Mistake] = []
     public var clauseCount = 0
 
@@ -57,20 +64,26 @@ public struct Evaluation: Sendable {
     public init(clauses: [Clause], engine: Engine) {
         clauseCount = clauses.count
         for c in clauses {
-            let document = Document(path: c.id, format: .text, contentHash: "", blocks: [Block(kind: .paragraph, text: c.text, firstLine: 1)])
+            let trimmed = c.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let document = trimmed.contains("\n")
+                ? ((try? DocumentReader().read(bytes: Array(trimmed.utf8), path: c.id + ".md"))
+                    ?? Document(path: c.id, format: .markdown, contentHash: "", blocks: []))
+                : Document(path: c.id, format: .text, contentHash: "", blocks: [Block(kind: .paragraph, text: c.text, firstLine: 1)])
             let findings = engine.lint(document, domains: c.domain.map { [$0] }).findings
             let labelled = Set(c.topics)
             let predicted = Set(findings.map(\.topic))
             for topic in predicted.union(labelled) {
                 let hit = predicted.contains(topic), wanted = labelled.contains(topic)
                 var s = byTopic[topic, default: Score()]
-                if hit && wanted { s.truePositives += 1; overall.truePositives += 1 }
+                var st = byStyle[c.style ?? "", default: Score()]
+                defer { if c.style != nil { byStyle[c.style!] = st } }
+                if hit && wanted { s.truePositives += 1; overall.truePositives += 1; st.truePositives += 1 }
                 if hit && !wanted {
-                    s.falsePositives += 1; overall.falsePositives += 1
+                    s.falsePositives += 1; overall.falsePositives += 1; st.falsePositives += 1
                     mistakes.append(Mistake(clause: c.id, topic: topic, rule: findings.first { $0.topic == topic }?.ruleId, kind: "false-positive", text: c.text))
                 }
                 if !hit && wanted {
-                    s.falseNegatives += 1; overall.falseNegatives += 1
+                    s.falseNegatives += 1; overall.falseNegatives += 1; st.falseNegatives += 1
                     mistakes.append(Mistake(clause: c.id, topic: topic, rule: nil, kind: "false-negative", text: c.text))
                 }
                 byTopic[topic] = s

@@ -29,15 +29,17 @@ public enum ExampleRunner {
             }
             return "\(place) \(rule.id) \(example.triggering ? "triggering" : "non-triggering") #\(example.index)\(variant): expected \(show(expected)), got \(show(got))"
         }
+        // The message as a Dutch report renders it: the rule's template with the matched text.
+        let renderer = FindingText(catalogue: engine.catalogue, language: .nl)
         for (finding, range) in zip(findings, expected) {
-            let language = engine.options.language
-            let template = rule.message.text(language)
-            let rendered = template.replacingAll("{match}", with: slice(text, range))
+            let template = rule.message.text(.nl)
+            let rendered = template.replacingAll("{match}", with: slice(text, range).foldingWhitespace())
+            let message = renderer.message(finding)
             let matches = template.contains("{quantity}")
-                ? finding.message.hasPrefix(String(rendered.prefix { $0 != "{" }))
-                : finding.message == rendered
+                ? message.hasPrefix(String(rendered.prefix { $0 != "{" }))
+                : message == rendered
             if !matches {
-                return "\(place) \(rule.id) #\(example.index)\(variant): message \"\(finding.message)\" is not the rule's message \"\(rendered)\""
+                return "\(place) \(rule.id) #\(example.index)\(variant): message \"\(message)\" is not the rule's message \"\(rendered)\""
             }
         }
         return nil
@@ -79,7 +81,8 @@ public enum ExampleRunner {
         let active = marked.filter { $0.suppression == nil && ($0.ruleId == rule.id || SuppressionRule.rule($0.ruleId) != nil) }
         let silenced = marked.filter { $0.ruleId == rule.id && $0.suppressionKind == .document }.map(\.excerptRange)
         guard active.isEmpty, silenced == plain else {
-            let got = active.map { "[\($0.ruleId)] \($0.message)" }.joined(separator: "; ")
+            let text = FindingText(catalogue: engine.catalogue, language: .nl)
+            let got = active.map { "[\($0.ruleId)] \(text.message($0))" }.joined(separator: "; ")
             return "\(example.file):\(example.line): \(rule.id) triggering #\(example.index) (with a suppression marker): "
                 + "expected \(plain.count) silenced and no active finding, got \(silenced.count) silenced"
                 + (got.isEmpty ? "" : ", active: \(got)")

@@ -1,13 +1,24 @@
 import TenderDocument
 import TenderRules
 
-/// A model article proposed for a finding, rendered in the report's language.
+/// A model article proposed for a finding: which article, why, and the value it quotes from the
+/// finding. Its title and text are rendered by `FindingText` in the report's language.
 public struct ModelProposal: Hashable, Sendable, Codable {
+    /// How a proposal was chosen.
+    public enum Reason: String, Hashable, Sendable, Codable {
+        /// The rule names the article.
+        case rule
+        /// The library ranked by similarity to the clause.
+        case similarity
+    }
+
     public var id: String
-    public var title: String
-    public var text: String
-    /// How the proposal was chosen: `rule` (the rule names it) or `similarity` (ranked by text).
-    public var reason: String
+    public var reason: Reason
+
+    public init(id: String, reason: Reason) {
+        self.id = id
+        self.reason = reason
+    }
 }
 
 /// The Standaardkostenmodel estimate for one finding, for one provider.
@@ -21,13 +32,42 @@ public struct BurdenEstimate: Hashable, Sendable, Codable {
     public var bearer: String
 }
 
-/// One burdensome clause found in a document.
+/// What a finding says, as data: the reporter renders it in the language it is asked for.
+public enum FindingMessage: Hashable, Sendable, Codable {
+    /// A catalogue rule's message template, filled with the matched text and the quantity it
+    /// judged (empty when the rule has no numeric condition).
+    case rule(match: String, quantity: String)
+    /// A built-in finding about a suppression marker.
+    case suppression(SuppressionRule.Problem)
+}
+
+/// Where a finding stands in the document's reading order: the block, and the UTF-8 offset in the
+/// block's text. Every ordering of findings (reports, the one-finding-per-clause choice) uses it,
+/// whatever the format's own coordinates are (a PDF's line numbers restart on every page).
+public struct TextPosition: Hashable, Sendable, Codable, Comparable {
+    public var block: Int
+    public var offset: Int
+
+    public init(block: Int, offset: Int) {
+        self.block = block
+        self.offset = offset
+    }
+
+    public static func < (a: TextPosition, b: TextPosition) -> Bool {
+        (a.block, a.offset) < (b.block, b.offset)
+    }
+}
+
+/// One burdensome clause found in a document. A finding is data: typed identifiers, message
+/// arguments and positions. No text in it is in a report language; `FindingText` renders it.
 public struct Finding: Hashable, Sendable, Codable {
     public var ruleId: String
     public var topic: String
     public var category: Category
     public var severity: Severity
     public var path: String
+    /// Where the match starts in reading order (block and offset).
+    public var position: TextPosition
     /// Where the matched text starts and ends in the original file.
     public var start: SourceLocation
     public var end: SourceLocation
@@ -40,12 +80,14 @@ public struct Finding: Hashable, Sendable, Codable {
     public var excerpt: String
     /// The UTF-8 range of the match in `excerpt`.
     public var excerptRange: Range<Int>
-    public var message: String
-    public var title: String
+    /// What the finding says, rendered at report time.
+    public var message: FindingMessage
     public var basis: [LegalBasis]
     public var model: ModelProposal?
     /// The best-ranked model article by text similarity, when it differs from `model`.
     public var alternativeModel: ModelProposal?
+    /// The value a model article's `{gevonden}` parameter quotes: the judged quantity, else the match.
+    public var foundValue: String
     public var burden: BurdenEstimate
     /// A fingerprint of the rule and the clause's words: survives renumbering, moves and reflowed text.
     public var fingerprint: String
@@ -53,4 +95,33 @@ public struct Finding: Hashable, Sendable, Codable {
     public var suppression: String?
     /// Where the exception behind `suppression` is written down; nil while the finding is active.
     public var suppressionKind: SuppressionKind? = nil
+
+    /// The matched text on one line: runs of white space (line breaks in a PDF or a reflowed
+    /// paragraph) folded to one space, for every place a report shows it.
+    public var matchedTextFolded: String { matchedText.foldingWhitespace() }
+
+    /// Reading order, then the rule id (two rules may match at one position).
+    public static func inReadingOrder(_ a: Finding, _ b: Finding) -> Bool {
+        if a.position != b.position { return a.position < b.position }
+        return a.ruleId < b.ruleId
+    }
+}
+
+extension String {
+    /// Runs of white space folded to one space, and no white space at either end.
+    public func foldingWhitespace() -> String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for scalar in unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.unicodeScalars.append(" ") }
+                pendingSpace = false
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
 }

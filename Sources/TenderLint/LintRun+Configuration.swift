@@ -1,5 +1,6 @@
 import Foundation
 import TenderDocument
+import TenderFormats
 import TenderRules
 
 extension LintRun {
@@ -31,53 +32,13 @@ extension LintRun {
     }
 
     /// The files of `paths`, each with the engine of the configuration that applies to it, and
-    /// the catalogue behind all of them.
+    /// the catalogue behind all of them (`EngineResolver`).
     private func prepare(_ paths: [String], settings: Settings) throws(ConfigurationError) -> (files: [(path: String, engine: Engine)], catalogue: Catalogue) {
         let files = FileCollector.files(paths)
-        var configurations: [String: Configuration] = [:]
-        var engines: [String: Engine] = [:]
-        var catalogues: [[String]: Catalogue] = [[]: engine.catalogue]
-        var explicit: Configuration?
-        if let path = settings.configFile { explicit = try ConfigurationLoader.load(path: path) }
-
-        // Every configuration is read and checked before any document, so a broken file stops
-        // the run at once, whichever document it applies to.
-        var chosen: [(file: String, key: String)] = []
-        var problems: [ConfigurationError.Problem] = []
-        for file in files {
-            let configurationPath = settings.configFile
-                ?? (settings.searchesConfiguration ? ConfigurationLoader.nearest(to: file) : nil)
-            let key = configurationPath ?? ""
-            chosen.append((file, key))
-            guard engines[key] == nil else { continue }
-            let configuration: Configuration
-            if let explicit {
-                configuration = explicit
-            } else if let configurationPath {
-                do {
-                    configuration = try ConfigurationLoader.load(path: configurationPath)
-                } catch let ConfigurationError.invalid(found) {
-                    problems += found
-                    engines[key] = engine
-                    continue
-                }
-            } else {
-                configuration = Configuration()
-            }
-            configurations[key] = configuration
-            let catalogue = try self.catalogue(extraFolders: configuration.ruleFolders, settings: settings, cache: &catalogues)
-            do {
-                let options = try configuration.options(base: engine.options, catalogue: catalogue)
-                engines[key] = catalogue.rules.map(\.id) == engine.catalogue.rules.map(\.id)
-                    ? engine.with(options: options) : Engine(catalogue: catalogue, options: options)
-            } catch let ConfigurationError.invalid(found) {
-                problems += found
-                engines[key] = engine
-            }
-        }
-        if !problems.isEmpty { throw .invalid(problems) }
-
-        return (chosen.map { ($0.file, engines[$0.key] ?? engine) }, merged(Array(catalogues.values)))
+        let resolver = EngineResolver(base: engine, configFile: settings.configFile,
+                                      searchesConfiguration: settings.searchesConfiguration, rulesFolder: settings.rulesFolder)
+        let resolution = try resolver.resolve(files)
+        return (zip(files, resolution.choices).map { ($0, $1.engine) }, resolution.catalogue)
     }
 
     /// Lints `paths` with the configuration that applies to each file, then applies the
@@ -88,7 +49,7 @@ extension LintRun {
     public func run(_ paths: [String], settings: Settings) async throws(ConfigurationError) -> ConfiguredResult {
         let (files, catalogue) = try prepare(paths, settings: settings)
         var documents: [DocumentResult] = []
-        var errors: [String] = []
+        var errors: [InputError] = []
         for outcome in await lint(files) {
             switch outcome {
             case let .document(d): documents.append(d)
@@ -103,7 +64,7 @@ extension LintRun {
     /// What a streamed run gives besides its documents.
     public struct StreamedRun: Sendable {
         /// Files that could not be read, one line each, in the order `run` lists them.
-        public var errors: [String]
+        public var errors: [InputError]
         public var staleBaseline: [BaselineEntry]
         public var catalogue: Catalogue
     }
@@ -121,7 +82,7 @@ extension LintRun {
         let sortedFiles = order.map { files[$0] }
         let reader = self.reader
         var matcher = settings.baseline.map(BaselineMatcher.init)
-        var errors: [(index: Int, message: String)] = []
+        var errors: [(index: Int, error: ReaderError)] = []
         await LintRun.inOrder(sortedFiles.count, workers: workers, { i in
             LintRun.outcome(sortedFiles[i].path, engine: sortedFiles[i].engine, reader: reader)
         }, emit: { i, outcome in
@@ -133,35 +94,7 @@ extension LintRun {
                 errors.append((order[i], e))
             }
         })
-        return StreamedRun(errors: errors.sorted { $0.index < $1.index }.map(\.message),
+        return StreamedRun(errors: errors.sorted { $0.index < $1.index }.map(\.error),
                            staleBaseline: matcher?.stale() ?? [], catalogue: catalogue)
-    }
-
-    /// The catalogue with `extraFolders` added, loaded once per distinct list of folders.
-    private func catalogue(extraFolders: [String], settings: Settings, cache: inout [[String]: Catalogue]) throws(ConfigurationError) -> Catalogue {
-        if let cached = cache[extraFolders] { return cached }
-        guard let folder = settings.rulesFolder else {
-            // Without the catalogue folder the engine's catalogue cannot be reloaded.
-            preconditionFailure("LintRun.Settings.rulesFolder is required when a configuration names rule-folders")
-        }
-        do {
-            let loaded = try Catalogue.load(from: folder, extraFolders: extraFolders)
-            cache[extraFolders] = loaded
-            return loaded
-        } catch {
-            throw .catalogue(error)
-        }
-    }
-
-    /// One catalogue with every rule and model article of `catalogues`, each id once.
-    private func merged(_ catalogues: [Catalogue]) -> Catalogue {
-        var rules: [String: Rule] = [:]
-        var models: [String: ModelArticle] = [:]
-        for c in catalogues {
-            for r in c.rules { rules[r.id] = r }
-            for m in c.models { models[m.id] = m }
-        }
-        return Catalogue(taxonomy: engine.catalogue.taxonomy, lexicon: engine.catalogue.lexicon,
-                         rules: Array(rules.values), models: Array(models.values))
     }
 }

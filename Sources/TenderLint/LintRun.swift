@@ -28,7 +28,7 @@ public struct LintRun: Sendable {
         let files = FileCollector.files(paths)
         let outcomes = await lint(files.map { ($0, engine) })
         var documents: [DocumentResult] = []
-        var errors: [String] = []
+        var errors: [ReaderError] = []
         for outcome in outcomes {
             switch outcome {
             case let .document(d): documents.append(d)
@@ -41,8 +41,8 @@ public struct LintRun: Sendable {
     /// What linting one file gave.
     public enum Outcome: Sendable {
         case document(DocumentResult)
-        /// The file could not be read: a one-line message naming it.
-        case error(String)
+        /// The file could not be read; `ReaderError.message(english:)` renders the one line naming it.
+        case error(ReaderError)
     }
 
     /// Reads and lints each file with its own engine, on up to `workers` tasks at once.
@@ -59,7 +59,7 @@ public struct LintRun: Sendable {
         do throws(ReaderError) {
             return .document(engine.lint(try reader.read(path: path)))
         } catch {
-            return .error(error.message(english: engine.options.language == .en))
+            return .error(error)
         }
     }
 

@@ -21,7 +21,7 @@ struct ModelRanker: Sendable {
                                          "dat", "die", "of", "bij", "door", "als", "om", "tot", "worden", "wordt", "niet", "geen",
                                          "dez", "deze", "zij", "hij", "naar", "over", "ook", "er", "uit", "per", "kan", "word"]
 
-    init(models: [ModelArticle], language: Language) {
+    init(models: [ModelArticle]) {
         let stemmer = DutchStemmer()
         self.models = models
         var docs: [[String: Int]] = []
@@ -45,8 +45,12 @@ struct ModelRanker: Sendable {
     }
 
     static func terms(_ text: String, stemmer: DutchStemmer) -> [String] {
-        let normalized = NormalizedText(text)
-        return Tokenizer.tokens(in: normalized.bytes).compactMap { t in
+        terms(tokens: Tokenizer.tokens(in: NormalizedText(text).bytes), stemmer: stemmer)
+    }
+
+    /// The terms of tokens already cut from normalised text (the engine's analysed blocks).
+    static func terms(tokens: [Token], stemmer: DutchStemmer) -> [String] {
+        tokens.compactMap { t in
             guard !t.isNumber, t.text.count > 2 else { return nil }
             let s = stemmer.stem(t.text)
             return stopwords.contains(s) ? nil : s
@@ -63,6 +67,11 @@ struct ModelRanker: Sendable {
     /// process's hash seed, and a different order can change the last bit of a sum).
     static func query(_ text: String, stemmer: DutchStemmer) -> [String] {
         Set(terms(text, stemmer: stemmer)).sorted()
+    }
+
+    /// `query(_:stemmer:)` of the text `tokens` were cut from, without tokenising it again.
+    static func query(tokens: [Token], stemmer: DutchStemmer) -> [String] {
+        Set(terms(tokens: tokens, stemmer: stemmer)).sorted()
     }
 
     /// The best-scoring article for the terms of `query(_:stemmer:)`.

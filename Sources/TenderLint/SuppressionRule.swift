@@ -13,7 +13,7 @@ public enum SuppressionRule: String, CaseIterable, Sendable {
     case unused = "suppressie-ongebruikt"
 
     /// What exactly is wrong with a marker, for the message.
-    public enum Problem: Hashable, Sendable {
+    public enum Problem: Hashable, Sendable, Codable {
         /// The marker names these rules but gives no reason.
         case noReason([String])
         /// The rule ran on the clause but found nothing there to silence.

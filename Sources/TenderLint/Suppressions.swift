@@ -149,11 +149,11 @@ struct Suppressions {
         return Finding(
             ruleId: rule.id, topic: SuppressionRule.topic, category: SuppressionRule.category,
             severity: options.severityOverrides[rule.id] ?? rule.defaultSeverity,
-            path: original.path, start: start, end: end,
+            path: original.path, position: TextPosition(block: entry.block, offset: entry.comment == nil ? entry.marker.range.lowerBound : 0),
+            start: start, end: end,
             clauseNumber: clause.number, headingPath: clause.headingPath,
             matchedText: entry.marker.text, excerpt: excerpt, excerptRange: entry.marker.range,
-            message: SuppressionRule.message(problem, options.language), title: rule.title(options.language),
-            basis: [], model: nil, alternativeModel: nil,
+            message: .suppression(problem), basis: [], model: nil, alternativeModel: nil, foundValue: entry.marker.text,
             burden: BurdenEstimate(hoursPerOccurrence: 0, occurrencesPerYear: 0, hoursPerYear: 0, eurosPerYear: 0, bearer: "opsteller"),
             fingerprint: Fingerprint.of([rule.id, key] + words), suppression: nil)
     }

@@ -15,9 +15,11 @@ public struct CheckstyleReporter: Reporter {
     public static let summary = "Checkstyle-XML (Jenkins, reviewdog, SonarQube)"
 
     let options: ReportOptions
+    let text: FindingText
 
     public init(options: ReportOptions, catalogue: Catalogue) {
         self.options = options
+        self.text = FindingText(catalogue: catalogue, language: options.language)
     }
 
     public func report(_ result: LintResult) throws -> String {
@@ -26,7 +28,7 @@ public struct CheckstyleReporter: Reporter {
         for document in result.documents {
             out += "  <file name=\"\(XMLText.attribute(ReportPosition.path(document.path)))\">\n"
             for f in document.findings where f.suppression == nil {
-                var message = f.message
+                var message = text.message(f)
                 if case .line = f.start {} else { message += " (\(f.start.describe(english: en)))" }
                 var column = ""
                 switch f.start {
@@ -38,9 +40,9 @@ public struct CheckstyleReporter: Reporter {
             }
             out += "  </file>\n"
         }
-        // An unreadable file is an error on that file; its path is the part before ": ".
-        for e in result.errors {
-            let path = e.range(of: ": ").map { String(e[..<$0.lowerBound]) } ?? e
+        // An unreadable file is an error on that file.
+        for error in result.errors {
+            let path = error.path, e = error.message(english: en)
             out += "  <file name=\"\(XMLText.attribute(ReportPosition.path(path)))\">\n"
             out += "    <error line=\"1\" column=\"1\" severity=\"error\" message=\"\(XMLText.attribute(e))\" source=\"tenderlint.input\"/>\n"
             out += "  </file>\n"

@@ -18,10 +18,10 @@ public struct EvaluationReport {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             struct Out: Encodable {
                 var clauses: Int; var overall: Evaluation.Score; var byRule: [String: Evaluation.Score]
-                var byTopic: [String: Evaluation.Score]; var mistakes: [Evaluation.Mistake]
+                var byTopic: [String: Evaluation.Score]; var byStyle: [String: Evaluation.Score]; var mistakes: [Evaluation.Mistake]
             }
             let out = Out(clauses: evaluation.clauseCount, overall: evaluation.overall, byRule: evaluation.byRule,
-                          byTopic: evaluation.byTopic, mistakes: evaluation.mistakes)
+                          byTopic: evaluation.byTopic, byStyle: evaluation.byStyle, mistakes: evaluation.mistakes)
             return String(decoding: try encoder.encode(out), as: UTF8.self) + "\n"
         }
         let md = format == "markdown"
@@ -32,6 +32,15 @@ public struct EvaluationReport {
         let o = evaluation.overall
         var out = md ? "" : "Evaluatie op \(evaluation.clauseCount) clausules\n"
         out += (md ? "**Overall:** " : "Totaal: ") + "precisie \(pct(o.precision)), recall \(pct(o.recall)) (TP \(o.truePositives), FP \(o.falsePositives), FN \(o.falseNegatives))\n\n"
+        if !evaluation.byStyle.isEmpty {
+            out += md ? "### Per stijl\n\n" : "Per stijl:\n"
+            out += row(["stijl", "TP", "FP", "FN", "precisie", "recall"])
+            if md { out += "|---|---|---|---|---|---|\n" }
+            for (style, s) in evaluation.byStyle.sorted(by: { $0.key < $1.key }) {
+                out += row([style, "\(s.truePositives)", "\(s.falsePositives)", "\(s.falseNegatives)", pct(s.precision), pct(s.recall)])
+            }
+            out += "\n"
+        }
         out += md ? "### Per regel\n\n" : "Per regel:\n"
         out += row(["regel", "TP", "FP", "precisie"])
         if md { out += "|---|---|---|---|\n" }

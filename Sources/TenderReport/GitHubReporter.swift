@@ -16,18 +16,15 @@ public struct GitHubReporter: StreamingReporter {
 
     let options: ReportOptions
     let catalogue: Catalogue
+    let text: FindingText
 
     public init(options: ReportOptions, catalogue: Catalogue) {
         self.options = options
         self.catalogue = catalogue
+        self.text = FindingText(catalogue: catalogue, language: options.language)
     }
 
     private var en: Bool { options.language == .en }
-
-    public func report(_ result: LintResult) throws -> String {
-        result.documents.map(section).joined()
-            + closing(result.totals, staleBaseline: result.staleBaseline, errors: result.errors, tariff: result.tariff)
-    }
 
     public func section(_ document: DocumentResult) -> String {
         var out = ""
@@ -35,7 +32,7 @@ public struct GitHubReporter: StreamingReporter {
         return out
     }
 
-    public func closing(_ totals: LintTotals, staleBaseline: [BaselineEntry], errors: [String], tariff: Double) -> String {
+    public func closing(_ totals: LintTotals, staleBaseline: [BaselineEntry], errors: [InputError], tariff: Double) -> String {
         var out = ""
         for entry in staleBaseline {
             let title = en ? "Stale baseline entry" : "Verouderd baseline-item"
@@ -44,7 +41,7 @@ public struct GitHubReporter: StreamingReporter {
                 : "De baseline aanvaardt een bevinding van \(entry.rule) (\"\(entry.match)\") die niet meer voorkomt; haal haar uit de baseline."
             out += "::notice file=\(Self.property(ReportPosition.path(entry.path))),title=\(Self.property(title))::\(Self.data(message))\n"
         }
-        for e in errors { out += "::error::\(Self.data(e))\n" }
+        for e in errors { out += "::error::\(Self.data(e.message(english: en)))\n" }
         out += TextReporter(options: ReportOptions(language: options.language, color: false, toolVersion: options.toolVersion),
                             catalogue: catalogue).summaryLine(totals, tariff: tariff) + "\n"
         return out
@@ -59,7 +56,7 @@ public struct GitHubReporter: StreamingReporter {
         case .info: command = "notice"
         }
         var properties = ["file=" + Self.property(ReportPosition.path(f.path))]
-        var message = f.message
+        var message = text.message(f)
         let columns = ReportPosition.codePointColumns(f)
         switch f.start {
         case let .line(l, _):
@@ -72,11 +69,11 @@ public struct GitHubReporter: StreamingReporter {
         case .paragraph, .page:
             message += " (\(f.start.describe(english: en)))"
         }
-        properties.append("title=" + Self.property("\(f.title) [\(f.ruleId)]"))
+        properties.append("title=" + Self.property("\(text.title(f)) [\(f.ruleId)]"))
         if !f.basis.isEmpty {
             message += "\n" + (en ? "Basis: " : "Grondslag: ") + f.basis.map(\.citation).joined(separator: "; ")
         }
-        if let model = f.model {
+        if let model = text.model(of: f) {
             message += "\n" + (en ? "Model article: " : "Modelartikel: ") + "\(model.title) (\(model.id))"
         }
         return "::\(command) \(properties.joined(separator: ","))::\(Self.data(message))"

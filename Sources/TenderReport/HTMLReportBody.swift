@@ -11,12 +11,15 @@ public struct HTMLReportBody {
     let filter: FindingFilter
     let outlines: [String: DocumentOutline]
     let labels: HTMLLabels
+    let findingText: FindingText
 
     /// - Parameters:
     ///   - filter: which findings are marked and explained; the summary always counts all.
     ///   - outlines: the full text per document path. A document with an outline shows every
     ///     clause; one without shows only the clauses that have findings, built from their excerpts.
-    public init(result: LintResult, options: ReportOptions, filter: FindingFilter = .all, outlines: [String: DocumentOutline] = [:]) {
+    public init(result: LintResult, catalogue: Catalogue, options: ReportOptions, filter: FindingFilter = .all,
+                outlines: [String: DocumentOutline] = [:]) {
+        self.findingText = FindingText(catalogue: catalogue, language: options.language)
         self.result = result
         self.options = options
         self.filter = filter
@@ -67,7 +70,7 @@ public struct HTMLReportBody {
         out += "<p class=\"hint\">\(labels.estimateNote)</p>\n"
         if !result.errors.isEmpty {
             out += "<div class=\"alert\" role=\"alert\"><p><strong>\(labels.unreadable)</strong></p><ul>\n"
-            for e in result.errors { out += "<li>\(HTMLEscaping.escape(e))</li>\n" }
+            for e in result.errors { out += "<li>\(HTMLEscaping.escape(e.message(english: language == .en)))</li>\n" }
             out += "</ul></div>\n"
         }
         out += "</section>\n"
@@ -116,7 +119,7 @@ public struct HTMLReportBody {
             // screen-reader users, and a table of contents for a long document.
             out += "<nav class=\"finding-index\" aria-labelledby=\"d\(index)-index\">\n<h3 id=\"d\(index)-index\">\(labels.findingIndex)</h3>\n<ol>\n"
             for s in shown {
-                out += "<li><a href=\"#\(s.panel)\">\(HTMLEscaping.escape(s.finding.title))</a> — \(HTMLEscaping.escape(clauseTitle(s.finding)))"
+                out += "<li><a href=\"#\(s.panel)\">\(HTMLEscaping.escape(findingText.title(s.finding)))</a> — \(HTMLEscaping.escape(clauseTitle(s.finding)))"
                 out += " <span class=\"badge sev-\(s.finding.severity.rawValue)\">\(HTMLEscaping.escape(s.finding.severity.label(language)))</span></li>\n"
             }
             out += "</ol>\n</nav>\n"
@@ -130,7 +133,7 @@ public struct HTMLReportBody {
         if !silenced.isEmpty {
             out += "<details class=\"silenced\"><summary>\(labels.silenced) (\(silenced.count))</summary><ul>\n"
             for f in silenced {
-                out += "<li><code>\(HTMLEscaping.escape(f.ruleId))</code> — \(HTMLEscaping.escape(placeText(f))): \(HTMLEscaping.escape(f.title)); \(labels.reason): \(HTMLEscaping.escape(f.suppression ?? ""))</li>\n"
+                out += "<li><code>\(HTMLEscaping.escape(f.ruleId))</code> — \(HTMLEscaping.escape(placeText(f))): \(HTMLEscaping.escape(findingText.title(f))); \(labels.reason): \(HTMLEscaping.escape(f.suppression ?? ""))</li>\n"
             }
             out += "</ul></details>\n"
         }
@@ -242,7 +245,7 @@ public struct HTMLReportBody {
     private func highlighted(_ text: String, _ items: [Shown]) -> String {
         HTMLHighlighter.render(text, items.map {
             HTMLHighlighter.Placed(range: $0.finding.excerptRange, number: $0.number, anchor: $0.anchor, panel: $0.panel,
-                                   severity: $0.finding.severity, linkLabel: labels.findingLink($0.number, title: $0.finding.title))
+                                   severity: $0.finding.severity, linkLabel: labels.findingLink($0.number, title: findingText.title($0.finding)))
         })
     }
 
@@ -258,8 +261,8 @@ public struct HTMLReportBody {
         let sev = f.severity.rawValue
         var out = "<aside class=\"finding sev-\(sev)\" id=\"\(s.panel)\" aria-labelledby=\"\(s.panel)-title\">\n"
         out += "<h\(h) id=\"\(s.panel)-title\"><span class=\"badge sev-\(sev)\">\(HTMLEscaping.escape(f.severity.label(language)))</span>"
-        out += "\(labels.finding) \(s.number): \(HTMLEscaping.escape(f.title))</h\(h)>\n"
-        out += "<p class=\"message\">\(HTMLEscaping.escape(f.message))</p>\n"
+        out += "\(labels.finding) \(s.number): \(HTMLEscaping.escape(findingText.title(f)))</h\(h)>\n"
+        out += "<p class=\"message\">\(HTMLEscaping.escape(findingText.message(f)))</p>\n"
         out += "<dl>"
         out += "<dt>\(labels.category)</dt><dd>\(HTMLEscaping.escape(f.category.label(language)))</dd>"
         out += "<dt>\(labels.rule)</dt><dd><code>\(HTMLEscaping.escape(f.ruleId))</code></dd>"
@@ -276,10 +279,10 @@ public struct HTMLReportBody {
             for b in f.basis { out += "<li>\(basisItem(b))</li>\n" }
             out += "</ul>\n"
         }
-        if let model = f.model {
+        if let model = findingText.model(of: f) {
             out += modelSection(model, id: "\(s.panel)-model", title: labels.modelArticle, headingLevel: min(6, h + 1))
         }
-        if let alternative = f.alternativeModel {
+        if let alternative = findingText.alternativeModel(of: f) {
             out += "<details class=\"alternative\"><summary>\(labels.alsoRelevant): \(HTMLEscaping.escape(alternative.title))</summary>\n"
             out += modelSection(alternative, id: "\(s.panel)-alt", title: labels.alsoRelevant, headingLevel: min(6, h + 1))
             out += "</details>\n"
@@ -302,7 +305,7 @@ public struct HTMLReportBody {
         return out
     }
 
-    private func modelSection(_ model: ModelProposal, id: String, title: String, headingLevel h: Int) -> String {
+    private func modelSection(_ model: RenderedModel, id: String, title: String, headingLevel h: Int) -> String {
         var out = "<h\(h)>\(title): \(HTMLEscaping.escape(model.title)) <span class=\"meta\">(\(HTMLEscaping.escape(model.id)))</span></h\(h)>\n"
         out += "<blockquote class=\"model-text\" id=\"\(id)\">\(HTMLEscaping.escape(model.text.trimmingBlanksAndNewlines()))</blockquote>\n"
         out += "<button type=\"button\" class=\"copy\" data-copy=\"\(id)\" data-done=\"\(labels.copied)\" hidden>\(labels.copyModel)</button>\n"

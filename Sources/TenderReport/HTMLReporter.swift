@@ -9,13 +9,15 @@ public struct HTMLReporter: Reporter {
     public static let summary = "één zelfstandige HTML-pagina met de bevindingen in de tekst gemarkeerd"
 
     let options: ReportOptions
+    let catalogue: Catalogue
 
     public init(options: ReportOptions, catalogue: Catalogue) {
         self.options = options
+        self.catalogue = catalogue
     }
 
     public func report(_ result: LintResult) throws -> String {
-        HTMLReporter.page(body: HTMLReportBody(result: result, options: options).render(), options: options)
+        HTMLReporter.page(body: HTMLReportBody(result: result, catalogue: catalogue, options: options).render(), options: options)
     }
 
     /// A complete page around `body` (already HTML), with the shared stylesheet and script inline.

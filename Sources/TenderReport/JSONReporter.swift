@@ -3,29 +3,97 @@ import TenderDocument
 import TenderLint
 import TenderRules
 
-/// Machine-readable output, schema version 1 (docs/json-schema.md). Keys are sorted and the
-/// order of findings is fixed, so the same input gives the same bytes.
-public struct JSONReporter: Reporter {
+/// Machine-readable output, schema version 2 (docs/json-schema.md).
+///
+/// The report is written as the run goes: the `documents` array first, one document at a time,
+/// then everything that needs the whole run. Rule titles and model-article texts stand once per
+/// report (`rules`, `modelTexts`), not once per finding. Keys are sorted at every level (the
+/// top-level keys after `documents` happen to sort after it too) and findings are in reading
+/// order, so the same input gives the same bytes whether the report is streamed or written whole.
+public struct JSONReporter: StreamingReporter {
     public static let identifier = "json"
-    public static let summary = "JSON (schema versie 1, zie docs/json-schema.md)"
-    public static let schemaVersion = 1
+    public static let summary = "JSON (schema versie 2, zie docs/json-schema.md)"
+    public static let schemaVersion = 2
 
     let options: ReportOptions
+    let text: FindingText
+    private var written = 0
+    private var used = JSONCatalogueUse()
 
     public init(options: ReportOptions, catalogue: Catalogue) {
         self.options = options
+        self.text = FindingText(catalogue: catalogue, language: options.language)
     }
 
-    public func report(_ result: LintResult) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(JSONReport(result, options: options))
-        return String(decoding: data, as: UTF8.self) + "\n"
+    public mutating func opening() -> String { "{\n  \"documents\" : [" }
+
+    public mutating func section(_ document: DocumentResult) -> String {
+        let entry = JSONReport.document(document, text: text, used: &used)
+        defer { written += 1 }
+        return (written == 0 ? "\n" : ",\n") + JSONReport.encode(entry, indent: 4)
+    }
+
+    public mutating func closing(_ totals: LintTotals, staleBaseline: [BaselineEntry], errors: [InputError], tariff: Double) -> String {
+        var out = "\n  ],\n"
+        let en = options.language == .en
+        let tail = JSONReport.Tail(
+            inputErrors: errors.map { $0.message(english: en) },
+            language: options.language.rawValue,
+            modelTexts: used.modelTexts,
+            rules: used.rules,
+            schemaVersion: JSONReporter.schemaVersion,
+            staleBaseline: staleBaseline,
+            summary: JSONReport.Summary(totals, staleBaseline: staleBaseline.count, tariff: tariff),
+            tool: JSONReport.Tool(name: "tenderlint", version: options.toolVersion))
+        // The tail's keys, each at the top level of the report (the encoded object without its braces).
+        let body = JSONReport.encode(tail, indent: 0)
+        let inner = body.dropFirst(2).dropLast(2)   // "{\n" … "\n}"
+        out += inner + "\n}\n"
+        return out
     }
 }
 
-/// The shape of the JSON report.
-public struct JSONReport: Codable, Sendable {
+/// One JSON object per line (`--format jsonl`), for corpus pipelines: a line per document in
+/// the shape of a `documents` entry of the JSON report, with the rule titles and model texts it
+/// uses inline, so every line stands on its own; then one closing line with `"type": "summary"`.
+public struct JSONLinesReporter: StreamingReporter {
+    public static let identifier = "jsonl"
+    public static let summary = "JSON Lines: één regel per document, dan een samenvatting (schema versie 2)"
+
+    let options: ReportOptions
+    let text: FindingText
+
+    public init(options: ReportOptions, catalogue: Catalogue) {
+        self.options = options
+        self.text = FindingText(catalogue: catalogue, language: options.language)
+    }
+
+    public mutating func section(_ document: DocumentResult) -> String {
+        var used = JSONCatalogueUse()
+        let entry = JSONReport.document(document, text: text, used: &used)
+        let line = JSONReport.Line(type: "document", schemaVersion: JSONReporter.schemaVersion, document: entry,
+                                   rules: used.rules, modelTexts: used.modelTexts)
+        return JSONReport.compact(line) + "\n"
+    }
+
+    public mutating func closing(_ totals: LintTotals, staleBaseline: [BaselineEntry], errors: [InputError], tariff: Double) -> String {
+        let line = JSONReport.SummaryLine(
+            type: "summary", schemaVersion: JSONReporter.schemaVersion, language: options.language.rawValue,
+            tool: JSONReport.Tool(name: "tenderlint", version: options.toolVersion),
+            summary: JSONReport.Summary(totals, staleBaseline: staleBaseline.count, tariff: tariff),
+            inputErrors: errors.map { $0.message(english: options.language == .en) }, staleBaseline: staleBaseline)
+        return JSONReport.compact(line) + "\n"
+    }
+}
+
+/// The rules and model texts a report's findings refer to, collected as documents are written.
+struct JSONCatalogueUse {
+    var rules: [String: JSONReport.RuleEntry] = [:]
+    var modelTexts: [String: JSONReport.ModelText] = [:]
+}
+
+/// The shapes of the JSON report (schema version 2).
+public enum JSONReport {
     public struct Tool: Codable, Sendable { public var name: String; public var version: String }
     public struct Location: Codable, Sendable, Equatable {
         /// `line`, `paragraph`, `xml` or `page`.
@@ -61,6 +129,24 @@ public struct JSONReport: Codable, Sendable {
         public var eurosPerYear: Double
         public var bearer: String
     }
+    /// A proposed model article: its id, why it was chosen, and the key of its text in `modelTexts`.
+    public struct ModelReference: Codable, Sendable {
+        public var id: String
+        public var reason: String
+        public var ref: String
+    }
+    /// A model article's title and text as the report shows it.
+    public struct ModelText: Codable, Sendable, Equatable {
+        public var id: String
+        public var title: String
+        public var text: String
+    }
+    /// A rule as the report's findings name it.
+    public struct RuleEntry: Codable, Sendable, Equatable {
+        public var title: String
+        public var topic: String
+        public var category: String
+    }
     public struct FindingEntry: Codable, Sendable {
         public var ruleId: String
         public var topic: String
@@ -70,12 +156,12 @@ public struct JSONReport: Codable, Sendable {
         public var end: Location
         public var clause: String?
         public var headingPath: [String]
+        /// The matched text with runs of white space folded to one space.
         public var match: String
         public var message: String
-        public var title: String
         public var basis: [Basis]
-        public var model: ModelProposal?
-        public var alternativeModel: ModelProposal?
+        public var model: ModelReference?
+        public var alternativeModel: ModelReference?
         public var burden: Burden
         public var fingerprint: String
         /// The reason the finding is silenced; nil while it is active.
@@ -106,47 +192,96 @@ public struct JSONReport: Codable, Sendable {
         public var hoursPerYear: Double
         public var eurosPerYear: Double
         public var tariffPerHour: Double
-    }
 
-    public var schemaVersion: Int
-    public var tool: Tool
-    public var language: String
-    public var documents: [DocumentEntry]
-    public var summary: Summary
-    /// Files that could not be read, `path: reason`.
-    public var inputErrors: [String]
-    /// Baseline entries that match no finding any more; empty without `--baseline`.
-    public var staleBaseline: [BaselineEntry]?
-
-    public init(_ result: LintResult, options: ReportOptions) {
-        schemaVersion = JSONReporter.schemaVersion
-        tool = Tool(name: "tenderlint", version: options.toolVersion)
-        language = options.language.rawValue
-        documents = result.documents.map { d in
-            DocumentEntry(path: d.path, format: d.format.rawValue, contentHash: d.contentHash, domains: d.domains.map(\.rawValue),
-                          domainSource: d.domainSource.rawValue, clauses: d.clauseCount,
-                          hoursPerYear: JSONReport.round(d.hoursPerYear), eurosPerYear: JSONReport.round(d.eurosPerYear),
-                          warnings: d.warnings, findings: d.findings.map(JSONReport.entry))
+        init(_ totals: LintTotals, staleBaseline: Int, tariff: Double) {
+            documents = totals.documents
+            errors = totals.errors
+            warnings = totals.warnings
+            infos = totals.infos
+            silenced = totals.silenced.count
+            self.staleBaseline = staleBaseline
+            hoursPerYear = JSONReport.round(totals.hoursPerYear)
+            eurosPerYear = JSONReport.round(totals.eurosPerYear)
+            tariffPerHour = tariff
         }
-        summary = Summary(documents: result.documents.count, errors: result.count(.error), warnings: result.count(.warning),
-                          infos: result.count(.info), silenced: result.silenced.count, staleBaseline: result.staleBaseline.count,
-                          hoursPerYear: JSONReport.round(result.hoursPerYear), eurosPerYear: JSONReport.round(result.eurosPerYear),
-                          tariffPerHour: result.tariff)
-        inputErrors = result.errors
-        staleBaseline = result.staleBaseline
+    }
+    /// Every top-level key of the report after `documents`.
+    struct Tail: Encodable {
+        var inputErrors: [String]
+        var language: String
+        var modelTexts: [String: ModelText]
+        var rules: [String: RuleEntry]
+        var schemaVersion: Int
+        var staleBaseline: [BaselineEntry]
+        var summary: Summary
+        var tool: Tool
+    }
+    /// One document line of `--format jsonl`.
+    struct Line: Encodable {
+        var type: String
+        var schemaVersion: Int
+        var document: DocumentEntry
+        var rules: [String: RuleEntry]
+        var modelTexts: [String: ModelText]
+    }
+    /// The closing line of `--format jsonl`.
+    struct SummaryLine: Encodable {
+        var type: String
+        var schemaVersion: Int
+        var language: String
+        var tool: Tool
+        var summary: Summary
+        var inputErrors: [String]
+        var staleBaseline: [BaselineEntry]
     }
 
     static func round(_ v: Double) -> Double { (v * 100).rounded() / 100 }
 
-    static func entry(_ f: Finding) -> FindingEntry {
-        FindingEntry(ruleId: f.ruleId, topic: f.topic, category: f.category.rawValue, severity: f.severity.rawValue,
-                     start: Location(f.start), end: Location(f.end), clause: f.clauseNumber, headingPath: f.headingPath,
-                     match: f.matchedText, message: f.message, title: f.title,
-                     basis: f.basis.map { Basis(law: $0.law, article: $0.article, bwb: $0.bwb, url: $0.url, verification: $0.status.rawValue,
-                                                source: $0.source, citation: $0.citation) },
-                     model: f.model, alternativeModel: f.alternativeModel,
-                     burden: Burden(hoursPerOccurrence: f.burden.hoursPerOccurrence, occurrencesPerYear: f.burden.occurrencesPerYear,
-                                    hoursPerYear: round(f.burden.hoursPerYear), eurosPerYear: round(f.burden.eurosPerYear), bearer: f.burden.bearer),
-                     fingerprint: f.fingerprint, suppressed: f.suppression, suppressionSource: f.suppressionKind?.rawValue)
+    static func document(_ d: DocumentResult, text: FindingText, used: inout JSONCatalogueUse) -> DocumentEntry {
+        DocumentEntry(path: d.path, format: d.format.rawValue, contentHash: d.contentHash, domains: d.domains.map(\.rawValue),
+                      domainSource: d.domainSource.rawValue, clauses: d.clauseCount,
+                      hoursPerYear: round(d.hoursPerYear), eurosPerYear: round(d.eurosPerYear),
+                      warnings: d.warnings, findings: d.findings.map { entry($0, text: text, used: &used) })
+    }
+
+    static func entry(_ f: Finding, text: FindingText, used: inout JSONCatalogueUse) -> FindingEntry {
+        if used.rules[f.ruleId] == nil {
+            used.rules[f.ruleId] = RuleEntry(title: text.title(f), topic: f.topic, category: f.category.rawValue)
+        }
+        func reference(_ rendered: RenderedModel?) -> ModelReference? {
+            guard let rendered else { return nil }
+            // A model's text depends on the article and the parameters of the rule proposing it.
+            let ref = f.ruleId + "/" + rendered.id
+            if used.modelTexts[ref] == nil { used.modelTexts[ref] = ModelText(id: rendered.id, title: rendered.title, text: rendered.text) }
+            return ModelReference(id: rendered.id, reason: rendered.reason, ref: ref)
+        }
+        return FindingEntry(
+            ruleId: f.ruleId, topic: f.topic, category: f.category.rawValue, severity: f.severity.rawValue,
+            start: Location(f.start), end: Location(f.end), clause: f.clauseNumber, headingPath: f.headingPath,
+            match: f.matchedTextFolded, message: text.message(f),
+            basis: f.basis.map { Basis(law: $0.law, article: $0.article, bwb: $0.bwb, url: $0.url, verification: $0.status.rawValue,
+                                       source: $0.source, citation: $0.citation) },
+            model: reference(text.model(of: f)), alternativeModel: reference(text.alternativeModel(of: f)),
+            burden: Burden(hoursPerOccurrence: f.burden.hoursPerOccurrence, occurrencesPerYear: f.burden.occurrencesPerYear,
+                           hoursPerYear: round(f.burden.hoursPerYear), eurosPerYear: round(f.burden.eurosPerYear), bearer: f.burden.bearer),
+            fingerprint: f.fingerprint, suppressed: f.suppression, suppressionSource: f.suppressionKind?.rawValue)
+    }
+
+    /// `value` pretty-printed with sorted keys, every line indented by `indent` spaces.
+    static func encode<T: Encodable>(_ value: T, indent: Int) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding these plain value types cannot fail (no non-finite numbers reach them).
+        let json = String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+        guard indent > 0 else { return json }
+        let pad = String(repeating: " ", count: indent)
+        return json.split(separator: "\n", omittingEmptySubsequences: false).map { pad + $0 }.joined(separator: "\n")
+    }
+
+    /// `value` on one line with sorted keys.
+    static func compact<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
     }
 }

@@ -13,9 +13,11 @@ public struct JUnitReporter: Reporter {
     public static let summary = "JUnit-XML (GitLab, Jenkins, Azure Pipelines)"
 
     let options: ReportOptions
+    let text: FindingText
 
     public init(options: ReportOptions, catalogue: Catalogue) {
         self.options = options
+        self.text = FindingText(catalogue: catalogue, language: options.language)
     }
 
     private var en: Bool { options.language == .en }
@@ -47,7 +49,7 @@ public struct JUnitReporter: Reporter {
                     let count = en ? "\(active.count) finding\(active.count == 1 ? "" : "s")"
                                    : "\(active.count) bevinding\(active.count == 1 ? "" : "en")"
                     let body = active.map(describe).joined(separator: "\n\n")
-                    cases += "      <failure type=\"\(worst.rawValue)\" message=\"\(XMLText.attribute(count + ": " + active[0].title))\">"
+                    cases += "      <failure type=\"\(worst.rawValue)\" message=\"\(XMLText.attribute(count + ": " + text.title(active[0])))\">"
                         + XMLText.content(body) + "</failure>\n"
                 }
                 if !silenced.isEmpty {
@@ -66,8 +68,8 @@ public struct JUnitReporter: Reporter {
         }
         if !result.errors.isEmpty {
             suites += "  <testsuite name=\"tenderlint\" tests=\"\(result.errors.count)\" failures=\"0\" errors=\"\(result.errors.count)\" skipped=\"0\">\n"
-            for e in result.errors {
-                let path = e.range(of: ": ").map { String(e[..<$0.lowerBound]) } ?? e
+            for error in result.errors {
+                let path = error.path, e = error.message(english: en)
                 suites += "    <testcase name=\"\(en ? "read" : "lezen")\" classname=\"\(XMLText.attribute(ReportPosition.path(path)))\">\n"
                 suites += "      <error type=\"input\" message=\"\(XMLText.attribute(e))\"/>\n    </testcase>\n"
             }
@@ -81,11 +83,11 @@ public struct JUnitReporter: Reporter {
 
     /// One finding as a few lines: position, message, clause, basis, model.
     private func describe(_ f: Finding) -> String {
-        var s = "\(ReportPosition.path(f.path)):\(f.start.lineNumber):\(f.start.column): \(f.severity.label(options.language)) [\(f.ruleId)] \(f.message)"
+        var s = "\(ReportPosition.path(f.path)):\(f.start.lineNumber):\(f.start.column): \(f.severity.label(options.language)) [\(f.ruleId)] \(text.message(f))"
         if case .line = f.start {} else { s += "\n  " + f.start.describe(english: en) }
         if !f.headingPath.isEmpty { s += "\n  " + (en ? "Clause: " : "Clausule: ") + f.headingPath.joined(separator: " › ") }
         if !f.basis.isEmpty { s += "\n  " + (en ? "Basis: " : "Grondslag: ") + f.basis.map(\.citation).joined(separator: "; ") }
-        if let m = f.model { s += "\n  " + (en ? "Model article: " : "Modelartikel: ") + "\(m.title) (\(m.id))" }
+        if let m = text.model(of: f) { s += "\n  " + (en ? "Model article: " : "Modelartikel: ") + "\(m.title) (\(m.id))" }
         return s
     }
 }

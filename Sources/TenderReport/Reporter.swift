@@ -31,18 +31,31 @@ public protocol Reporter {
     func report(_ result: LintResult) throws -> String
 }
 
-/// A reporter whose output is a section per document and closing lines: it can be written while
-/// the documents are linted, one document at a time (`tenderlint lint` does so, to keep memory
-/// bounded on a corpus). `report(_:)` must equal the sections of all documents and the closing.
+/// A reporter whose output is an opening, a section per document and a closing: it is written
+/// while the documents are linted, one document at a time (`tenderlint lint` does so, to keep
+/// memory bounded on a corpus). `report(_:)` is exactly those pieces for the whole run. A reporter
+/// may keep state between the pieces (a separator, the rule texts the findings used).
 public protocol StreamingReporter: Reporter {
-    func section(_ document: DocumentResult) -> String
-    func closing(_ totals: LintTotals, staleBaseline: [BaselineEntry], errors: [String], tariff: Double) -> String
+    mutating func opening() -> String
+    mutating func section(_ document: DocumentResult) -> String
+    mutating func closing(_ totals: LintTotals, staleBaseline: [BaselineEntry], errors: [InputError], tariff: Double) -> String
+}
+
+extension StreamingReporter {
+    public mutating func opening() -> String { "" }
+
+    public func report(_ result: LintResult) throws -> String {
+        var writer = self
+        var out = writer.opening()
+        for d in result.documents { out += writer.section(d) }
+        return out + writer.closing(result.totals, staleBaseline: result.staleBaseline, errors: result.errors, tariff: result.tariff)
+    }
 }
 
 /// The list of reporters; `--format` and `--help` read it.
 public enum Reporters {
     public static let all: [any Reporter.Type] = [
-        TextReporter.self, JSONReporter.self, HTMLReporter.self,
+        TextReporter.self, JSONReporter.self, JSONLinesReporter.self, HTMLReporter.self,
         SARIFReporter.self, JUnitReporter.self, GitHubReporter.self, CheckstyleReporter.self,
     ]
 

@@ -1,27 +1,9 @@
 import TenderLint
 
-/// The part of the SARIF 2.1.0 object model that `SARIFReporter` writes. Optional fields are left
+/// The part of the SARIF 2.1.0 object model that `SARIFReporter` writes (the log and run objects
+/// themselves it writes member by member, as the run goes). Optional fields are left
 /// out when nil; names follow the schema (`shared/schemas/sarif-2.1.0.json`).
 enum SARIF {
-    struct Log: Encodable {
-        var schema: String
-        var version: String
-        var runs: [Run]
-
-        enum CodingKeys: String, CodingKey {
-            case schema = "$schema", version, runs
-        }
-    }
-
-    struct Run: Encodable {
-        var tool: Tool
-        /// How columns are counted; always set explicitly.
-        var columnKind: String
-        var invocations: [Invocation]
-        var results: [Result]
-        var properties: RunProperties?
-    }
-
     struct RunProperties: Encodable {
         /// Baseline entries that no longer match a finding.
         var staleBaseline: [BaselineEntry]

@@ -15,8 +15,9 @@ import TenderRules
 ///
 /// Silenced findings are results with `suppressions`: `inSource` for a marker in the document
 /// or a comment, `external` for the configuration's context and the baseline, with the reason as
-/// the justification. Output is deterministic: sorted keys, rules by id, results in report order.
-public struct SARIFReporter: Reporter {
+/// the justification. Output is deterministic: members in a fixed order, rules by id, results in
+/// report order.
+public struct SARIFReporter: StreamingReporter {
     public static let identifier = "sarif"
     public static let summary = "SARIF 2.1.0 voor code scanning (GitHub, GitLab)"
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -25,20 +26,19 @@ public struct SARIFReporter: Reporter {
 
     let options: ReportOptions
     let catalogue: Catalogue
+    let text: FindingText
+    private var ruleIndex: [String: Int] = [:]
+    private var written = 0
+    private var notifications: [SARIF.Notification] = []
 
     public init(options: ReportOptions, catalogue: Catalogue) {
         self.options = options
         self.catalogue = catalogue
+        self.text = FindingText(catalogue: catalogue, language: options.language)
     }
 
-    public func report(_ result: LintResult) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(log(result)), as: UTF8.self) + "\n"
-    }
-
-    /// The whole log as values, for tests and for `report`.
-    func log(_ result: LintResult) -> SARIF.Log {
+    /// The rule descriptors: every catalogue rule and the built-in suppression checks, by id.
+    private func descriptors() -> [SARIF.ReportingDescriptor] {
         let language = options.language
         var descriptors = catalogue.rules.map { descriptor(for: $0) }
         descriptors += SuppressionRule.allCases.map { builtin in
@@ -52,44 +52,53 @@ public struct SARIFReporter: Reporter {
                 properties: .init(tags: ["tenderlint", SuppressionRule.topic], topic: SuppressionRule.topic,
                                   category: "engine", domains: [], basis: [], verified: nil, model: nil))
         }
-        // Rules a finding names that the catalogue does not describe (should not happen, but a
-        // result must never point at a missing rule).
-        let known = Set(descriptors.map(\.id))
-        var extra: [String: Finding] = [:]
-        for d in result.documents { for f in d.findings where !known.contains(f.ruleId) { extra[f.ruleId] = extra[f.ruleId] ?? f } }
-        for (id, f) in extra {
-            descriptors.append(SARIF.ReportingDescriptor(
-                id: id, name: SARIFReporter.name(for: id), shortDescription: .init(text: f.title), fullDescription: nil,
-                help: nil, helpUri: nil, defaultConfiguration: .init(level: SARIFReporter.level(f.severity)),
-                properties: .init(tags: ["tenderlint", f.category.rawValue, f.topic], topic: f.topic,
-                                  category: f.category.rawValue, domains: [], basis: [], verified: nil, model: nil)))
-        }
-        descriptors.sort { $0.id < $1.id }
-        let index = Dictionary(uniqueKeysWithValues: descriptors.enumerated().map { ($1.id, $0) })
+        var seen = Set<String>()
+        return descriptors.filter { seen.insert($0.id).inserted }.sorted { $0.id < $1.id }
+    }
 
-        var results: [SARIF.Result] = []
-        var notifications: [SARIF.Notification] = []
-        for d in result.documents {
-            for f in d.findings { results.append(self.result(f, ruleIndex: index[f.ruleId] ?? -1)) }
-            for w in d.warnings { notifications.append(.init(level: "warning", message: .init(text: w))) }
-        }
-        for e in result.errors { notifications.append(.init(level: "error", message: .init(text: e))) }
+    // The log is written as the run goes, with the run's members in a fixed order: `columnKind`,
+    // `tool` (all rule descriptors, known before the first document), `results` (one document at
+    // a time), then `invocations` and `properties`, which need the whole run. Every object inside
+    // has sorted keys.
 
-        let run = SARIF.Run(
-            tool: .init(driver: .init(name: "tenderlint", version: options.toolVersion, semanticVersion: options.toolVersion,
-                                      language: language.rawValue, rules: descriptors)),
-            columnKind: "unicodeCodePoints",
-            invocations: [.init(executionSuccessful: result.errors.isEmpty, toolExecutionNotifications: notifications)],
-            results: results,
-            properties: result.staleBaseline.isEmpty ? nil : .init(staleBaseline: result.staleBaseline))
-        return SARIF.Log(schema: SARIFReporter.schemaURI, version: "2.1.0", runs: [run])
+    public mutating func opening() -> String {
+        let descriptors = descriptors()
+        ruleIndex = Dictionary(uniqueKeysWithValues: descriptors.enumerated().map { ($1.id, $0) })
+        let tool = SARIF.Tool(driver: .init(name: "tenderlint", version: options.toolVersion, semanticVersion: options.toolVersion,
+                                            language: options.language.rawValue, rules: descriptors))
+        return "{\n  \"$schema\" : \"\(SARIFReporter.schemaURI)\",\n  \"runs\" : [\n    {\n"
+            + "      \"columnKind\" : \"unicodeCodePoints\",\n"
+            + "      \"tool\" : " + JSONReport.encode(tool, indent: 6).dropFirst(6) + ",\n"
+            + "      \"results\" : ["
+    }
+
+    public mutating func section(_ document: DocumentResult) -> String {
+        var out = ""
+        for f in document.findings {
+            out += (written == 0 ? "\n" : ",\n") + JSONReport.encode(result(f, ruleIndex: ruleIndex[f.ruleId] ?? -1), indent: 8)
+            written += 1
+        }
+        for w in document.warnings { notifications.append(.init(level: "warning", message: .init(text: w))) }
+        return out
+    }
+
+    public mutating func closing(_ totals: LintTotals, staleBaseline: [BaselineEntry], errors: [InputError], tariff: Double) -> String {
+        var notifications = self.notifications
+        for e in errors { notifications.append(.init(level: "error", message: .init(text: e.message(english: options.language == .en)))) }
+        let invocations = [SARIF.Invocation(executionSuccessful: errors.isEmpty, toolExecutionNotifications: notifications)]
+        var out = (written == 0 ? "\n" : "\n") + "      ],\n"
+        out += "      \"invocations\" : " + JSONReport.encode(invocations, indent: 6).dropFirst(6)
+        if !staleBaseline.isEmpty {
+            out += ",\n      \"properties\" : " + JSONReport.encode(SARIF.RunProperties(staleBaseline: staleBaseline), indent: 6).dropFirst(6)
+        }
+        return out + "\n    }\n  ],\n  \"version\" : \"2.1.0\"\n}\n"
     }
 
     private func descriptor(for rule: Rule) -> SARIF.ReportingDescriptor {
         let language = options.language
         let en = language == .en
         let rationale = rule.rationale.text(language).trimmingCharacters(in: .whitespacesAndNewlines)
-        var text = rationale
+        var help = rationale
         var markdown = rationale
         if !rule.basis.isEmpty {
             let lines = rule.basis.map { b -> (String, String) in
@@ -98,12 +107,12 @@ public struct SARIFReporter: Reporter {
                 let url = SARIFReporter.url(of: b)
                 return (line + (url.map { " <\($0)>" } ?? ""), url.map { "[\(line)](\($0))" } ?? line)
             }
-            text += "\n\n" + (en ? "Legal basis: " : "Grondslag: ") + lines.map(\.0).joined(separator: "; ")
+            help += "\n\n" + (en ? "Legal basis: " : "Grondslag: ") + lines.map(\.0).joined(separator: "; ")
             markdown += "\n\n**" + (en ? "Legal basis" : "Grondslag") + ":** " + lines.map(\.1).joined(separator: "; ")
         }
         if let model = catalogue.model(rule.model) {
             let body = model.render(language).trimmingCharacters(in: .whitespacesAndNewlines)
-            text += "\n\n" + (en ? "Model article" : "Modelartikel") + ": \(model.title.text(language)) (\(model.id))\n" + body
+            help += "\n\n" + (en ? "Model article" : "Modelartikel") + ": \(model.title.text(language)) (\(model.id))\n" + body
             markdown += "\n\n**" + (en ? "Model article" : "Modelartikel") + ":** \(model.title.text(language)) (`\(model.id)`)\n\n> " + body
         }
         let helpUri = rule.basis.lazy.compactMap(SARIFReporter.url(of:)).first
@@ -111,7 +120,7 @@ public struct SARIFReporter: Reporter {
             id: rule.id, name: SARIFReporter.name(for: rule.id),
             shortDescription: .init(text: rule.title.text(language)),
             fullDescription: rationale.isEmpty ? nil : .init(text: rationale),
-            help: .init(text: text, markdown: markdown),
+            help: .init(text: help, markdown: markdown),
             helpUri: helpUri,
             defaultConfiguration: .init(level: SARIFReporter.level(rule.severity)),
             properties: .init(tags: ["tenderlint", rule.category.rawValue, rule.topic] + rule.domains.map(\.rawValue),
@@ -146,11 +155,11 @@ public struct SARIFReporter: Reporter {
                                   status: "accepted", justification: reason)]
         }
         return SARIF.Result(
-            ruleId: f.ruleId, ruleIndex: ruleIndex, level: SARIFReporter.level(f.severity), message: .init(text: f.message),
+            ruleId: f.ruleId, ruleIndex: ruleIndex, level: SARIFReporter.level(f.severity), message: .init(text: text.message(f)),
             locations: [location], partialFingerprints: [SARIFReporter.fingerprintKey: f.fingerprint],
             suppressions: suppressions,
             properties: .init(location: JSONReport.Location(f.start), clause: f.clauseNumber, headingPath: f.headingPath,
-                              match: f.matchedText, suppressionSource: f.suppressionKind?.rawValue,
+                              match: f.matchedTextFolded, suppressionSource: f.suppressionKind?.rawValue,
                               model: f.model?.id, hoursPerYear: JSONReport.round(f.burden.hoursPerYear),
                               eurosPerYear: JSONReport.round(f.burden.eurosPerYear)))
     }

@@ -10,19 +10,16 @@ public struct TextReporter: StreamingReporter {
 
     let options: ReportOptions
     let catalogue: Catalogue
+    let text: FindingText
 
     public init(options: ReportOptions, catalogue: Catalogue) {
         self.options = options
         self.catalogue = catalogue
+        self.text = FindingText(catalogue: catalogue, language: options.language)
     }
 
     private var en: Bool { options.language == .en }
     private func paint(_ s: String, _ code: String) -> String { options.color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
-
-    public func report(_ result: LintResult) throws -> String {
-        result.documents.map(section).joined()
-            + closing(result.totals, staleBaseline: result.staleBaseline, errors: result.errors, tariff: result.tariff)
-    }
 
     public func section(_ document: DocumentResult) -> String {
         var out = ""
@@ -30,7 +27,7 @@ public struct TextReporter: StreamingReporter {
         do {
             for f in document.findings where f.suppression == nil {
                 let severityColor = f.severity == .error ? "1;31" : f.severity == .warning ? "1;33" : "1;36"
-                out += "\(f.path):\(f.start.lineNumber):\(f.start.column): \(paint(f.severity.label(lang), severityColor)) [\(f.ruleId)] \(f.message)\n"
+                out += "\(f.path):\(f.start.lineNumber):\(f.start.column): \(paint(f.severity.label(lang), severityColor)) [\(f.ruleId)] \(text.message(f))\n"
                 let place = f.headingPath.isEmpty ? (en ? "(before the first heading)" : "(vóór de eerste kop)") : f.headingPath.joined(separator: " › ")
                 out += "  \(en ? "Clause" : "Clausule"): \(place)"
                 if case .line = f.start {} else { out += " — \(f.start.describe(english: en))" }
@@ -42,11 +39,11 @@ public struct TextReporter: StreamingReporter {
                     return s + " [\(verification(b.status))]"
                 }.joined(separator: "; ")
                 if !f.basis.isEmpty { out += "  \(en ? "Basis" : "Grondslag"): \(basis)\n" }
-                if let m = f.model {
+                if let m = text.model(of: f) {
                     out += "  \(en ? "Model article" : "Modelartikel"): \(m.title) (\(m.id))\n"
                     out += wrap(m.text, indent: "    ")
                 }
-                if let alt = f.alternativeModel {
+                if let alt = text.alternativeModel(of: f) {
                     out += "  \(en ? "Also relevant" : "Ook passend"): \(alt.title) (\(alt.id))\n"
                 }
                 // The engine's own findings (suppression markers) carry no basis and no burden.
@@ -62,7 +59,7 @@ public struct TextReporter: StreamingReporter {
 
     /// The explained deviations, stale baseline entries and the summary line. Unreadable files
     /// are not part of the text report (the command prints them on stderr).
-    public func closing(_ totals: LintTotals, staleBaseline entries: [BaselineEntry], errors: [String], tariff: Double) -> String {
+    public func closing(_ totals: LintTotals, staleBaseline entries: [BaselineEntry], errors: [InputError], tariff: Double) -> String {
         deviations(totals.silenced) + staleBaseline(entries) + summaryLine(totals, tariff: tariff) + "\n"
     }
 

@@ -5,30 +5,20 @@ import TenderReport
 import TenderRules
 
 /// Reads and lints submitted documents in memory, with bounded concurrency and a time limit.
-/// The engines are built once, at start-up, one per report language, sharing one compiled catalogue.
+/// The engine is built once, at start-up: findings are language-free data, and every page and
+/// download renders them in the language it is asked for.
 final class LintService: Sendable {
-    let engines: [Language: Engine]
+    let engine: Engine
     let reader: DocumentReader
     let limiter: JobLimiter
     let timeout: Duration
 
     init(engine: Engine, configuration: ServerConfiguration) {
-        var engines: [Language: Engine] = [:]
-        for language in Language.allCases {
-            var options = engine.options
-            options.language = language
-            engines[language] = language == engine.options.language ? engine : engine.with(options: options)
-        }
-        self.engines = engines
+        self.engine = engine
         // The server's own upload limit is the stricter one; the reader's stays as a second guard.
         self.reader = DocumentReader(limits: InputLimits(maxFileBytes: configuration.maxUploadBytes))
         self.limiter = JobLimiter(capacity: configuration.maxConcurrentJobs, maxWaiting: configuration.maxWaitingJobs)
         self.timeout = configuration.jobTimeout
-    }
-
-    /// The engine for `language`.
-    func engine(_ language: Language) -> Engine {
-        engines[language] ?? engines[.nl]!
     }
 
     /// Lints `bytes`, named `name` in messages (a display name, never a path on this machine).
@@ -38,7 +28,7 @@ final class LintService: Sendable {
     /// `.timedOut` at once; the job itself cannot be interrupted and keeps its slot until it
     /// ends, so the number of running jobs stays bounded.
     func lint(bytes: [UInt8], name: String, language: Language) async -> LintOutcome {
-        let engine = engine(language)
+        let engine = self.engine
         let reader = self.reader
         let limiter = self.limiter
         let timeout = self.timeout
@@ -63,7 +53,7 @@ final class LintService: Sendable {
                     await limiter.release()
                     return
                 }
-                let outcome = await LintService.onWorkerThread { LintService.run(bytes: bytes, name: name, engine: engine, reader: reader) }
+                let outcome = await LintService.onWorkerThread { LintService.run(bytes: bytes, name: name, engine: engine, reader: reader, language: language) }
                 await limiter.release()
                 timer.cancel()
                 once.resume(outcome)
@@ -72,13 +62,13 @@ final class LintService: Sendable {
     }
 
     /// Reads and lints synchronously.
-    static func run(bytes: [UInt8], name: String, engine: Engine, reader: DocumentReader) -> LintOutcome {
+    static func run(bytes: [UInt8], name: String, engine: Engine, reader: DocumentReader, language: Language) -> LintOutcome {
         do {
             let document = try reader.read(bytes: bytes, path: name)
             let result = engine.lint(document)
             return .linted(LintResult(documents: [result], errors: [], tariff: engine.options.tariff), DocumentOutline(document))
         } catch {
-            return .unreadable(error.message(english: engine.options.language == .en))
+            return .unreadable(error.message(english: language == .en))
         }
     }
 

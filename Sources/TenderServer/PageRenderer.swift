@@ -30,9 +30,9 @@ struct PageRenderer {
     }
 
     /// The result page: summary, downloads, filters, then the document with findings in place.
-    func result(id: String, entry: ResultStore.Entry, filter: FindingFilter, downloads: [Download]) -> String {
+    func result(id: String, entry: ResultStore.Entry, catalogue: Catalogue, filter: FindingFilter, downloads: [Download]) -> String {
         let options = ReportOptions(language: language)
-        let report = HTMLReportBody(result: entry.result, options: options, filter: filter, outlines: [entry.displayName: entry.outline])
+        let report = HTMLReportBody(result: entry.result, catalogue: catalogue, options: options, filter: filter, outlines: [entry.displayName: entry.outline])
         var body = "<h1 id=\"title\">\(text.resultTitle): \(HTMLEscaping.escape(entry.displayName))</h1>\n"
         body += "<p><a href=\"/\(langQuery)\">\(text.checkAnother)</a></p>\n"
         body += report.summary()

@@ -126,7 +126,7 @@ struct Routes: Sendable {
     }
 
     private func resultPage(id: String, entry: ResultStore.Entry, filter: FindingFilter) -> Response {
-        Routes.page(renderer(entry.language).result(id: id, entry: entry, filter: filter, downloads: downloads()))
+        Routes.page(renderer(entry.language).result(id: id, entry: entry, catalogue: service.engine.catalogue, filter: filter, downloads: downloads()))
     }
 
     /// The download formats: JSON and HTML always, SARIF when a reporter for it is registered.
@@ -141,7 +141,7 @@ struct Routes: Sendable {
     func download(id: String, file: String) async throws -> Response {
         guard let entry = await store.entry(id) else { throw HTTPError(.notFound) }
         let options = ReportOptions(language: entry.language)
-        let catalogue = service.engine(entry.language).catalogue
+        let catalogue = service.engine.catalogue
         let base = UploadName.asciiFileName(entry.displayName)
         var headers: HTTPFields = [:]
         let body: String
@@ -156,7 +156,7 @@ struct Routes: Sendable {
             headers[.contentType] = "application/sarif+json; charset=utf-8"
             headers[.contentDisposition] = "attachment; filename=\"\(base).tenderlint.sarif\""
         case "rapport.html":
-            let report = HTMLReportBody(result: entry.result, options: options, outlines: [entry.displayName: entry.outline])
+            let report = HTMLReportBody(result: entry.result, catalogue: catalogue, options: options, outlines: [entry.displayName: entry.outline])
             body = HTMLReporter.page(body: report.render(), options: options)
             headers[.contentType] = "text/html; charset=utf-8"
             headers[.contentDisposition] = "attachment; filename=\"\(base).tenderlint.html\""

@@ -43,8 +43,10 @@ import Testing
         let run = try tenderlint(["lint", sample, "--format", "json"])
         #expect(run.status == 1, "findings at warning level exit 1; stderr: \(run.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        #expect(json["schemaVersion"] as? Int == 1)
+        #expect(json["schemaVersion"] as? Int == 2)
         let documents = try #require(json["documents"] as? [[String: Any]])
+        let modelTexts = try #require(json["modelTexts"] as? [String: [String: Any]])
+        let rules = try #require(json["rules"] as? [String: [String: Any]])
         #expect(documents.count == 1)
         #expect(documents[0]["path"] as? String == sample)
         #expect((documents[0]["domains"] as? [String])?.contains("jeugd") == true)
@@ -52,8 +54,68 @@ import Testing
         #expect(findings.count >= 5)
         for f in findings {
             #expect((f["basis"] as? [Any])?.isEmpty == false)
-            #expect(f["model"] is [String: Any])
+            let model = try #require(f["model"] as? [String: Any])
+            let ref = try #require(model["ref"] as? String)
+            #expect((modelTexts[ref]?["text"] as? String)?.isEmpty == false, "model text \(ref) once per report")
+            #expect(rules[f["ruleId"] as? String ?? ""]?["title"] is String)
             #expect((f["match"] as? String)?.isEmpty == false)
+        }
+    }
+
+    /// Swift seeds its hashing per process: a dictionary walked in hash order would give other
+    /// bytes in another process. Two processes must write the same bytes for every format.
+    @Test(arguments: ["text", "json", "jsonl", "sarif", "junit", "checkstyle", "github", "html"])
+    func twoProcessesWriteTheSameBytes(format: String) throws {
+        let args = ["lint", "samples/inkoopdocument-jeugdhulp.md", "samples/raamovereenkomst-wmo-begeleiding.md",
+                    "samples/formats/inkoopdocument-jeugdhulp.pdf", "--format", format]
+        let first = try tenderlint(args), second = try tenderlint(args)
+        #expect(first.status == 1, "stderr: \(first.stderr)")
+        #expect(!first.stdout.isEmpty)
+        #expect(first.stdout == second.stdout)
+    }
+
+    /// JSON Lines: one self-contained object per document, then a summary line.
+    @Test func jsonLinesHasOneLinePerDocumentAndASummary() throws {
+        let run = try tenderlint(["lint", "samples/inkoopdocument-jeugdhulp.md", "samples/raamovereenkomst-wmo-begeleiding.md", "--format", "jsonl"])
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        let objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(objects.map { $0["type"] as? String } == ["document", "document", "summary"])
+        let document = try #require(objects[0]["document"] as? [String: Any])
+        let findings = try #require(document["findings"] as? [[String: Any]])
+        let texts = try #require(objects[0]["modelTexts"] as? [String: Any])
+        for f in findings { if let m = f["model"] as? [String: Any] { #expect(texts[m["ref"] as? String ?? ""] != nil) } }
+        #expect((objects[2]["summary"] as? [String: Any])?["documents"] as? Int == 2)
+    }
+
+    /// The PDF reader numbers lines per page; findings still come in reading order, and a match
+    /// broken over two lines of the page shows on one line of the report.
+    @Test func pdfFindingsComeInReadingOrderOnOneLine() throws {
+        let run = try tenderlint(["lint", "samples/formats/inkoopdocument-jeugdhulp.pdf", "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let documents = try #require(json["documents"] as? [[String: Any]])
+        let findings = try #require(documents.first?["findings"] as? [[String: Any]])
+        #expect(findings.count > 10)
+        let pages = findings.compactMap { ($0["start"] as? [String: Any])?["page"] as? Int }
+        #expect(pages.count == findings.count)
+        #expect(pages == pages.sorted(), "pages in reading order: \(pages)")
+        for f in findings { #expect(!(f["message"] as? String ?? "").contains("\n")) }
+        let text = try tenderlint(["lint", "samples/formats/inkoopdocument-jeugdhulp.pdf"])
+        let findingLines = text.stdout.split(separator: "\n").filter { $0.hasPrefix("samples/") }
+        #expect(findingLines.count == findings.count, "every finding one line: path:line:col: … message")
+    }
+
+    /// Nothing Dutch under --lang en: a corrupt DOCX gives one English line.
+    @Test func englishReaderErrorsAreEnglish() throws {
+        let path = try scratch("kapot.docx", "PK\u{3}\u{4} dit is geen zip")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try tenderlint(["lint", path, "--lang", "en"])
+        #expect(run.status == 2)
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix(path + ": ") == true)
+        for dutch in ["geen", "beschadigd", "leesbaar", "bestand", "archief"] {
+            #expect(!run.stderr.contains(dutch), "Dutch word '\(dutch)' in: \(run.stderr)")
         }
     }
 

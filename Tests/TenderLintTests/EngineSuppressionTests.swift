@@ -14,6 +14,9 @@ import TenderRules
     5.2 Ook bij wisseling overlegt de aanbieder een VOG.
     """
 
+    /// Messages as a Dutch report renders them.
+    static func nl() throws -> FindingText { FindingText(catalogue: try TestCatalogue.catalogue.get(), language: .nl) }
+
     func lint(_ text: String, _ options: EngineOptions = EngineOptions()) throws -> DocumentResult {
         try TestCatalogue.engine(options).lint(TestCatalogue.document(text))
     }
@@ -63,7 +66,7 @@ import TenderRules
         #expect(missing.severity == .warning)
         #expect(missing.matchedText == "[tenderlint: negeer vog-kopie]")
         #expect(missing.start == .line(1, column: 36))
-        #expect(missing.message.contains("zonder reden"))
+        #expect(try Self.nl().message(missing).contains("zonder reden"))
         #expect(!result.findings.contains { $0.ruleId == "suppressie-ongebruikt" })
     }
 
@@ -72,8 +75,8 @@ import TenderRules
         let unused = result.findings.filter { $0.ruleId == "suppressie-ongebruikt" }
         #expect(unused.count == 2)
         #expect(unused.allSatisfy { $0.severity == .info })
-        #expect(unused.contains { $0.message.contains("onbekende regel 'bestaat-niet'") })
-        #expect(unused.contains { $0.message.contains("'vog-kopie' onderdrukt niets") })
+        #expect(try unused.contains { try Self.nl().message($0).contains("onbekende regel 'bestaat-niet'") })
+        #expect(try unused.contains { try Self.nl().message($0).contains("'vog-kopie' onderdrukt niets") })
     }
 
     @Test func markerForARuleThatDidNotRunIsNotCalledUnused() throws {
@@ -109,7 +112,9 @@ import TenderRules
     }
 
     @Test func englishMessages() throws {
-        let result = try lint("5.1 De aanbieder overlegt een VOG. [tenderlint: ignore vog-kopie]", EngineOptions(language: .en))
-        #expect(result.findings.first { $0.ruleId == "suppressie-zonder-reden" }?.message.hasPrefix("Suppression of 'vog-kopie' without a reason") == true)
+        let result = try lint("5.1 De aanbieder overlegt een VOG. [tenderlint: ignore vog-kopie]")
+        let english = FindingText(catalogue: try TestCatalogue.catalogue.get(), language: .en)
+        let finding = try #require(result.findings.first { $0.ruleId == "suppressie-zonder-reden" })
+        #expect(english.message(finding).hasPrefix("Suppression of 'vog-kopie' without a reason"))
     }
 }

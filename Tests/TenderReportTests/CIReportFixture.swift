@@ -11,11 +11,13 @@ import TenderReport
 enum CIReportFixture {
     static let markdownPath = "./docs/bestek jeugd.md"
 
+    /// A rule whose message holds the characters every format must escape (`%`, a line break,
+    /// `<`, `&`, quotes), so the goldens show each reporter's escaping.
     static func rule(_ id: String, _ topic: String, _ category: TenderRules.Category, _ severity: Severity, domains: [Domain],
-                     title: String, basis: [LegalBasis], model: String) -> Rule {
+                     title: String, message: String, basis: [LegalBasis], model: String) -> Rule {
         Rule(id: id, aliases: [], topic: topic, category: category, severity: severity, domains: domains,
              title: LocalizedText(nl: title, en: title + " (en)"),
-             message: LocalizedText(nl: "Melding over '{match}'.", en: "Message about '{match}'."),
+             message: LocalizedText(nl: message, en: "Message about '{match}'."),
              rationale: LocalizedText(nl: "Wat het signaleert: \(title.lowercased()).\nWaarom: het kost tijd.",
                                       en: "What it flags: \(title.lowercased()).\nWhy: it takes time."),
              basis: basis, match: MatchSpec(groups: [.phrases(["x"])], near: nil, scope: .sentence), exceptions: [],
@@ -36,11 +38,13 @@ enum CIReportFixture {
         lexicon: Lexicon(),
         rules: [
             rule("vog-afschriften", "vog-jeugd", .wettelijkGeregeld, .warning, domains: [.jeugd], title: "VOG-afschriften opvragen",
+                 message: "De Jeugdwet eist al een VOG: 100% overbodig, zie art. 4.1.6.\nTweede regel: '{match}'.",
                  basis: [jeugdwet], model: "vog-wettelijk"),
             rule("kwartaalrapportage", "maand-kwartaalrapportage", .verantwoordingslast, .info, domains: [],
-                 title: "Rapportage per kwartaal", basis: [protocolBasis], model: "geen-model"),
+                 title: "Rapportage per kwartaal", message: "Rapportage <per> \"{match}\" & meer.",
+                 basis: [protocolBasis], model: "geen-model"),
             rule("betaaltermijn", "betaaltermijn", .disproportioneel, .error, domains: [], title: "Betaaltermijn boven 30 dagen",
-                 basis: [bw], model: "geen-model"),
+                 message: "{quantity} is langer dan 30.", basis: [bw], model: "geen-model"),
         ],
         models: [ModelArticle(id: "vog-wettelijk", title: LocalizedText(nl: "VOG volgens de wet", en: "Certificate as the law requires"),
                               text: LocalizedText(nl: "De aanbieder zorgt voor een VOG; de gemeente vraagt geen kopieën.",
@@ -55,15 +59,16 @@ enum CIReportFixture {
     }
 
     static func finding(_ ruleId: String, _ severity: Severity, path: String, block: Block, match: String,
-                        start: SourceLocation? = nil, end: SourceLocation? = nil, message: String, basis: [LegalBasis],
+                        start: SourceLocation? = nil, end: SourceLocation? = nil, quantity: String = "",
+                        problem: SuppressionRule.Problem? = nil, basis: [LegalBasis],
                         category: TenderRules.Category = .wettelijkGeregeld, topic: String = "vog-jeugd", model: ModelProposal? = nil,
                         suppression: String? = nil, kind: SuppressionKind? = nil, fingerprint: String) -> Finding {
         let r = range(of: match, in: block.text)
         return Finding(ruleId: ruleId, topic: topic, category: category, severity: severity, path: path,
-                       start: start ?? block.location(atUTF8Offset: r.lowerBound), end: end ?? block.location(atUTF8Offset: r.upperBound),
+                       position: TextPosition(block: block.lineOrigins.first?.lineNumber ?? 0, offset: r.lowerBound), start: start ?? block.location(atUTF8Offset: r.lowerBound), end: end ?? block.location(atUTF8Offset: r.upperBound),
                        clauseNumber: "5.2", headingPath: ["Artikel 5 Personeel", "5.2"], matchedText: match, excerpt: block.text,
-                       excerptRange: r, message: message, title: ruleId == "suppressie-zonder-reden" ? "Suppressie zonder reden" : "Titel van \(ruleId)",
-                       basis: basis, model: model, alternativeModel: nil,
+                       excerptRange: r, message: problem.map { .suppression($0) } ?? .rule(match: match, quantity: quantity),
+                       basis: basis, model: model, alternativeModel: nil, foundValue: quantity.isEmpty ? match : quantity,
                        burden: BurdenEstimate(hoursPerOccurrence: 2, occurrencesPerYear: 1, hoursPerYear: 2, eurosPerYear: 108, bearer: "aanbieder"),
                        fingerprint: fingerprint, suppression: suppression, suppressionKind: kind)
     }
@@ -77,18 +82,16 @@ enum CIReportFixture {
         let markdown = DocumentResult(
             path: markdownPath, format: .markdown, contentHash: "00", domains: [.jeugd], domainSource: .detected, clauseCount: 6,
             findings: [
-                finding("vog-afschriften", .warning, path: markdownPath, block: vogBlock, match: "overlegt een kopie van de VOG",
-                        message: "De Jeugdwet eist al een VOG: 100% overbodig, zie art. 4.1.6.\nTweede regel.", basis: [jeugdwet],
-                        model: ModelProposal(id: "vog-wettelijk", title: "VOG volgens de wet", text: "De aanbieder zorgt voor een VOG.", reason: "rule"),
+                finding("vog-afschriften", .warning, path: markdownPath, block: vogBlock, match: "overlegt een kopie van de VOG", basis: [jeugdwet],
+                        model: ModelProposal(id: "vog-wettelijk", reason: .rule),
                         fingerprint: "00000000000000a1"),
-                finding("kwartaalrapportage", .info, path: markdownPath, block: quarterBlock, match: "kwartaal",
-                        message: "Rapportage <per> \"kwartaal\" & meer.", basis: [protocolBasis], category: .verantwoordingslast,
+                finding("kwartaalrapportage", .info, path: markdownPath, block: quarterBlock, match: "kwartaal", basis: [protocolBasis], category: .verantwoordingslast,
                         topic: "maand-kwartaalrapportage", fingerprint: "00000000000000a2"),
                 finding("betaaltermijn", .error, path: markdownPath, block: payBlock, match: "binnen 60 dagen",
-                        message: "60 dagen is langer dan 30.", basis: [bw], category: .disproportioneel, topic: "betaaltermijn",
+                        quantity: "60 dagen", basis: [bw], category: .disproportioneel, topic: "betaaltermijn",
                         suppression: "regionale afspraak, zie nota", kind: .document, fingerprint: "00000000000000a3"),
                 finding("suppressie-zonder-reden", .warning, path: markdownPath, block: markerBlock, match: "[tenderlint: negeer vog-afschriften]",
-                        message: "Suppressie van 'vog-afschriften' zonder reden.", basis: [], category: .nietStandaard, topic: "suppressie",
+                        problem: .noReason(["vog-afschriften"]), basis: [], category: .nietStandaard, topic: "suppressie",
                         fingerprint: "00000000000000a4"),
             ],
             warnings: ["./docs/bestek jeugd.md: ongeldige UTF-8 op regel 3 vervangen"],
@@ -99,10 +102,8 @@ enum CIReportFixture {
         let docx = DocumentResult(
             path: "docs/wmo.docx", format: .docx, contentHash: "01", domains: [.wmo], domainSource: .detected, clauseCount: 3,
             findings: [
-                finding("vog-afschriften", .warning, path: "docs/wmo.docx", block: docxBlock, match: "overlegt een kopie van de VOG",
-                        message: "VOG-melding.", basis: [jeugdwet], suppression: "baseline", kind: .baseline, fingerprint: "00000000000000b1"),
-                finding("kwartaalrapportage", .info, path: "docs/wmo.docx", block: docxBlock, match: "kwartaal",
-                        message: "Kwartaal-melding.", basis: [protocolBasis], category: .verantwoordingslast, topic: "maand-kwartaalrapportage",
+                finding("vog-afschriften", .warning, path: "docs/wmo.docx", block: docxBlock, match: "overlegt een kopie van de VOG", basis: [jeugdwet], suppression: "baseline", kind: .baseline, fingerprint: "00000000000000b1"),
+                finding("kwartaalrapportage", .info, path: "docs/wmo.docx", block: docxBlock, match: "kwartaal", basis: [protocolBasis], category: .verantwoordingslast, topic: "maand-kwartaalrapportage",
                         suppression: "Regionaal afgesproken in de Wmo-verordening.", kind: .configuration, fingerprint: "00000000000000b2"),
             ],
             warnings: [], checkedRules: ["betaaltermijn", "kwartaalrapportage", "vog-afschriften"])
@@ -111,8 +112,7 @@ enum CIReportFixture {
                              lineOrigins: [.xml(path: "/ContractNotice/cac:ProcurementProject/cbc:Description", line: 40, column: 1)])
         let xml = DocumentResult(
             path: "notices/aankondiging.xml", format: .eforms, contentHash: "02", domains: [], domainSource: .none, clauseCount: 1,
-            findings: [finding("kwartaalrapportage", .info, path: "notices/aankondiging.xml", block: xmlBlock, match: "kwartaal",
-                               message: "Kwartaal-melding.", basis: [protocolBasis], category: .verantwoordingslast,
+            findings: [finding("kwartaalrapportage", .info, path: "notices/aankondiging.xml", block: xmlBlock, match: "kwartaal", basis: [protocolBasis], category: .verantwoordingslast,
                                topic: "maand-kwartaalrapportage", fingerprint: "00000000000000c1")],
             warnings: [], checkedRules: ["betaaltermijn", "kwartaalrapportage"])
 
@@ -120,11 +120,11 @@ enum CIReportFixture {
         let pdf = DocumentResult(
             path: "scan.pdf", format: .pdf, contentHash: "03", domains: [], domainSource: .none, clauseCount: 1,
             findings: [finding("betaaltermijn", .error, path: "scan.pdf", block: pdfBlock, match: "binnen 60 dagen",
-                               message: "60 dagen is langer dan 30.", basis: [bw], category: .disproportioneel, topic: "betaaltermijn",
+                               quantity: "60 dagen", basis: [bw], category: .disproportioneel, topic: "betaaltermijn",
                                fingerprint: "00000000000000d1")],
             warnings: [], checkedRules: ["betaaltermijn", "kwartaalrapportage"])
 
-        return LintResult(documents: [markdown, docx, xml, pdf], errors: ["kapot.docx: beschadigd document: geen word/document.xml"],
+        return LintResult(documents: [markdown, docx, xml, pdf], errors: [.malformed(path: "kapot.docx", reason: "geen word/document.xml")],
                           tariff: 54,
                           staleBaseline: [BaselineEntry(fingerprint: "00000000000000e1", rule: "vog-afschriften", path: "docs/oud.md",
                                                         clause: "Artikel 3", match: "kopie van de VOG")])

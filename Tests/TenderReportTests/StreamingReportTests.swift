@@ -32,10 +32,10 @@ import TenderRules
 
     func lintRun() throws -> LintRun {
         let catalogue = try Catalogue.load(from: Self.root + "/rules")
-        return LintRun(engine: Engine(catalogue: catalogue, options: EngineOptions(language: .nl, tariff: 54)), workers: 2)
+        return LintRun(engine: Engine(catalogue: catalogue, options: EngineOptions(tariff: 54)), workers: 2)
     }
 
-    @Test(arguments: ["text", "github"])
+    @Test(arguments: ["text", "github", "json", "jsonl", "sarif"])
     func streamedReportEqualsTheReportOfTheWholeRun(format: String) async throws {
         let dir = try corpus()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -59,7 +59,8 @@ import TenderRules
         var streamedText = ""
         var totals = LintTotals()
         var order: [String] = []
-        let streaming = try #require(reporter as? any StreamingReporter)
+        var streaming = try #require(reporter as? any StreamingReporter)
+        streamedText += streaming.opening()
         let streamed = try await run.stream([dir], settings: settings) { document in
             totals.add(document)
             order.append(document.path)

@@ -32,8 +32,9 @@ import Testing
     @Test func topicsFileIsIdenticalToTheSharedTaxonomy() throws {
         let shared = URL(fileURLWithPath: BundledCatalogue.folder).deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("shared/domain/topics.yml").path
-        // The shared folder sits beside the checkout on development machines and in CI.
-        guard FileManager.default.fileExists(atPath: shared) else { return }
+        // The shared folder sits beside the checkout on development machines and in CI; without
+        // it this guard cannot do its work, which is a failure, not a pass.
+        try #require(FileManager.default.fileExists(atPath: shared), "../shared/domain/topics.yml not found beside the checkout")
         let ours = try String(contentsOfFile: BundledCatalogue.folder + "/topics.yml", encoding: .utf8)
         let theirs = try String(contentsOfFile: shared, encoding: .utf8)
         #expect(ours == theirs, "rules/topics.yml differs from ../shared/domain/topics.yml")

@@ -88,7 +88,7 @@ import TenderLint
         let e = try engine(match: "{all: [[betaalt], {quantity: {unit: dagen, above: 30}}]}")
         let doc = Document(path: "x", format: .text, contentHash: "", blocks: [Block(kind: .paragraph, text: "Zij betaalt binnen 45 dagen.", firstLine: 3)])
         let f = try #require(e.lint(doc).findings.first)
-        #expect(f.message == "'betaalt binnen 45 dagen' 45 dagen")
+        #expect(FindingText(catalogue: e.catalogue, language: .nl).message(f) == "'betaalt binnen 45 dagen' 45 dagen")
         #expect(f.burden.hoursPerYear == 2)
         #expect(f.burden.eurosPerYear == 2 * BurdenDefaults.tariff)
         #expect(f.start == .line(3, column: 5))

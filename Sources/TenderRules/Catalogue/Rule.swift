@@ -1,3 +1,5 @@
+import TenderLanguage
+
 /// The four kinds of burden a rule can flag (the categories of `topics.yml`).
 public enum Category: String, Sendable, Codable, CaseIterable, Comparable {
     case wettelijkGeregeld = "wettelijk-geregeld"
@@ -128,10 +130,8 @@ public struct QuantityCondition: Hashable, Sendable {
     public var relativeTo: String?
 }
 
-/// The dimensions quantity conditions can speak of (mirrors `TenderLanguage.Quantity.Dimension`).
-public enum QuantityDimension: String, Hashable, Sendable, Codable {
-    case duration, money, percent, count
-}
+/// The dimensions quantity conditions can speak of: the ones the quantity scanner finds.
+public typealias QuantityDimension = Quantity.Dimension
 
 /// Where the parts of a match must stand together.
 public enum MatchScope: String, Hashable, Sendable, Codable {

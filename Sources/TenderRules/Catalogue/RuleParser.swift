@@ -1,4 +1,5 @@
 import Yams
+import TenderLanguage
 
 /// Turns one rule file into a `Rule`, collecting every problem with its position.
 struct RuleParser {
@@ -160,19 +161,10 @@ struct RuleParser {
     private func parseQuantity(_ node: Node, reader: inout YAMLReader) -> MatchGroup? {
         let m = reader.mapping(node, allowed: ["unit", "above", "below", "relative-to"], what: "quantity")
         guard let unitText = reader.string(m["unit"], "unit", in: node) else { return nil }
-        let factor: Double
-        let dimension: QuantityDimension
-        switch unitText {
-        case "dagen": (dimension, factor) = (.duration, 1)
-        case "weken": (dimension, factor) = (.duration, 7)
-        case "maanden": (dimension, factor) = (.duration, 30)
-        case "jaar": (dimension, factor) = (.duration, 365)
-        case "uur": (dimension, factor) = (.duration, 1.0 / 24)
-        case "euro": (dimension, factor) = (.money, 1)
-        case "procent": (dimension, factor) = (.percent, 1)
-        case "keer": (dimension, factor) = (.count, 1)
-        default:
-            reader.fail(m["unit"], "onbekende eenheid '\(unitText)' (dagen, weken, maanden, jaar, uur, euro, procent, keer)")
+        // The units the quantity scanner reads in the text (`Quantity.unit`), so a rule can say
+        // every unit a document can: `werkdagen`, `kalenderdagen`, `weken`, `euro`, …
+        guard let (dimension, factor) = Quantity.unit(unitText) else {
+            reader.fail(m["unit"], "onbekende eenheid '\(unitText)' (dagen, werkdagen, weken, maanden, jaar, uur, euro, procent, keer)")
             return nil
         }
         let relative = reader.optionalString(m["relative-to"], "relative-to")

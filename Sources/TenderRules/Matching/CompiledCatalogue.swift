@@ -128,7 +128,7 @@ public final class CompiledCatalogue: @unchecked Sendable {
     }
 
     /// Scans `doc` once and returns the phrase occurrences grouped by rule.
-    func scan(_ doc: AnalyzedDocument) -> ScanResult {
+    func collect(_ doc: AnalyzedDocument) -> ScanResult {
         var result = ScanResult()
         var cache: [String: [Int]] = [:]
         var factMentions: [String: [(block: Int, sentence: Int, token: Int)]] = [:]

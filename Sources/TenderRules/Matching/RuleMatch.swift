@@ -22,18 +22,29 @@ public struct DocumentFacts: Sendable {
     public var values: [String: Double]
 }
 
+/// The phrase occurrences of one document, found in one pass, and the facts they tell. The
+/// engine decides the document's domains from `facts` before any rule is evaluated.
+public struct DocumentScan {
+    let result: CompiledCatalogue.ScanResult
+    public let facts: DocumentFacts
+}
+
 extension CompiledCatalogue {
-    /// Scans `doc` once and evaluates the rules whose phrases occurred.
-    /// - Parameter isEnabled: whether rule `i` (index into `catalogue.rules`) applies to this document;
-    ///   it receives the document facts, so domain detection can decide.
-    public func matches(in doc: AnalyzedDocument, isEnabled: (Int, DocumentFacts) -> Bool) -> (matches: [RuleMatch], facts: DocumentFacts) {
-        let scan = scan(doc)
-        let facts = DocumentFacts(domainCounts: scan.domainCounts, values: scan.facts)
+    /// Scans `doc` once: every phrase of every rule, domain word and fact, in one pass.
+    public func scan(_ doc: AnalyzedDocument) -> DocumentScan {
+        let result = collect(doc)
+        return DocumentScan(result: result, facts: DocumentFacts(domainCounts: result.domainCounts, values: result.facts))
+    }
+
+    /// Evaluates the rules whose phrases occurred in `scan`.
+    /// - Parameter enabled: per rule (index into `catalogue.rules`), whether it applies to the document.
+    public func matches(_ scan: DocumentScan, in doc: AnalyzedDocument, enabled: [Bool]) -> [RuleMatch] {
+        let facts = scan.facts
         var out: [RuleMatch] = []
-        for r in scan.ruleHits.keys.sorted() where isEnabled(r, facts) {
+        for r in scan.result.ruleHits.keys.sorted() where r < enabled.count && enabled[r] {
             let rule = catalogue.rules[r]
             let specs = [rule.match] + rule.exceptions
-            let hits = scan.ruleHits[r]!
+            let hits = scan.result.ruleHits[r]!
             // Candidate units: the sentences (or clauses) where the first phrase group occurred.
             let anchorGroup = rule.match.groups.firstIndex { if case .phrases = $0 { return true } else { return false } }!
             var units: [Int] = []
@@ -58,7 +69,7 @@ extension CompiledCatalogue {
                                      quantity: window.compactMap(\.quantity).first))
             }
         }
-        return (out, facts)
+        return out
     }
 
     /// The smallest set of hits, one per group, inside `unit`, within `spec.near` words; nil if none.
@@ -130,7 +141,7 @@ extension CompiledCatalogue {
 extension QuantityCondition {
     /// Whether `q` meets the condition, given the document's facts.
     func accepts(_ q: Quantity, facts: DocumentFacts) -> Bool {
-        guard q.dimension.rawValue == dimension.rawValue else { return false }
+        guard q.dimension == dimension else { return false }
         var scale = 1.0
         if let relativeTo {
             guard let base = facts.values[relativeTo], base > 0 else { return false }

@@ -40,7 +40,7 @@ struct BaselineCommand: AsyncParsableCommand {
             let configured = try await common.configuredRun(paths, config: config, domain: domain, tariff: BurdenDefaults.tariff,
                                                             jobs: jobs, baseline: nil)
             let result = configured.result
-            for e in result.errors { printError(e) }
+            for e in result.errors { printError(e.message(english: common.language == .en)) }
             // A baseline of part of the documents would turn the rest into new findings later.
             if !result.errors.isEmpty { throw ExitCode(2) }
             let baseline = Baseline(accepting: result)
@@ -99,7 +99,7 @@ extension CommonOptions {
         if let path {
             do { baseline = try Baseline.load(path: path) } catch { throw Failure.usage(error.description(language)) }
         }
-        let options = EngineOptions(language: language, domains: domain.isEmpty ? nil : Set(domain), tariff: tariff)
+        let options = EngineOptions(domains: domain.isEmpty ? nil : Set(domain), tariff: tariff)
         let run = LintRun(engine: Engine(catalogue: catalogue, options: options), workers: jobs ?? LintRun.defaultWorkers)
         let settings = LintRun.Settings(configFile: config, rulesFolder: CatalogueLocator.locate(explicit: rulesFolder), baseline: baseline)
         return (run, settings)

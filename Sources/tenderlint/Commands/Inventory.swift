@@ -61,7 +61,7 @@ extension Inventory {
                 if let providers, providers < 1 { throw Failure.usage(en ? "--providers must be at least 1" : "--providers moet minstens 1 zijn") }
                 if let tariff, !(tariff >= 0) { throw Failure.usage(en ? "--tariff must be 0 or more" : "--tariff moet 0 of meer zijn") }
                 let catalogue = try common.loadCatalogue()
-                let options = EngineOptions(language: common.language, domains: domain.isEmpty ? nil : Set(domain))
+                let options = EngineOptions(domains: domain.isEmpty ? nil : Set(domain))
                 guard let folder = CatalogueLocator.locate(explicit: common.rulesFolder) else {
                     throw Failure.usage(en ? "rules folder not found; pass --rules DIR" : "regelcatalogus niet gevonden; geef --rules MAP")
                 }
@@ -72,7 +72,7 @@ extension Inventory {
                     let scanner = InventoryScanner(
                         engine: Engine(catalogue: catalogue, options: options), template: template, jobs: jobs,
                         analysisKey: AnalysisKey.make(catalogueFolders: [folder], options: options, toolVersion: TenderlintVersion.current),
-                        configuration: ScanConfiguration(configFile: config, rulesFolder: folder))
+                        configuration: ScanConfiguration(configFile: config, rulesFolder: folder), language: common.language)
                     let printer = ScanProgressPrinter(terminal: isatty(STDERR_FILENO) == 1, language: common.language) { text in
                         FileHandle.standardError.write(Data(text.utf8))
                     }

@@ -79,7 +79,7 @@ struct Lint: AsyncParsableCommand {
             } else {
                 print(text, terminator: "")
             }
-            for e in result.errors { printError(e) }
+            for e in result.errors { printError(e.message(english: common.language == .en)) }
             if !result.errors.isEmpty { throw ExitCode(2) }
             if failOn.fails(result.totals) { throw ExitCode(1) }
         }
@@ -90,20 +90,25 @@ struct Lint: AsyncParsableCommand {
     private func streamed(_ reporterType: any Reporter.Type, color: Bool) async throws {
         var sink = try ReportSink(path: output)
         var reporter: (any StreamingReporter)?
+        var opening = ""
         var totals = LintTotals()
         let run = try await common.streamedRun(paths, config: config, domain: domain, tariff: tariff, jobs: jobs, baseline: baseline,
                                                prepared: { catalogue in
             reporter = reporterType.init(options: ReportOptions(language: common.language, color: color), catalogue: catalogue) as? any StreamingReporter
+            opening = reporter?.opening() ?? ""
         }, emit: { document in
             totals.add(document)
-            if let reporter { try sink.write(reporter.section(document)) }
+            // The opening is written with the first document: a run that reads nothing writes nothing.
+            if !opening.isEmpty { try sink.write(opening); opening = "" }
+            if let section = reporter?.section(document) { try sink.write(section) }
         })
         // Nothing could be read: the error lines on stderr are the whole answer.
-        if let reporter, !(totals.documents == 0 && !run.errors.isEmpty) {
-            try sink.write(reporter.closing(totals, staleBaseline: run.staleBaseline, errors: run.errors, tariff: tariff))
+        if reporter != nil, !(totals.documents == 0 && !run.errors.isEmpty) {
+            try sink.write(opening)
+            try sink.write(reporter?.closing(totals, staleBaseline: run.staleBaseline, errors: run.errors, tariff: tariff) ?? "")
         }
         try sink.finish()
-        for e in run.errors { printError(e) }
+        for e in run.errors { printError(e.message(english: common.language == .en)) }
         if !run.errors.isEmpty { throw ExitCode(2) }
         if failOn.fails(totals) { throw ExitCode(1) }
     }

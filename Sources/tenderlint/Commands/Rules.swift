@@ -26,7 +26,7 @@ struct Rules: ParsableCommand {
             if stats { return try printStats() }
             let catalogue = try common.loadCatalogue()
             if check {
-                let engine = Engine(catalogue: catalogue, options: EngineOptions(language: common.language))
+                let engine = Engine(catalogue: catalogue, options: EngineOptions())
                 var failures = 0
                 for example in catalogue.examples {
                     for prefix in ["", ExampleRunner.multibytePrefix] {

@@ -33,7 +33,7 @@ struct Serve: AsyncParsableCommand {
                 throw Failure.usage(common.language == .en ? "--max-upload-mb: choose 1 to 64" : "--max-upload-mb: kies 1 tot en met 64")
             }
             // Compiled once, here, before the first request.
-            let engine = Engine(catalogue: try common.loadCatalogue(), options: EngineOptions(language: .nl, tariff: tariff))
+            let engine = Engine(catalogue: try common.loadCatalogue(), options: EngineOptions(tariff: tariff))
             let configuration = ServerConfiguration(host: host, port: port, maxUploadBytes: maxUploadMb * 1_048_576)
             do throws(ServeError) {
                 return try TenderServer(engine: engine, configuration: configuration)
