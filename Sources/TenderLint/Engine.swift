@@ -44,7 +44,11 @@ public final class Engine: Sendable {
             !options.disabledRules.contains(rule.id)
                 && (rule.domains.isEmpty || active.isEmpty || !active.isDisjoint(with: rule.domains))
         }
-        let matches = compiled.matches(scan, in: analyzed, enabled: enabled)
+        // A match wholly inside a block's lead-in is the lead-in's own finding, reported there.
+        let matches = compiled.matches(scan, in: analyzed, enabled: enabled).filter { m in
+            let block = analyzed.blocks[m.block]
+            return block.leadInLength == 0 || block.normalized.rawRange(m.range).upperBound > block.leadInLength
+        }
         // The ranker's query per block: several findings often share a block.
         var queries: [Int: [String]] = [:]
         var findings = matches.map { finding(for: $0, in: analyzed, original: document, domains: active, stemmer: stemmer, queries: &queries) }
@@ -108,7 +112,10 @@ public final class Engine: Sendable {
         let rule = catalogue.rules[match.rule]
         let block = original.blocks[match.block]
         let analyzed = doc.blocks[match.block]
-        let raw = analyzed.normalized.rawRange(match.range)
+        // The range in the block's own text: a match that began in the lead-in starts at the block.
+        let combined = analyzed.normalized.rawRange(match.range)
+        let lead = analyzed.leadInLength
+        let raw = (max(combined.lowerBound, lead) - lead)..<(combined.upperBound - lead)
         let utf8 = block.text.utf8
         let lower = utf8.index(utf8.startIndex, offsetBy: raw.lowerBound)
         let upper = utf8.index(utf8.startIndex, offsetBy: raw.upperBound)
@@ -118,7 +125,8 @@ public final class Engine: Sendable {
         var quantityText = ""
         if let q = match.quantity {
             let qr = analyzed.normalized.rawRange(q.range)
-            quantityText = String(block.text[utf8.index(utf8.startIndex, offsetBy: qr.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: qr.upperBound)])
+            let all = analyzed.rawText.utf8
+            quantityText = String(analyzed.rawText[all.index(all.startIndex, offsetBy: qr.lowerBound)..<all.index(all.startIndex, offsetBy: qr.upperBound)])
         }
         let model = catalogue.model(rule.model) == nil ? nil : ModelProposal(id: rule.model, reason: .rule)
         // The model library ranked by similarity to the clause; shown when it differs.

@@ -5,7 +5,13 @@ import TenderLanguage
 /// sentence and clause numbers per token and the quantities found in it.
 public struct AnalyzedDocument {
     public struct AnalyzedBlock {
+        /// The normalised text the rules see: the block's lead-ins (`LeadIn`), then the block.
         public var normalized: NormalizedText
+        /// How many UTF-8 bytes of the raw text behind `normalized` are lead-in before the
+        /// block's own text starts (0 for most blocks).
+        public var leadInLength: Int
+        /// The raw text behind `normalized`: the lead-ins and the block's text.
+        public var rawText: String
         public var tokens: [Token]
         /// The `WordKey` of each token, and its alternative keys (`rapportages` → also `rapportag`).
         var stems: [String]
@@ -35,8 +41,13 @@ public struct AnalyzedDocument {
         blocks.reserveCapacity(document.blocks.count)
         var sentence = 0
         var tokenBase = 0
+        let leadIns = LeadIn.leadIns(of: document.blocks)
         for (b, block) in document.blocks.enumerated() {
-            let normalized = NormalizedText(block.text)
+            // A list item, table row or answer is read after its lead-ins, in one stretch of text.
+            let chain = LeadIn.chain(of: b, in: leadIns)
+            let prefix = chain.map { document.blocks[$0].text + " " }.joined()
+            let rawText = prefix + block.text
+            let normalized = NormalizedText(rawText)
             let tokens = Tokenizer.tokens(in: normalized.bytes)
             var stems: [String] = []
             var alts: [[String]] = []
@@ -59,7 +70,7 @@ public struct AnalyzedDocument {
             sentence += ends.count
             let quantities = QuantityScanner.quantities(in: normalized.bytes, tokens: tokens)
             let quantityTokens = quantities.map { q in tokens.firstIndex { $0.range.upperBound > q.range.lowerBound } ?? 0 }
-            blocks.append(AnalyzedBlock(normalized: normalized, tokens: tokens, stems: stems, altStems: alts,
+            blocks.append(AnalyzedBlock(normalized: normalized, leadInLength: prefix.utf8.count, rawText: rawText, tokens: tokens, stems: stems, altStems: alts,
                                         sentenceOfToken: sentenceOfToken, tokenBase: tokenBase, quantities: quantities,
                                         quantityTokens: quantityTokens, clause: clauseOfBlock[b]))
             tokenBase += tokens.count

@@ -1,0 +1,91 @@
+/// What a block is read together with: a list item with the sentence that leads into the list, a
+/// table row with the table's header row, an answer with its question. Rules match over the
+/// lead-in and the block as one stretch of text ("Bij de aanmelding voegt u toe:" + "a. een kopie
+/// van de VOG"), while a finding still points at the item, row or answer itself.
+///
+/// Decided from the blocks alone, so every reader benefits: Markdown and text lists and tables,
+/// DOCX and ODT numbering (items carry a `label`) and tables, PDF paragraphs.
+public enum LeadIn {
+    /// The lead-in of every block: the index of the block it is read with, or nil. A lead-in can
+    /// have a lead-in of its own (a nested list); `chain(of:in:)` follows them.
+    public static func leadIns(of blocks: [Block]) -> [Int?] {
+        var out = [Int?](repeating: nil, count: blocks.count)
+        var tableHeader: Int?
+        var listLeadIn: Int?
+        for (i, block) in blocks.enumerated() {
+            let text = trimmed(block.text)
+            if case .heading = block.kind { tableHeader = nil; listLeadIn = nil; continue }
+            // A table: its first row is the header every other row is read with.
+            if block.kind == .tableCell, text.hasPrefix("|") {
+                if let header = tableHeader { out[i] = header } else { tableHeader = i }
+                continue
+            }
+            tableHeader = nil
+            // An answer is read with the question just before it.
+            if startsAnswer(text), i > 0, startsQuestion(trimmed(blocks[i - 1].text)) {
+                out[i] = i - 1
+                listLeadIn = nil
+                continue
+            }
+            // Items after a sentence ending in a colon are read with that sentence, for as long as
+            // items follow; a nested lead-in (an item ending in a colon) leads its own items.
+            if isItem(block, text), let lead = listLeadIn {
+                out[i] = lead
+                if text.hasSuffix(":") { listLeadIn = i }
+                continue
+            }
+            if text.hasSuffix(":") {
+                // The next block is read with this one, whatever kind it is.
+                listLeadIn = i
+                if i + 1 < blocks.count, !isItem(blocks[i + 1], trimmed(blocks[i + 1].text)) {
+                    out[i + 1] = i
+                }
+                continue
+            }
+            if out[i] == nil { listLeadIn = nil }
+        }
+        return out
+    }
+
+    /// The lead-ins of block `index`, outermost first.
+    public static func chain(of index: Int, in leadIns: [Int?]) -> [Int] {
+        var out: [Int] = []
+        var seen = Set<Int>()
+        var current = leadIns[index]
+        while let c = current, seen.insert(c).inserted {
+            out.insert(c, at: 0)
+            current = leadIns[c]
+        }
+        return out
+    }
+
+    static func trimmed(_ s: String) -> String {
+        var t = Substring(s)
+        while let f = t.first, f.isWhitespace { t.removeFirst() }
+        while let l = t.last, l.isWhitespace { t.removeLast() }
+        return String(t)
+    }
+
+    /// A list item: a list block, a block with an automatic number, or a paragraph that starts
+    /// with a list mark (`a.`, `b)`, `1.`, `-`, `•`).
+    static func isItem(_ block: Block, _ text: String) -> Bool {
+        if block.kind == .listItem || block.label != nil { return true }
+        let scalars = Array(text.unicodeScalars.prefix(4))
+        guard let first = scalars.first else { return false }
+        if "-*•–·".unicodeScalars.contains(first) { return scalars.count > 1 && scalars[1] == " " }
+        var k = 0
+        while k < scalars.count, k < 3, scalars[k].properties.isAlphabetic || ("0"..."9").contains(Character(scalars[k])) { k += 1 }
+        guard k > 0, k <= 2, k + 1 < scalars.count else { return false }
+        return (scalars[k] == "." || scalars[k] == ")") && scalars[k + 1] == " "
+    }
+
+    static func startsQuestion(_ text: String) -> Bool {
+        let l = text.lowercased()
+        return l.hasPrefix("vraag") || l.hasPrefix("v:") || l.hasPrefix("question")
+    }
+
+    static func startsAnswer(_ text: String) -> Bool {
+        let l = text.lowercased()
+        return l.hasPrefix("antwoord") || l.hasPrefix("a:") || l.hasPrefix("answer")
+    }
+}

@@ -1,0 +1,41 @@
+import Testing
+import TenderDocument
+
+/// List items, table rows and answers are read with what leads into them.
+@Suite struct LeadInTests {
+    func block(_ text: String, _ kind: BlockKind = .paragraph, line: Int) -> Block { Block(kind: kind, text: text, firstLine: line) }
+
+    @Test func listItemsAreReadWithTheirLeadInAndNestedItemsWithBoth() {
+        let blocks = [
+            block("Bij de aanmelding voegt u toe:", line: 1),
+            block("a. een kopie van de VOG;", line: 2),
+            block("b. de volgende verklaringen:", line: 3),
+            block("- een verklaring van de accountant", .listItem, line: 4),
+            block("Daarna beoordeelt de gemeente de aanmelding.", line: 6),
+        ]
+        let leadIns = LeadIn.leadIns(of: blocks)
+        #expect(leadIns == [nil, 0, 0, 2, nil])
+        #expect(LeadIn.chain(of: 3, in: leadIns) == [0, 2])
+    }
+
+    @Test func tableRowsAreReadWithTheHeaderRow() {
+        let blocks = [
+            block("| Rapportage | Frequentie | Ontvanger |", .tableCell, line: 1),
+            block("| Managementrapportage | maandelijks | per gemeente |", .tableCell, line: 3),
+            block("| Jaarverslag | jaarlijks | regio |", .tableCell, line: 4),
+        ]
+        #expect(LeadIn.leadIns(of: blocks) == [nil, 0, 0])
+    }
+
+    @Test func anAnswerIsReadWithItsQuestion() {
+        let blocks = [block("Vraag: Volstaat een kopie?", line: 1), block("Antwoord: Nee, u levert het origineel.", line: 2)]
+        #expect(LeadIn.leadIns(of: blocks) == [nil, 0])
+    }
+
+    @Test func numberedClausesAreNoListItems() {
+        let blocks = [block("De aanbieder levert het volgende:", line: 1), block("5.3 De gemeente betaalt binnen 30 dagen.", line: 2),
+                      block("5.4 Iets anders.", line: 3)]
+        // The clause right after the colon is read with it; the next clause is not.
+        #expect(LeadIn.leadIns(of: blocks) == [nil, 0, nil])
+    }
+}
