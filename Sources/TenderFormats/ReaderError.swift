@@ -1,3 +1,4 @@
+import TenderDocument
 import TenderXML
 
 /// Why a file could not be read. Every case renders as one line, `path: reason`.
@@ -10,6 +11,9 @@ public enum ReaderError: Error, Equatable, Sendable {
     case protected(path: String)
     /// A PDF with no text layer (a scan).
     case noText(path: String)
+    /// A document (DOCX, ODT, FODT, XML, eForms) that reads without error but holds no text:
+    /// reported, never linted as a clean tender.
+    case noReadableText(path: String)
     /// The file breaks its own format: a reason in the reader's words.
     case malformed(path: String, reason: String)
     /// An input limit was hit (size, entries, inflation ratio, depth).
@@ -23,7 +27,7 @@ public enum ReaderError: Error, Equatable, Sendable {
     public var path: String {
         switch self {
         case let .notFound(p), let .unreadable(p, _), let .unsupported(p, _), let .protected(p),
-             let .noText(p), let .malformed(p, _), let .limitExceeded(p, _), let .invalidXML(p, _, _),
+             let .noText(p), let .noReadableText(p), let .malformed(p, _), let .limitExceeded(p, _), let .invalidXML(p, _, _),
              let .toolMissing(p, _, _):
             return p
         }
@@ -43,6 +47,8 @@ public enum ReaderError: Error, Equatable, Sendable {
             reason = english ? "the document is encrypted or password-protected" : "het document is versleuteld of met een wachtwoord beveiligd"
         case .noText:
             reason = english ? "the PDF has no text layer (scanned?); run OCR first" : "de PDF bevat geen tekstlaag (gescand?); maak eerst tekst met OCR"
+        case .noReadableText:
+            reason = english ? "no readable text" : "geen leesbare tekst"
         case let .malformed(_, why):
             reason = english ? "malformed document: \(why)" : "beschadigd document: \(why)"
         case let .limitExceeded(_, limit):
@@ -54,7 +60,7 @@ public enum ReaderError: Error, Equatable, Sendable {
                 ? "\(tool) not found; install \(package) (e.g. apt-get install \(package))"
                 : "\(tool) niet gevonden; installeer \(package) (bijv. apt-get install \(package))"
         }
-        return "\(path): \(reason)"
+        return "\(PathText.escaped(path)): \(reason)"
     }
 }
 

@@ -32,8 +32,10 @@ extension LintRun {
 
     /// The files of `paths`, each with the engine of the configuration that applies to it, and
     /// the catalogue behind all of them.
-    private func prepare(_ paths: [String], settings: Settings) throws(ConfigurationError) -> (files: [(path: String, engine: Engine)], catalogue: Catalogue) {
-        let files = FileCollector.files(paths)
+    private func prepare(_ paths: [String], settings: Settings) throws(ConfigurationError)
+        -> (files: [(path: String, engine: Engine)], catalogue: Catalogue, problems: [String]) {
+        let collected = FileCollector.collect(paths, english: engine.options.language == .en)
+        let files = collected.files
         var configurations: [String: Configuration] = [:]
         var engines: [String: Engine] = [:]
         var catalogues: [[String]: Catalogue] = [[]: engine.catalogue]
@@ -77,7 +79,7 @@ extension LintRun {
         }
         if !problems.isEmpty { throw .invalid(problems) }
 
-        return (chosen.map { ($0.file, engines[$0.key] ?? engine) }, merged(Array(catalogues.values)))
+        return (chosen.map { ($0.file, engines[$0.key] ?? engine) }, merged(Array(catalogues.values)), collected.problems)
     }
 
     /// Lints `paths` with the configuration that applies to each file, then applies the
@@ -86,9 +88,10 @@ extension LintRun {
     /// - Throws: configuration problems (exit code 2); unreadable documents are not thrown but
     ///   listed in the result's `errors`, as with `run(_:)`.
     public func run(_ paths: [String], settings: Settings) async throws(ConfigurationError) -> ConfiguredResult {
-        let (files, catalogue) = try prepare(paths, settings: settings)
+        let (files, catalogue, problems) = try prepare(paths, settings: settings)
         var documents: [DocumentResult] = []
-        var errors: [String] = []
+        // What the folder walk skipped comes first, then the files that could not be read.
+        var errors: [String] = problems
         for outcome in await lint(files) {
             switch outcome {
             case let .document(d): documents.append(d)
@@ -114,7 +117,7 @@ extension LintRun {
     /// checked and the catalogue is known, before the first document.
     public func stream(_ paths: [String], settings: Settings, prepared: (Catalogue) -> Void = { _ in },
                        emit: (DocumentResult) -> Void) async throws(ConfigurationError) -> StreamedRun {
-        let (files, catalogue) = try prepare(paths, settings: settings)
+        let (files, catalogue, problems) = try prepare(paths, settings: settings)
         prepared(catalogue)
         // `run` sorts documents by path (a stable sort) and keeps errors in file order.
         let order = files.indices.sorted { files[$0].path < files[$1].path }
@@ -133,7 +136,7 @@ extension LintRun {
                 errors.append((order[i], e))
             }
         })
-        return StreamedRun(errors: errors.sorted { $0.index < $1.index }.map(\.message),
+        return StreamedRun(errors: problems + errors.sorted { $0.index < $1.index }.map(\.message),
                            staleBaseline: matcher?.stale() ?? [], catalogue: catalogue)
     }
 
