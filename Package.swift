@@ -54,6 +54,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // libFuzzer targets for the readers (scripts/fuzz.sh builds it with -sanitize=fuzzer,address).
+        .executableTarget(name: "TenderFuzz", dependencies: ["TenderDocument", "TenderFormats", "TenderLint", "TenderRules"]),
+
         .testTarget(name: "TenderDocumentTests", dependencies: ["TenderDocument"]),
         .testTarget(name: "TenderLanguageTests", dependencies: ["TenderLanguage", "TenderDocument"]),
         .testTarget(name: "TenderInventoryTests", dependencies: [

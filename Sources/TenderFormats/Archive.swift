@@ -15,7 +15,7 @@ internal import ZIPFoundation
 final class Archive {
     private let zip: ZIPFoundation.Archive
     private let entries: [String: Entry]
-    private let limits: InputLimits
+    let limits: InputLimits
     private let path: String
     /// Bytes inflated from this container so far, over all entries read.
     private var inflatedTotal = 0
@@ -26,6 +26,12 @@ final class Archive {
     init(bytes: [UInt8], limits: InputLimits, path: String) throws(ReaderError) {
         self.limits = limits
         self.path = path
+        // The library traps on offsets past the end of the buffer; nothing it would seek to is
+        // left unchecked (ZIPStructure), so a damaged container is refused here, in one line.
+        if case let .failure(problem) = ZIPStructure.check(bytes, maxEntries: limits.maxArchiveEntries) {
+            if problem.overLimit { throw .limitExceeded(path: path, limit: problem.reason) }
+            throw .malformed(path: path, reason: "geen leesbaar ZIP-archief (\(problem.reason))")
+        }
         do {
             zip = try ZIPFoundation.Archive(data: Data(bytes), accessMode: .read)
         } catch {

@@ -10,26 +10,16 @@ public struct DocumentReader: Sendable {
         self.limits = limits
     }
 
-    /// Reads the file at `path`.
+    /// Reads the file at `path`: only a regular file (a symbolic link to one is followed), and
+    /// never more than `maxFileBytes` + 1 bytes of it.
+    ///
+    /// The file is opened non-blocking and checked with `fstat` on the open descriptor, so a FIFO
+    /// (which would block `open` or `read` until a writer comes), a device such as `/dev/zero`
+    /// (which never ends) or a socket is refused before anything is read, and nothing can swap
+    /// the file between the check and the read.
     public func read(path: String) throws(ReaderError) -> Document {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path: path) }
-        guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "is een map") }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = attributes?[.size] as? Int, size > limits.maxFileBytes {
-            throw .limitExceeded(path: path, limit: "bestand groter dan \(limits.maxFileBytes / 1_048_576) MiB")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .unreadable(path: path, reason: "geen leesrechten")
-        }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.readToEnd() ?? Data()
-        } catch {
-            throw .unreadable(path: path, reason: "leesfout")
-        }
-        return try read(bytes: [UInt8](data), path: path)
+        let bytes = try InputFile.contents(path: path, maxBytes: limits.maxFileBytes)
+        return try read(bytes: bytes, path: path)
     }
 
     /// Reads a file's bytes; `path` names it in positions and errors (it is not opened).
@@ -39,16 +29,24 @@ public struct DocumentReader: Sendable {
         }
         let ext = (path as NSString).pathExtension
         let hash = ContentHash.sha256(bytes)
+        let document: Document
         switch FormatSniffer.sniff(bytes, fileExtension: ext) {
         case let .unsupported(what):
             throw .unsupported(path: path, format: what)
         case .encrypted:
             throw .protected(path: path)
         case .zip:
-            return try readContainer(bytes: bytes, path: path, hash: hash)
+            document = try readContainer(bytes: bytes, path: path, hash: hash)
         case let .format(format):
-            return try read(format: format, bytes: bytes, path: path, hash: hash)
+            document = try read(format: format, bytes: bytes, path: path, hash: hash)
         }
+        // A document format that yields no text is not a clean tender: say so. (An empty text
+        // file is what it looks like; a PDF without text is refused by the PDF reader.)
+        if document.format != .text, document.format != .markdown,
+           !document.blocks.contains(where: { block in block.text.contains { !$0.isWhitespace } }) {
+            throw .noReadableText(path: path)
+        }
+        return document
     }
 
     private func read(format: DocumentFormat, bytes: [UInt8], path: String, hash: String) throws(ReaderError) -> Document {
@@ -68,8 +66,9 @@ public struct DocumentReader: Sendable {
             let blocks = try GenericXMLReader.read(bytes: bytes, path: path, limits: limits.xml)
             return Document(path: path, format: .xml, contentHash: hash, blocks: blocks)
         case .pdf:
-            let blocks = try PdfReader.read(bytes: bytes, path: path, limits: limits)
-            return Document(path: path, format: .pdf, contentHash: hash, blocks: blocks)
+            let (blocks, warnings) = try PdfReader.readWithWarnings(bytes: bytes, path: path, limits: limits)
+            return Document(path: path, format: .pdf, contentHash: hash, blocks: blocks,
+                            warnings: warnings.map { "\(path): \($0)" })
         case .docx, .odt:
             // Containers are recognised by their content, never by the sniffer's verdict alone.
             return try readContainer(bytes: bytes, path: path, hash: hash)

@@ -40,7 +40,7 @@ struct DocxNumbering {
             guard let id = abstract.attribute("abstractNumId", namespace: w) else { continue }
             var levels: [Int: Level] = [:]
             for lvl in abstract.elements("lvl", namespace: w) {
-                guard let ilvl = lvl.attribute("ilvl", namespace: w).flatMap({ Int($0) }) else { continue }
+                guard let ilvl = DocxNumbering.levelIndex(lvl.attribute("ilvl", namespace: w)) else { continue }
                 levels[ilvl] = DocxNumbering.level(lvl, w: w)
             }
             abstracts[id] = levels
@@ -50,9 +50,9 @@ struct DocxNumbering {
                   let abstractId = num.element("abstractNumId", namespace: w)?.attribute("val", namespace: w) else { continue }
             var instance = Instance(abstractId: abstractId)
             for override in num.elements("lvlOverride", namespace: w) {
-                guard let ilvl = override.attribute("ilvl", namespace: w).flatMap({ Int($0) }) else { continue }
+                guard let ilvl = DocxNumbering.levelIndex(override.attribute("ilvl", namespace: w)) else { continue }
                 if let start = override.element("startOverride", namespace: w)?.attribute("val", namespace: w).flatMap({ Int($0) }) {
-                    instance.startOverrides[ilvl] = start
+                    instance.startOverrides[ilvl] = ListNumberFormat.clamped(start)
                 }
                 if let lvl = override.element("lvl", namespace: w) {
                     instance.levelOverrides[ilvl] = DocxNumbering.level(lvl, w: w)
@@ -62,9 +62,15 @@ struct DocxNumbering {
         }
     }
 
+    /// A level index from the document (`w:ilvl`): Word has levels 0 to 8; others are ignored.
+    private static func levelIndex(_ value: String?) -> Int? {
+        guard let n = value.flatMap({ Int($0) }), (0...8).contains(n) else { return nil }
+        return n
+    }
+
     private static func level(_ lvl: XMLTree.Element, w: String) -> Level {
         var level = Level()
-        level.start = lvl.element("start", namespace: w)?.attribute("val", namespace: w).flatMap { Int($0) } ?? 0
+        level.start = ListNumberFormat.clamped(lvl.element("start", namespace: w)?.attribute("val", namespace: w).flatMap { Int($0) } ?? 0)
         level.format = ListNumberFormat(docx: lvl.element("numFmt", namespace: w)?.attribute("val", namespace: w))
         level.text = lvl.element("lvlText", namespace: w)?.attribute("val", namespace: w) ?? ""
         if let legal = lvl.element("isLgl", namespace: w) {
@@ -97,7 +103,7 @@ struct DocxNumbering {
             for (overridden, _) in instance.startOverrides where overridden < 9 { values[overridden] = nil }
         }
         let start = instance.startOverrides[ilvl] ?? level.start
-        values[ilvl] = values[ilvl].map { $0 + 1 } ?? start
+        values[ilvl] = values[ilvl].map { ListNumberFormat.counted(after: $0) } ?? start
         for deeper in (ilvl + 1)..<9 {
             let restart = levelDefinition(instance, deeper)?.restartAfter
             // lvlRestart is 1-based: restart after level r means when a level <= r (1-based) counts.

@@ -32,8 +32,12 @@ struct DocxReader {
         }
         let folder = DocxReader.folder(of: mainPart)
         let relationships = try self.relationships(of: mainPart)
+        // Each part once, however many relationships point at it (20,000 relationships to one
+        // header would otherwise parse that header 20,000 times).
         func part(_ type: String) -> [String] {
-            relationships.filter { $0.type == type }.map { DocxReader.resolve($0.target, in: folder) }
+            var seen = Set<String>()
+            return relationships.filter { $0.type == type }.map { DocxReader.resolve($0.target, in: folder) }
+                .filter { seen.insert($0).inserted }
         }
 
         let styles = DocxStyles(try part("styles").first.flatMap { name throws(ReaderError) in try archive.xml(name) }, w: w)
@@ -92,7 +96,12 @@ struct DocxReader {
         let folder = DocxReader.folder(of: part)
         let file = String(part.dropFirst(folder.count))
         guard let rels = try archive.xml(folder + "_rels/" + file + ".rels") else { return [] }
-        return rels.elements("Relationship", namespace: DocxReader.relationshipNamespace).compactMap { rel in
+        let all = rels.elements("Relationship", namespace: DocxReader.relationshipNamespace)
+        // More relationships than the archive may hold entries cannot all point somewhere.
+        guard all.count <= archive.limits.maxArchiveEntries else {
+            throw .limitExceeded(path: path, limit: "meer dan \(archive.limits.maxArchiveEntries) relaties in \(folder)_rels/\(file).rels")
+        }
+        return all.compactMap { rel in
             guard rel.attribute("TargetMode") != "External", let type = rel.attribute("Type"),
                   let target = rel.attribute("Target") else { return nil }
             return Relationship(type: String(type.split(separator: "/").last ?? ""), target: target)
@@ -317,7 +326,7 @@ private final class DocxWalker {
         // Heading level: direct outline level, else the style's.
         var heading: Int?
         if let direct = pPr?.element("outlineLvl", namespace: w)?.attribute("val", namespace: w).flatMap({ Int($0) }) {
-            heading = direct < 9 ? direct + 1 : nil
+            heading = (0..<9).contains(direct) ? direct + 1 : nil
         } else {
             heading = styles.headingLevel(styleId: styleId)
         }

@@ -71,7 +71,7 @@ struct DocxStyles {
 
     private func computeHeadingLevel(styleId: String?) -> Int? {
         for style in chain(styleId) {
-            if let level = style.outlineLevel { return level < 9 ? level + 1 : nil }
+            if let level = style.outlineLevel { return (0..<9).contains(level) ? level + 1 : nil }
         }
         var candidates: [String] = []
         if let styleId { candidates.append(styleId) }

@@ -36,6 +36,24 @@ enum ListNumberFormat: Equatable, Sendable {
         }
     }
 
+    /// The largest counter value taken from a document (a start value, or a counter counted on):
+    /// far above any real list, small enough that counting on never overflows.
+    static let maxCounter = 999_999
+    /// The longest letter label written (`aaaaaaaaaa`, item 260); later items are written as
+    /// decimals, so a huge start value cannot build a label of millions of letters.
+    static let maxLetterRepeats = 10
+
+    /// A start value from a document, clamped to `0...maxCounter`.
+    static func clamped(_ n: Int) -> Int {
+        min(max(n, 0), maxCounter)
+    }
+
+    /// The counter after `n` (which may be one below a start value of 0), clamped like a start
+    /// value: it never passes `maxCounter`, so it never overflows.
+    static func counted(after n: Int) -> Int {
+        min(max(n, -1), maxCounter - 1) + 1
+    }
+
     /// `n` written in this format; `n` is the counter value (usually 1-based).
     func render(_ n: Int) -> String {
         switch self {
@@ -51,7 +69,7 @@ enum ListNumberFormat: Equatable, Sendable {
 
     /// Word and LibreOffice count a, b, …, z, aa, bb, …: the letter repeats once per round.
     static func letters(_ n: Int) -> String {
-        guard n > 0 else { return String(n) }
+        guard n > 0, (n - 1) / 26 < maxLetterRepeats else { return String(n) }
         let letter = Character(UnicodeScalar(UInt8(97 + (n - 1) % 26)))
         return String(repeating: letter, count: (n - 1) / 26 + 1)
     }

@@ -48,8 +48,8 @@ struct OdfStyles {
                 level.format = ListNumberFormat(odf: element.attribute("num-format", namespace: style))
                 level.prefix = element.attribute("num-prefix", namespace: style) ?? ""
                 level.suffix = element.attribute("num-suffix", namespace: style) ?? ""
-                level.displayLevels = element.attribute("display-levels", namespace: text).flatMap { Int($0) } ?? 1
-                level.start = element.attribute("start-value", namespace: text).flatMap { Int($0) } ?? 1
+                level.displayLevels = min(max(element.attribute("display-levels", namespace: text).flatMap { Int($0) } ?? 1, 1), 10)
+                level.start = ListNumberFormat.clamped(element.attribute("start-value", namespace: text).flatMap { Int($0) } ?? 1)
             }
             // Bullet and image levels keep format .none: no label.
             levels[n] = level

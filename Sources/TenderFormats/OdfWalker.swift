@@ -94,8 +94,8 @@ final class OdfWalker {
         var blockKind = kind ?? .paragraph
         var blockLabel = label
         if isHeading {
-            let level = element.attribute("outline-level", namespace: text).flatMap { Int($0) } ?? 1
-            blockKind = .heading(level: max(1, level))
+            let level = min(max(element.attribute("outline-level", namespace: text).flatMap { Int($0) } ?? 1, 1), 10)
+            blockKind = .heading(level: level)
             blockLabel = blockLabel ?? paragraph.number ?? headingLabel(level: level, element: element)
         } else if styles.isTitle(element.attribute("style-name", namespace: text)) {
             blockKind = .heading(level: 1)
@@ -115,9 +115,9 @@ final class OdfWalker {
         while outlineCounters.count < level { outlineCounters.append((styles.outline[outlineCounters.count + 1]?.start ?? 1) - 1) }
         outlineCounters = Array(outlineCounters.prefix(level))
         if let start = element.attribute("start-value", namespace: text).flatMap({ Int($0) }) {
-            outlineCounters[level - 1] = start
+            outlineCounters[level - 1] = ListNumberFormat.clamped(start)
         } else {
-            outlineCounters[level - 1] += 1
+            outlineCounters[level - 1] = ListNumberFormat.counted(after: outlineCounters[level - 1])
         }
         return OdfStyles.label(levels: styles.outline, level: level, values: outlineCounters)
     }
@@ -146,9 +146,9 @@ final class OdfWalker {
                 while state.counters.count < level { state.counters.append((levels[state.counters.count + 1]?.start ?? 1) - 1) }
                 state.counters = Array(state.counters.prefix(level))
                 if let start = item.attribute("start-value", namespace: text).flatMap({ Int($0) }) {
-                    state.counters[level - 1] = start
+                    state.counters[level - 1] = ListNumberFormat.clamped(start)
                 } else {
-                    state.counters[level - 1] += 1
+                    state.counters[level - 1] = ListNumberFormat.counted(after: state.counters[level - 1])
                 }
                 label = OdfStyles.label(levels: levels, level: level, values: state.counters)
             }

@@ -15,11 +15,41 @@ import TenderDocument
 ///    `continuesOverPageBreak`) stays one block. Hyphenation at line ends is joined later by `NormalizedText`.
 /// Positions are `.page(p, line: l, column: c)`: `l` counts the visual lines of page `p` from the
 /// top, headers and footers included, as a person counts them.
-enum PdfReader {
+public enum PdfReader {
     static func read(bytes: [UInt8], path: String, limits: InputLimits) throws(ReaderError) -> [Block] {
+        try readWithWarnings(bytes: bytes, path: path, limits: limits).blocks
+    }
+
+    /// The blocks of a PDF from `pdftotext -bbox-layout` output (what `read` does after running
+    /// pdftotext): the layout steps without the child process. Public for tests and fuzzing.
+    public static func blocks(fromBBoxOutput output: [UInt8], path: String,
+                              limits: InputLimits = .default) throws(ReaderError) -> [Block] {
+        try layout(PdfPage.pages(from: output, path: path, limits: limits), path: path).blocks
+    }
+
+    /// Fewer characters per page than this, on average, over a PDF of `scanMinimumPages` pages or
+    /// more, is a scan with a stray text layer (page numbers, a stamp), not a text document.
+    static let scanCharactersPerPage = 40
+    static let scanMinimumPages = 3
+
+    /// The blocks, and a warning (without the path) when most pages have no text: a partly
+    /// scanned PDF, whose scanned pages are not checked.
+    static func readWithWarnings(bytes: [UInt8], path: String, limits: InputLimits) throws(ReaderError)
+        -> (blocks: [Block], warnings: [String]) {
         let output = try PdfText.run(bytes: bytes, path: path, limits: limits)
-        var pages = try PdfPage.pages(from: output, path: path, limits: limits)
+        return try layout(PdfPage.pages(from: output, path: path, limits: limits), path: path)
+    }
+
+    private static func layout(_ parsed: [PdfPage], path: String) throws(ReaderError) -> (blocks: [Block], warnings: [String]) {
+        var pages = parsed
         guard pages.contains(where: { !$0.lines.isEmpty }) else { throw .noText(path: path) }
+        let characters = pages.reduce(0) { sum, page in sum + page.lines.reduce(0) { $0 + $1.text.count } }
+        if pages.count >= scanMinimumPages, characters < scanCharactersPerPage * pages.count { throw .noText(path: path) }
+        let empty = pages.filter(\.lines.isEmpty).count
+        var warnings: [String] = []
+        if pages.count >= 2, empty * 2 > pages.count {
+            warnings.append("\(empty) van de \(pages.count) pagina's hebben geen tekstlaag (gescand?); die pagina's zijn niet gecontroleerd")
+        }
         for i in pages.indices {
             pages[i].lines = attachMarkers(pages[i].lines)
             numberRows(&pages[i].lines)
@@ -27,7 +57,7 @@ enum PdfReader {
         removeRunningLines(&pages)
         let blocks = paragraphs(pages)
         guard !blocks.isEmpty else { throw .noText(path: path) }
-        return blocks
+        return (blocks, warnings)
     }
 
     // MARK: 1. List markers

@@ -1,3 +1,4 @@
+import TenderDocument
 import TenderXML
 
 /// Why a file could not be read. Every case renders as one line, `path: reason`.
@@ -10,6 +11,12 @@ public enum ReaderError: Error, Equatable, Sendable {
     case protected(path: String)
     /// A PDF with no text layer (a scan).
     case noText(path: String)
+    /// A document (DOCX, ODT, FODT, XML, eForms) that reads without error but holds no text:
+    /// reported, never linted as a clean tender.
+    case noReadableText(path: String)
+    /// Something in a folder that was not read: a subfolder that cannot be opened, a name that
+    /// is not UTF-8, a FIFO or device.
+    case skipped(path: String, reason: SkipReason)
     /// The file breaks its own format: a reason in the reader's words.
     case malformed(path: String, reason: String)
     /// An input limit was hit (size, entries, inflation ratio, depth).
@@ -23,8 +30,8 @@ public enum ReaderError: Error, Equatable, Sendable {
     public var path: String {
         switch self {
         case let .notFound(p), let .unreadable(p, _), let .unsupported(p, _), let .protected(p),
-             let .noText(p), let .malformed(p, _), let .limitExceeded(p, _), let .invalidXML(p, _, _),
-             let .toolMissing(p, _, _):
+             let .noText(p), let .noReadableText(p), let .malformed(p, _), let .limitExceeded(p, _), let .invalidXML(p, _, _),
+             let .toolMissing(p, _, _), let .skipped(p, _):
             return p
         }
     }
@@ -43,6 +50,17 @@ public enum ReaderError: Error, Equatable, Sendable {
             reason = english ? "the document is encrypted or password-protected" : "het document is versleuteld of met een wachtwoord beveiligd"
         case .noText:
             reason = english ? "the PDF has no text layer (scanned?); run OCR first" : "de PDF bevat geen tekstlaag (gescand?); maak eerst tekst met OCR"
+        case let .skipped(_, why):
+            switch why {
+            case let .unreadableFolder(detail):
+                reason = english ? "folder cannot be read (\(detail)); skipped" : "map kan niet worden gelezen (\(detail)); overgeslagen"
+            case .nameNotUTF8:
+                reason = english ? "file name is not valid UTF-8; skipped" : "bestandsnaam is geen geldige UTF-8; overgeslagen"
+            case .notRegularFile:
+                reason = english ? "not a regular file; skipped" : "geen gewoon bestand; overgeslagen"
+            }
+        case .noReadableText:
+            reason = english ? "no readable text" : "geen leesbare tekst"
         case let .malformed(_, why):
             reason = english ? "malformed document: \(why)" : "beschadigd document: \(why)"
         case let .limitExceeded(_, limit):
@@ -54,8 +72,15 @@ public enum ReaderError: Error, Equatable, Sendable {
                 ? "\(tool) not found; install \(package) (e.g. apt-get install \(package))"
                 : "\(tool) niet gevonden; installeer \(package) (bijv. apt-get install \(package))"
         }
-        return "\(path): \(reason)"
+        return "\(PathText.escaped(path)): \(reason)"
     }
+}
+
+/// Why the folder walk passed something over.
+public enum SkipReason: Equatable, Sendable {
+    case unreadableFolder(String)
+    case nameNotUTF8
+    case notRegularFile
 }
 
 extension ReaderError: CustomStringConvertible {

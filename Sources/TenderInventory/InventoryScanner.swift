@@ -59,7 +59,8 @@ public struct InventoryScanner: Sendable {
         let roots = paths.map(Self.normalized)
         // Overlapping arguments (`samples samples/formats`) name a file twice; scan it once.
         var listed = Set<String>()
-        let files = FileCollector.files(roots).filter { listed.insert($0).inserted }
+        let collected = FileCollector.collect(roots)
+        let files = collected.files.filter { listed.insert($0).inserted }
         var summary = ScanSummary()
         summary.files = files.count
 
@@ -74,6 +75,8 @@ public struct InventoryScanner: Sendable {
             throw .configuration(error.description(language))
         }
         observe(.started(summary))
+        // Folders that could not be read, names that are not UTF-8, FIFOs and devices: skipped, said.
+        for problem in collected.problems { observe(.failed(problem.message(english: language == .en))) }
         try await store.setParameters(parameters)
         try await store.setTopics(engine.catalogue.taxonomy.topics)
         let known = try store.knownDocuments()

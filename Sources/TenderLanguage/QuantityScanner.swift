@@ -8,6 +8,11 @@ public enum QuantityScanner {
             if let (q, next) = quantity(at: t, bytes: bytes, tokens: tokens) {
                 result.append(q)
                 t = next
+            } else if tokens[t].isNumber, let (_, next, _) = numeral(at: t, bytes: bytes, tokens: tokens), next > t + 1 {
+                // A numeral of several tokens ("1.500.000", "1,5") without a unit: no token inside
+                // it starts a quantity either (the same unit test would follow), and trying each
+                // made a long run of digit groups quadratic.
+                t = next
             } else {
                 t += 1
             }

@@ -10,6 +10,9 @@ public enum SentenceSplitter {
         "stb", "stcrt", "kamerstuk", "kst", "sub", "lid", "bw", "aw", "e.v", "ev", "m.i.v", "miv", "t/m", "tm", "wo",
     ]
 
+    /// The longest word before a dot that is looked at (abbreviations and list numbers are short).
+    static let longestWord = 64
+
     /// The end offsets (exclusive, UTF-8) of each sentence in `bytes`; the last one is `bytes.count`.
     public static func sentenceEnds(in bytes: [UInt8]) -> [Int] {
         var ends: [Int] = []
@@ -28,9 +31,12 @@ public enum SentenceSplitter {
     }
 
     private static func isAbbreviation(_ bytes: [UInt8], dotAt dot: Int) -> Bool {
-        // The "word" before the dot, dots inside included ("o.a", "4.1.6").
+        // The "word" before the dot, dots inside included ("o.a", "4.1.6"). Looked for at most
+        // `longestWord` bytes back: a text of dots without spaces would otherwise rescan its whole
+        // length at every dot. Longer words are neither abbreviations nor list numbers.
         var s = dot
-        while s > 0, bytes[s - 1] != 0x20, bytes[s - 1] != UInt8(ascii: "(") { s -= 1 }
+        while s > 0, dot - s <= longestWord, bytes[s - 1] != 0x20, bytes[s - 1] != UInt8(ascii: "(") { s -= 1 }
+        if dot - s > longestWord { return false }
         let word = String(decoding: bytes[s..<dot], as: UTF8.self)
         if word.isEmpty { return false }
         if word.count == 1, let c = word.first, c.isLetter { return true }

@@ -55,11 +55,17 @@ public struct Baseline: Hashable, Sendable, Codable {
     }
 
     /// Writes the baseline to `path`, replacing the file.
-    public func write(to path: String) throws(BaselineError) {
-        do {
-            try encoded().write(to: URL(fileURLWithPath: path), options: .atomic)
+    /// Writes the baseline to `path` through `ReportOutput` (a temporary file renamed into place;
+    /// an input, a symbolic link or a special file as target is refused).
+    public func write(to path: String, inputs: [String] = [], english: Bool = false) throws(BaselineError) {
+        let data: Data
+        do { data = try encoded() } catch { throw .unwritable(path: path) }
+        do throws(ReportOutput.Failure) {
+            let output = try ReportOutput(path: path, inputs: inputs, english: english)
+            try output.write(bytes: [UInt8](data))
+            try output.finish()
         } catch {
-            throw .unwritable(path: path)
+            throw .output(message: error.message)
         }
     }
 

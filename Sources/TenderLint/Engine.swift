@@ -51,7 +51,10 @@ public final class Engine: Sendable {
         }
         // The ranker's query per block: several findings often share a block.
         var queries: [Int: [String]] = [:]
-        var findings = matches.map { finding(for: $0, in: analyzed, original: document, domains: active, stemmer: stemmer, queries: &queries) }
+        // Line starts and character counts per block, found once (a long block has many findings).
+        var locators: [Int: BlockLocator] = [:]
+        var findings = matches.map { finding(for: $0, in: analyzed, original: document, domains: active, stemmer: stemmer,
+                                             queries: &queries, locators: &locators) }
         // Silencing, most specific first: a marker in the clause, then the municipal context.
         for (i, match) in matches.enumerated() {
             suppressions.silence(&findings[i], clause: match.clause) { analyzed.blocks[$0].clause }
@@ -108,7 +111,7 @@ public final class Engine: Sendable {
     /// The finding for `match`. Positions and excerpts come from `original`: the analysed
     /// document has its suppression markers blanked (same UTF-8 offsets, other characters).
     private func finding(for match: RuleMatch, in doc: AnalyzedDocument, original: Document, domains: Set<Domain>, stemmer: DutchStemmer,
-                         queries: inout [Int: [String]]) -> Finding {
+                         queries: inout [Int: [String]], locators: inout [Int: BlockLocator]) -> Finding {
         let rule = catalogue.rules[match.rule]
         let block = original.blocks[match.block]
         let analyzed = doc.blocks[match.block]
@@ -135,21 +138,28 @@ public final class Engine: Sendable {
         let alternative = ranker.best(forQuery: query, excluding: rule.model, topic: rule.topic)
             .map { ModelProposal(id: $0.id, reason: .similarity) }
 
+        let locator = locators[match.block] ?? BlockLocator(block)
+        locators[match.block] = locator
         let hours = rule.burden.hours * rule.burden.frequency
         let burden = BurdenEstimate(hoursPerOccurrence: rule.burden.hours, occurrencesPerYear: rule.burden.frequency,
                                     hoursPerYear: hours, eurosPerYear: hours * options.tariff, bearer: rule.burden.bearer)
 
         // The fingerprint uses the words of the sentence, not its number or line breaks.
-        let ends = SentenceSplitter.sentenceEnds(in: analyzed.normalized.bytes)
-        let sentenceEnd = ends.first { $0 > match.range.lowerBound } ?? analyzed.normalized.bytes.count
-        let sentenceStart = ends.last { $0 <= match.range.lowerBound } ?? 0
-        let words = analyzed.tokens.filter { $0.range.lowerBound >= sentenceStart && $0.range.upperBound <= sentenceEnd && !$0.isNumber }.map(\.text)
+        // Sentence ends come once per block from the analysis; sentence and tokens are found by
+        // binary search, so a finding costs its sentence, not its block.
+        let ends = analyzed.sentenceEnds
+        let next = ends.partitioningIndex(where: { $0 > match.range.lowerBound })
+        let sentenceEnd = next < ends.count ? ends[next] : analyzed.normalized.bytes.count
+        let sentenceStart = next > 0 ? ends[next - 1] : 0
+        let firstToken = analyzed.tokens.partitioningIndex(where: { $0.range.lowerBound >= sentenceStart })
+        let words = analyzed.tokens[firstToken...].prefix { $0.range.lowerBound < sentenceEnd }
+            .filter { $0.range.upperBound <= sentenceEnd && !$0.isNumber }.map(\.text)
 
         return Finding(
             ruleId: rule.id, topic: rule.topic, category: rule.category,
             severity: options.severityOverrides[rule.id] ?? rule.severity,
             path: doc.document.path, position: TextPosition(block: match.block, offset: raw.lowerBound),
-            start: block.location(atUTF8Offset: raw.lowerBound), end: block.location(atUTF8Offset: raw.upperBound),
+            start: locator.location(atUTF8Offset: raw.lowerBound), end: locator.location(atUTF8Offset: raw.upperBound),
             clauseNumber: clause.number, headingPath: clause.headingPath,
             matchedText: matchedText, excerpt: block.text, excerptRange: raw,
             message: .rule(match: matchedText, quantity: quantityText), basis: rule.basis(for: domains),

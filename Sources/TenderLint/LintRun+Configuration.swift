@@ -32,13 +32,15 @@ extension LintRun {
     }
 
     /// The files of `paths`, each with the engine of the configuration that applies to it, and
-    /// the catalogue behind all of them (`EngineResolver`).
-    private func prepare(_ paths: [String], settings: Settings) throws(ConfigurationError) -> (files: [(path: String, engine: Engine)], catalogue: Catalogue) {
-        let files = FileCollector.files(paths)
+    /// the catalogue behind all of them (`EngineResolver`), and what the folder walk skipped.
+    private func prepare(_ paths: [String], settings: Settings) throws(ConfigurationError)
+        -> (files: [(path: String, engine: Engine)], catalogue: Catalogue, problems: [ReaderError]) {
+        let collected = FileCollector.collect(paths)
+        let files = collected.files
         let resolver = EngineResolver(base: engine, configFile: settings.configFile,
                                       searchesConfiguration: settings.searchesConfiguration, rulesFolder: settings.rulesFolder)
         let resolution = try resolver.resolve(files)
-        return (zip(files, resolution.choices).map { ($0, $1.engine) }, resolution.catalogue)
+        return (zip(files, resolution.choices).map { ($0, $1.engine) }, resolution.catalogue, collected.problems)
     }
 
     /// Lints `paths` with the configuration that applies to each file, then applies the
@@ -47,9 +49,10 @@ extension LintRun {
     /// - Throws: configuration problems (exit code 2); unreadable documents are not thrown but
     ///   listed in the result's `errors`, as with `run(_:)`.
     public func run(_ paths: [String], settings: Settings) async throws(ConfigurationError) -> ConfiguredResult {
-        let (files, catalogue) = try prepare(paths, settings: settings)
+        let (files, catalogue, problems) = try prepare(paths, settings: settings)
         var documents: [DocumentResult] = []
-        var errors: [InputError] = []
+        // What the folder walk skipped comes first, then the files that could not be read.
+        var errors: [InputError] = problems
         for outcome in await lint(files) {
             switch outcome {
             case let .document(d): documents.append(d)
@@ -75,7 +78,7 @@ extension LintRun {
     /// checked and the catalogue is known, before the first document.
     public func stream(_ paths: [String], settings: Settings, prepared: (Catalogue) -> Void = { _ in },
                        emit: (DocumentResult) -> Void) async throws(ConfigurationError) -> StreamedRun {
-        let (files, catalogue) = try prepare(paths, settings: settings)
+        let (files, catalogue, problems) = try prepare(paths, settings: settings)
         prepared(catalogue)
         // `run` sorts documents by path (a stable sort) and keeps errors in file order.
         let order = files.indices.sorted { files[$0].path < files[$1].path }
@@ -94,7 +97,7 @@ extension LintRun {
                 errors.append((order[i], e))
             }
         })
-        return StreamedRun(errors: errors.sorted { $0.index < $1.index }.map(\.error),
+        return StreamedRun(errors: problems + errors.sorted { $0.index < $1.index }.map(\.error),
                            staleBaseline: matcher?.stale() ?? [], catalogue: catalogue)
     }
 }

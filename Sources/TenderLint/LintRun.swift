@@ -25,10 +25,11 @@ public struct LintRun: Sendable {
 
     /// Lints `paths` (files and folders). Unreadable files become one-line errors in the result.
     public func run(_ paths: [String]) async -> LintResult {
-        let files = FileCollector.files(paths)
+        let collected = FileCollector.collect(paths)
+        let files = collected.files
         let outcomes = await lint(files.map { ($0, engine) })
         var documents: [DocumentResult] = []
-        var errors: [ReaderError] = []
+        var errors: [ReaderError] = collected.problems
         for outcome in outcomes {
             switch outcome {
             case let .document(d): documents.append(d)

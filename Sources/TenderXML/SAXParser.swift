@@ -25,6 +25,9 @@ enum SAXParser {
         guard buffer.count > 0, let base = buffer.baseAddress else {
             throw .malformed(line: 1, column: 1, reason: "leeg document")
         }
+        // Attribute counts are bounded before libxml2 sees the bytes (its duplicate check is
+        // quadratic in the attributes of one element).
+        try AttributeScan.check(buffer, limits: limits)
         // Safety: `base` is valid for `buffer.count` bytes for the whole call; libxml2 copies the
         // bytes it needs into its own input buffer and does not keep the pointer after the
         // context is freed. `count` fits a C int because XMLLimits.maxBytes does (checked by caller).
@@ -46,6 +49,15 @@ enum SAXParser {
             // holds an unretained reference to `builder`, which outlives the parse (this closure).
             ctxt.pointee.sax.pointee = SAXParser.makeHandler()
             ctxt.pointee._private = Unmanaged.passUnretained(builder).toOpaque()
+            // Errors raised without the parser context (the encoding converters: "input conversion
+            // failed", "encoder error") go to libxml2's per-thread structured handler, else to its
+            // generic handler, which prints to stderr. Ours records them like the others, so an
+            // error stays one line; it is unset again before the builder goes away.
+            xmlSetStructuredErrorFunc(Unmanaged.passUnretained(builder).toOpaque()) { userData, error in
+                guard let userData, let error else { return }
+                Unmanaged<TreeBuilder>.fromOpaque(userData).takeUnretainedValue().record(SAXParser.error(from: error.pointee))
+            }
+            defer { xmlSetStructuredErrorFunc(nil, nil) }
             _ = xmlParseDocument(ctxt)
             if let failure = builder.failure { throw failure }
             if ctxt.pointee.wellFormed == 0 {
@@ -91,7 +103,7 @@ enum SAXParser {
     }
 
     /// One libxml2 error as an `XMLError`, or nil for a warning.
-    private static func error(from error: xmlError) -> XMLError? {
+    fileprivate static func error(from error: xmlError) -> XMLError? {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue else { return nil }
         let line = max(1, Int(error.line))
         // libxml2 puts the column in `int2`.

@@ -12,6 +12,9 @@ public enum XMLError: Error, Equatable, Sendable {
     case tooLarge(bytes: Int, limit: Int)
     /// The document has more nodes than `XMLLimits.maxNodes`.
     case tooManyNodes(line: Int, limit: Int)
+    /// An element has more attributes than `XMLLimits.maxAttributesPerElement` (`perElement`), or
+    /// the document more than `XMLLimits.maxAttributes`; `line` is where the scan stopped.
+    case tooManyAttributes(line: Int, limit: Int, perElement: Bool)
     /// A document type declaration that could declare entities or load a DTD, refused unread.
     case doctypeRefused(line: Int, reason: DoctypeReason)
 
@@ -46,6 +49,14 @@ public enum XMLError: Error, Equatable, Sendable {
             return english
                 ? "XML has more than \(limit) nodes (stopped at line \(line))"
                 : "XML heeft meer dan \(limit) knopen (gestopt op regel \(line))"
+        case let .tooManyAttributes(line, limit, true):
+            return english
+                ? "XML element with more than \(limit) attributes at line \(line)"
+                : "XML-element met meer dan \(limit) attributen op regel \(line)"
+        case let .tooManyAttributes(line, limit, false):
+            return english
+                ? "XML has more than \(limit) attributes (stopped at line \(line))"
+                : "XML heeft meer dan \(limit) attributen (gestopt op regel \(line))"
         case let .doctypeRefused(line, .internalSubset):
             return english
                 ? "DOCTYPE with an internal subset (entity declarations) refused at line \(line)"

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import TenderLint
 import TenderReport
 
 @main
@@ -13,4 +15,30 @@ struct TenderlintCommand: AsyncParsableCommand {
         subcommands: [Lint.self, Rules.self, Explain.self, Evaluate.self, BaselineCommand.self, Serve.self, Inventory.self],
         defaultSubcommand: Lint.self
     )
+
+    /// ArgumentParser's main, plus one check before the process exits: output that could not be
+    /// written to standard output (a full disk, `> /dev/full`) is an error, exit code 2, not a
+    /// silent success. `print` writes through C's buffered stdout, so it is flushed and checked
+    /// here, on every way out.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            exitCheckingOutput(nil)
+        } catch {
+            exitCheckingOutput(error)
+        }
+    }
+
+    private static func exitCheckingOutput(_ error: Error?) -> Never {
+        if ReportOutput.standardOutputFailed() {
+            FileHandle.standardError.write(Data("standaarduitvoer: kan niet schrijven (\(String(cString: strerror(errno))))\n".utf8))
+            Foundation.exit(2)
+        }
+        exit(withError: error)
+    }
 }

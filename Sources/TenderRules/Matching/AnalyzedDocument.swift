@@ -18,6 +18,9 @@ public struct AnalyzedDocument {
         var altStems: [[String]]
         /// Global sentence number of each token.
         var sentenceOfToken: [Int]
+        /// The end offsets of the block's sentences in `normalized.bytes`
+        /// (`SentenceSplitter.sentenceEnds`), computed once per block.
+        public var sentenceEnds: [Int]
         /// The global index of this block's first token.
         var tokenBase: Int
         public var quantities: [Quantity]
@@ -69,9 +72,16 @@ public struct AnalyzedDocument {
             }
             sentence += ends.count
             let quantities = QuantityScanner.quantities(in: normalized.bytes, tokens: tokens)
-            let quantityTokens = quantities.map { q in tokens.firstIndex { $0.range.upperBound > q.range.lowerBound } ?? 0 }
+            // The first token ending after each quantity's start, by binary search over the tokens
+            // (a scan per quantity made a long block quadratic).
+            var quantityTokens: [Int] = []
+            quantityTokens.reserveCapacity(quantities.count)
+            for q in quantities {
+                let t = tokens.partitioningIndex(where: { $0.range.upperBound > q.range.lowerBound })
+                quantityTokens.append(t < tokens.count ? t : 0)
+            }
             blocks.append(AnalyzedBlock(normalized: normalized, leadInLength: prefix.utf8.count, rawText: rawText, tokens: tokens, stems: stems, altStems: alts,
-                                        sentenceOfToken: sentenceOfToken, tokenBase: tokenBase, quantities: quantities,
+                                        sentenceOfToken: sentenceOfToken, sentenceEnds: ends, tokenBase: tokenBase, quantities: quantities,
                                         quantityTokens: quantityTokens, clause: clauseOfBlock[b]))
             tokenBase += tokens.count
         }

@@ -131,8 +131,9 @@ public final class CompiledCatalogue: @unchecked Sendable {
     func collect(_ doc: AnalyzedDocument) -> ScanResult {
         var result = ScanResult()
         var cache: [String: [Int]] = [:]
-        var factMentions: [String: [(block: Int, sentence: Int, token: Int)]] = [:]
         for (b, block) in doc.blocks.enumerated() {
+            // This block's fact mentions: a fact's value is looked for in the block it is named in.
+            var factMentions: [String: [(sentence: Int, token: Int)]] = [:]
             // Word patterns per token, looked up once per distinct token.
             var tokenWords: [[Int]] = []
             tokenWords.reserveCapacity(block.tokens.count)
@@ -162,7 +163,7 @@ public final class CompiledCatalogue: @unchecked Sendable {
                             case let .domain(d):
                                 result.domainCounts[d, default: 0] += 1
                             case let .fact(name):
-                                factMentions[name, default: []].append((b, hit.sentence, hit.last))
+                                if result.facts[name] == nil { factMentions[name, default: []].append((hit.sentence, hit.last)) }
                             }
                         }
                     }
@@ -170,13 +171,18 @@ public final class CompiledCatalogue: @unchecked Sendable {
             }
             // A fact's value: the money amount nearest to a phrase that names the fact, in its sentence
             // ("minimaal 1,2 miljoen euro omzet, bij een opdrachtwaarde van 500.000 euro" → 500.000).
-            for (name, mentions) in factMentions where result.facts[name] == nil {
+            for (name, mentions) in factMentions.sorted(by: { $0.key < $1.key }) where result.facts[name] == nil {
+                // The mentions by sentence, so each amount is compared with its own sentence's only.
+                let bySentence = Dictionary(grouping: mentions, by: \.sentence).mapValues { $0.sorted { $0.token < $1.token } }
                 var best: (distance: Int, value: Double)?
                 for (q, quantity) in block.quantities.enumerated() where quantity.dimension == .money {
                     let t = block.quantityTokens[q]
-                    guard t < block.sentenceOfToken.count else { continue }
-                    for m in mentions where m.block == b && m.sentence == block.sentenceOfToken[t] {
-                        let d = abs(block.tokenBase + t - m.token)
+                    guard t < block.sentenceOfToken.count, let inSentence = bySentence[block.sentenceOfToken[t]] else { continue }
+                    // Mentions sorted by token: the nearest is beside where the amount would go.
+                    let position = block.tokenBase + t
+                    let after = inSentence.partitioningIndex(where: { $0.token >= position })
+                    for m in inSentence[max(0, after - 1)..<min(inSentence.count, after + 1)] {
+                        let d = abs(position - m.token)
                         if best == nil || d < best!.distance { best = (d, quantity.value) }
                     }
                 }
@@ -199,5 +205,20 @@ public final class CompiledCatalogue: @unchecked Sendable {
             return nil
         }
         return match(0, start, start)
+    }
+}
+
+extension RandomAccessCollection {
+    /// (Public for the engine, which finds a finding's sentence the same way.)
+    /// The first index whose element satisfies `belongs`, for a predicate that is false and then
+    /// true along the collection (binary search); `endIndex` if none.
+    public func partitioningIndex(where belongs: (Element) -> Bool) -> Index {
+        var low = startIndex, count = self.count
+        while count > 0 {
+            let half = count / 2
+            let middle = index(low, offsetBy: half)
+            if belongs(self[middle]) { count = half } else { low = index(after: middle); count -= half + 1 }
+        }
+        return low
     }
 }

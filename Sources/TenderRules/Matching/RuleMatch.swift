@@ -41,25 +41,34 @@ extension CompiledCatalogue {
     public func matches(_ scan: DocumentScan, in doc: AnalyzedDocument, enabled: [Bool]) -> [RuleMatch] {
         let facts = scan.facts
         var out: [RuleMatch] = []
+        // The quantities of each sentence and clause, indexed once per document (not once per
+        // candidate unit, which made long documents quadratic).
+        let quantities = QuantityIndex(doc)
         for r in scan.result.ruleHits.keys.sorted() where r < enabled.count && enabled[r] {
             let rule = catalogue.rules[r]
             let specs = [rule.match] + rule.exceptions
-            let hits = scan.result.ruleHits[r]!
+            let rawHits = scan.result.ruleHits[r]!
+            // Per spec, per group: the hits by the spec's unit (sentence or clause), in order.
+            let hits: [[[Int: [Hit]]]] = specs.indices.map { s in
+                rawHits[s].map { group in
+                    Dictionary(grouping: group) { specs[s].scope == .sentence ? $0.sentence : $0.clause }
+                }
+            }
             // Candidate units: the sentences (or clauses) where the first phrase group occurred.
             let anchorGroup = rule.match.groups.firstIndex { if case .phrases = $0 { return true } else { return false } }!
             var units: [Int] = []
             var seen: Set<Int> = []
-            for h in hits[0][anchorGroup] {
+            for h in rawHits[0][anchorGroup] {
                 let u = rule.match.scope == .sentence ? h.sentence : h.clause
                 if seen.insert(u).inserted { units.append(u) }
             }
             for unit in units {
-                guard let window = bestWindow(spec: rule.match, hits: hits[0], unit: unit, doc: doc, facts: facts) else { continue }
+                guard let window = bestWindow(spec: rule.match, hits: hits[0], unit: unit, quantities: quantities, facts: facts) else { continue }
                 let excepted = specs.indices.dropFirst().contains { s in
                     let spec = specs[s]
                     let exceptionUnits: Set<Int> = spec.scope == .clause ? Set(window.map(\.clause))
                         : (rule.match.scope == .sentence ? [unit] : Set(window.map(\.sentence)))
-                    return exceptionUnits.contains { bestWindow(spec: spec, hits: hits[s], unit: $0, doc: doc, facts: facts) != nil }
+                    return exceptionUnits.contains { bestWindow(spec: spec, hits: hits[s], unit: $0, quantities: quantities, facts: facts) != nil }
                 }
                 if excepted { continue }
                 let block = window[0].block
@@ -73,35 +82,43 @@ extension CompiledCatalogue {
     }
 
     /// The smallest set of hits, one per group, inside `unit`, within `spec.near` words; nil if none.
-    private func bestWindow(spec: MatchSpec, hits: [[Hit]], unit: Int, doc: AnalyzedDocument, facts: DocumentFacts) -> [Hit]? {
+    /// `hits` are the spec's hits per group, by unit. Linear in the hits of the unit.
+    private func bestWindow(spec: MatchSpec, hits: [[Int: [Hit]]], unit: Int, quantities: QuantityIndex,
+                            facts: DocumentFacts) -> [Hit]? {
         var candidates: [(group: Int, hit: Hit)] = []
         for (g, group) in spec.groups.enumerated() {
             var found = false
             switch group {
             case .phrases:
-                for h in hits[g] where (spec.scope == .sentence ? h.sentence : h.clause) == unit {
+                for h in hits[g][unit] ?? [] {
                     candidates.append((g, h)); found = true
                 }
             case let .quantity(condition):
-                for q in quantities(in: unit, scope: spec.scope, doc: doc) where condition.accepts(q.hit.quantity!, facts: facts) {
-                    candidates.append((g, q.hit)); found = true
+                for hit in quantities.hits(in: unit, scope: spec.scope) where condition.accepts(hit.quantity!, facts: facts) {
+                    candidates.append((g, hit)); found = true
                 }
             }
             if !found { return nil }
         }
         candidates.sort { ($0.hit.first, $0.hit.last) < ($1.hit.first, $1.hit.last) }
-        // Minimum window covering every group (two pointers over hits sorted by position).
+        // Minimum window covering every group (two pointers over hits sorted by position); the
+        // largest `last` in the window is kept in a monotonic queue, so each step is O(1).
         let k = spec.groups.count
         var counts = [Int](repeating: 0, count: k)
         var covered = 0
         var best: (span: Int, lo: Int, hi: Int)?
         var lo = 0
+        var queue: [Int] = []  // candidate indices, their `last` decreasing
+        var head = 0
         for hi in candidates.indices {
             let g = candidates[hi].group
             if counts[g] == 0 { covered += 1 }
             counts[g] += 1
+            while queue.count > head, candidates[queue[queue.count - 1]].hit.last <= candidates[hi].hit.last { queue.removeLast() }
+            queue.append(hi)
             while covered == k {
-                let end = candidates[lo...hi].map(\.hit.last).max()!
+                while queue[head] < lo { head += 1 }
+                let end = candidates[queue[head]].hit.last
                 let span = end - candidates[lo].hit.first + 1
                 if best == nil || span < best!.span { best = (span, lo, hi) }
                 let gl = candidates[lo].group
@@ -117,24 +134,31 @@ extension CompiledCatalogue {
         for c in candidates[best.lo...best.hi] where chosen[c.group] == nil { chosen[c.group] = c.hit }
         return chosen.values.sorted { $0.first < $1.first }
     }
+}
 
-    /// The quantities of a sentence or clause, as hits.
-    private func quantities(in unit: Int, scope: MatchScope, doc: AnalyzedDocument) -> [(hit: Hit, Void)] {
-        var out: [(hit: Hit, Void)] = []
+/// The quantities of a document as hits, by sentence and by clause, in document order.
+struct QuantityIndex {
+    private var bySentence: [Int: [CompiledCatalogue.Hit]] = [:]
+    private var byClause: [Int: [CompiledCatalogue.Hit]] = [:]
+
+    init(_ doc: AnalyzedDocument) {
         for (b, block) in doc.blocks.enumerated() {
-            if scope == .clause, block.clause != unit { continue }
             for (q, quantity) in block.quantities.enumerated() {
                 let t = block.quantityTokens[q]
                 guard t < block.tokens.count else { continue }
                 let sentence = block.sentenceOfToken[t]
-                if scope == .sentence, sentence != unit { continue }
                 var last = t
                 while last + 1 < block.tokens.count, block.tokens[last + 1].range.lowerBound < quantity.range.upperBound { last += 1 }
-                out.append((Hit(block: b, first: block.tokenBase + t, last: block.tokenBase + last, range: quantity.range,
-                                sentence: sentence, clause: block.clause, quantity: quantity), ()))
+                let hit = CompiledCatalogue.Hit(block: b, first: block.tokenBase + t, last: block.tokenBase + last, range: quantity.range,
+                                                sentence: sentence, clause: block.clause, quantity: quantity)
+                bySentence[sentence, default: []].append(hit)
+                byClause[block.clause, default: []].append(hit)
             }
         }
-        return out
+    }
+
+    func hits(in unit: Int, scope: MatchScope) -> [CompiledCatalogue.Hit] {
+        (scope == .sentence ? bySentence[unit] : byClause[unit]) ?? []
     }
 }
 

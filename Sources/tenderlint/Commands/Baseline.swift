@@ -45,7 +45,7 @@ struct BaselineCommand: AsyncParsableCommand {
             if !result.errors.isEmpty { throw ExitCode(2) }
             let baseline = Baseline(accepting: result)
             do throws(BaselineError) {
-                try baseline.write(to: output)
+                try baseline.write(to: output, inputs: paths, english: en)
             } catch {
                 throw Failure.usage(error.description(common.language))
             }

@@ -171,12 +171,12 @@ extension Inventory {
                 } catch {
                     throw Failure.usage(error.message(english: en))
                 }
-                if let output {
-                    do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
-                        throw Failure.usage(InventoryError.output(path: output, reason: error.localizedDescription).message(english: en))
-                    }
-                } else {
-                    print(text, terminator: "")
+                do throws(ReportOutput.Failure) {
+                    let sink = try ReportOutput(path: output, inputs: [db], english: en)
+                    try sink.write(text)
+                    try sink.finish()
+                } catch {
+                    throw Failure.usage(error.message)
                 }
             }
         }

@@ -72,12 +72,12 @@ struct Lint: AsyncParsableCommand {
             let reporter = reporterType.init(options: ReportOptions(language: common.language, color: color), catalogue: catalogue)
             // Nothing could be read: the error lines on stderr are the whole answer.
             let text = result.documents.isEmpty && !result.errors.isEmpty ? "" : try reporter.report(result)
-            if let output {
-                do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
-                    throw Failure.usage("\(output): kan niet schrijven")
-                }
-            } else {
-                print(text, terminator: "")
+            do throws(ReportOutput.Failure) {
+                let sink = try ReportOutput(path: output, inputs: paths, english: common.language == .en)
+                try sink.write(text)
+                try sink.finish()
+            } catch {
+                throw Failure.usage(error.message)
             }
             for e in result.errors { printError(e.message(english: common.language == .en)) }
             if !result.errors.isEmpty { throw ExitCode(2) }
@@ -88,7 +88,12 @@ struct Lint: AsyncParsableCommand {
     /// The report written document by document as the run goes (text, github): memory stays
     /// bounded on a corpus of any size. The bytes are the same as `report(_:)` of the whole run.
     private func streamed(_ reporterType: any Reporter.Type, color: Bool) async throws {
-        var sink = try ReportSink(path: output)
+        let sink: ReportOutput
+        do throws(ReportOutput.Failure) {
+            sink = try ReportOutput(path: output, inputs: paths, english: common.language == .en)
+        } catch {
+            throw Failure.usage(error.message)
+        }
         var reporter: (any StreamingReporter)?
         var opening = ""
         var totals = LintTotals()
@@ -99,61 +104,28 @@ struct Lint: AsyncParsableCommand {
         }, emit: { document in
             totals.add(document)
             // The opening is written with the first document: a run that reads nothing writes nothing.
-            if !opening.isEmpty { try sink.write(opening); opening = "" }
-            if let section = reporter?.section(document) { try sink.write(section) }
+            if !opening.isEmpty {
+                let text = opening
+                opening = ""
+                try reportingWriteFailure { () throws(ReportOutput.Failure) in try sink.write(text) }
+            }
+            if let section = reporter?.section(document) {
+                try reportingWriteFailure { () throws(ReportOutput.Failure) in try sink.write(section) }
+            }
         })
         // Nothing could be read: the error lines on stderr are the whole answer.
         if reporter != nil, !(totals.documents == 0 && !run.errors.isEmpty) {
-            try sink.write(opening)
-            try sink.write(reporter?.closing(totals, staleBaseline: run.staleBaseline, errors: run.errors, tariff: tariff) ?? "")
+            let closing = opening + (reporter?.closing(totals, staleBaseline: run.staleBaseline, errors: run.errors, tariff: tariff) ?? "")
+            try reportingWriteFailure { () throws(ReportOutput.Failure) in try sink.write(closing) }
         }
-        try sink.finish()
+        try reportingWriteFailure { () throws(ReportOutput.Failure) in try sink.finish() }
         for e in run.errors { printError(e.message(english: common.language == .en)) }
         if !run.errors.isEmpty { throw ExitCode(2) }
         if failOn.fails(totals) { throw ExitCode(1) }
     }
 }
 
-/// Where a streamed report goes: stdout, or a file written next to its final name and moved
-/// into place when complete (a reader never sees half a report).
-struct ReportSink {
-    private let path: String?
-    private let temporary: String?
-    private let handle: FileHandle
-
-    init(path: String?) throws {
-        self.path = path
-        guard let path else {
-            temporary = nil
-            handle = FileHandle.standardOutput
-            return
-        }
-        let temporary = path + ".tenderlint-\(ProcessInfo.processInfo.processIdentifier).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw Failure.usage("\(path): kan niet schrijven")
-        }
-        self.temporary = temporary
-        self.handle = handle
-    }
-
-    mutating func write(_ text: String) throws {
-        guard !text.isEmpty else { return }
-        do { try handle.write(contentsOf: Data(text.utf8)) } catch {
-            throw Failure.usage("\(path ?? "stdout"): kan niet schrijven")
-        }
-    }
-
-    func finish() throws {
-        guard let path, let temporary else { return }
-        try? handle.close()
-        do {
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: path)
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw Failure.usage("\(path): kan niet schrijven")
-        }
-    }
+/// Runs `body`, turning a write failure into `Failure.usage` (one line, exit code 2).
+func reportingWriteFailure(_ body: () throws(ReportOutput.Failure) -> Void) throws {
+    do throws(ReportOutput.Failure) { try body() } catch { throw Failure.usage(error.message) }
 }
-

@@ -15,6 +15,8 @@ struct DocxFixture {
     var footer: String?
     /// Replaces the whole document part (for hostile-XML tests).
     var rawDocument: String?
+    /// `<Relationship …/>` elements added to the document's relationships as they are.
+    var extraRelationships = ""
 
     init(body: String, styles: String? = nil, numbering: String? = nil, comments: String? = nil,
          footnotes: String? = nil, header: String? = nil, footer: String? = nil, rawDocument: String? = nil) {
@@ -58,7 +60,7 @@ struct DocxFixture {
         part("footer", "footer1.xml", "ftr", footer)
         entries.append(.init("word/_rels/document.xml.rels", """
             <?xml version="1.0" encoding="UTF-8"?>
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(rels.joined())</Relationships>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(rels.joined())\(extraRelationships)</Relationships>
             """))
         entries.append(.init("word/document.xml", rawDocument
             ?? #"<?xml version="1.0" encoding="UTF-8"?><w:document \#(DocxFixture.namespaces)><w:body>\#(body)</w:body></w:document>"#))
