@@ -1,12 +1,13 @@
 import Foundation
 import TenderFormats
+import TenderIsolation
 import TenderLint
 import TenderRules
 
 /// Scans files and folders into an `InventoryStore`: incremental, parallel, interruptible.
 ///
 /// Up to `jobs` files are read, hashed and linted at once in a task group that shares one
-/// `Engine`; the scanning task itself is the only writer and commits each document with its
+/// `Engine` (with `workers`, each file is parsed in a worker process, see `WorkerPool`); the scanning task itself is the only writer and commits each document with its
 /// findings in one transaction. At most `jobs` documents' findings are in memory at any time.
 public struct InventoryScanner: Sendable {
     /// The engine every task shares (immutable; its tariff is replaced by the corpus tariff).
@@ -21,17 +22,25 @@ public struct InventoryScanner: Sendable {
     public var analysisKey: String
     /// Where `.tenderlint.yml` configurations come from; nil: none are used.
     public var configuration: ScanConfiguration?
+    /// Worker processes that parse the documents, so that a document that crashes, hangs or
+    /// exhausts a reader is recorded as unreadable and the scan goes on; nil: parsed in this
+    /// process. Give the pool at least `jobs` workers to keep the parallelism.
+    public var workers: WorkerPool?
+    /// How long one document may take to be read in a worker before the worker is killed.
+    public var documentTimeLimit: Duration
 
     /// A scanner with `jobs` tasks (at least 1) and the key of the catalogue behind `engine`.
     public init(engine: Engine, reader: DocumentReader = DocumentReader(), template: PathTemplate? = nil,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, analysisKey: String,
-                configuration: ScanConfiguration? = nil) {
+                configuration: ScanConfiguration? = nil, workers: WorkerPool? = nil, documentTimeLimit: Duration = .seconds(120)) {
         self.engine = engine
         self.reader = reader
         self.template = template
         self.jobs = max(1, jobs)
         self.analysisKey = analysisKey
         self.configuration = configuration
+        self.workers = workers
+        self.documentTimeLimit = documentTimeLimit
     }
 
     /// What one scan task hands to the writer.
@@ -76,7 +85,8 @@ public struct InventoryScanner: Sendable {
         let known = try store.knownDocuments()
         let scanId = try await store.beginScan(roots: roots, analysisKey: analysisKey, parameters: parameters, at: started)
 
-        let analyser = Analyser(reader: reader, template: template, english: engine.options.language == .en)
+        let analyser = Analyser(reader: reader, template: template, english: engine.options.language == .en,
+                                workers: workers, timeLimit: documentTimeLimit)
         var seen = Set<String>()
         var storeError: InventoryError?
         await withTaskGroup(of: Outcome.self) { group in
@@ -87,7 +97,7 @@ public struct InventoryScanner: Sendable {
                 let previous = known[path]
                 let (engine, key) = plan.choice(for: path)
                 next += 1
-                group.addTask { analyser.outcome(for: path, engine: engine, analysisKey: key, known: previous, at: started) }
+                group.addTask { await analyser.outcome(for: path, engine: engine, analysisKey: key, known: previous, at: started) }
             }
             for _ in 0..<jobs { launch() }
             while let outcome = await group.next() {

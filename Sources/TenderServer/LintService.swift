@@ -1,18 +1,22 @@
 import Foundation
-import TenderFormats
+import TenderDocument
+import TenderIsolation
 import TenderLint
 import TenderReport
 import TenderRules
 
-/// Reads and lints submitted documents in memory, with bounded concurrency and a time limit.
-/// The engines are built once, at start-up, one per report language, sharing one compiled catalogue.
+/// Reads and lints submitted documents in worker processes (see `WorkerPool`), with bounded
+/// concurrency and a time limit that kills the worker, so no document can crash, hang or
+/// exhaust the server. The parent's engines (one per report language, sharing one compiled
+/// catalogue) serve the downloads; the workers compile the same catalogue themselves.
 final class LintService: Sendable {
     let engines: [Language: Engine]
-    let reader: DocumentReader
+    let pool: WorkerPool
     let limiter: JobLimiter
     let timeout: Duration
+    let maxUploadBytes: Int
 
-    init(engine: Engine, configuration: ServerConfiguration) {
+    init(engine: Engine, worker: WorkerCommand, configuration: ServerConfiguration) {
         var engines: [Language: Engine] = [:]
         for language in Language.allCases {
             var options = engine.options
@@ -20,10 +24,10 @@ final class LintService: Sendable {
             engines[language] = language == engine.options.language ? engine : engine.with(options: options)
         }
         self.engines = engines
-        // The server's own upload limit is the stricter one; the reader's stays as a second guard.
-        self.reader = DocumentReader(limits: InputLimits(maxFileBytes: configuration.maxUploadBytes))
+        self.pool = WorkerPool(command: worker, size: configuration.maxConcurrentJobs)
         self.limiter = JobLimiter(capacity: configuration.maxConcurrentJobs, maxWaiting: configuration.maxWaitingJobs)
         self.timeout = configuration.jobTimeout
+        self.maxUploadBytes = configuration.maxUploadBytes
     }
 
     /// The engine for `language`.
@@ -33,14 +37,12 @@ final class LintService: Sendable {
 
     /// Lints `bytes`, named `name` in messages (a display name, never a path on this machine).
     ///
-    /// The job runs on a worker thread outside Swift's cooperative pool, so a long document never
-    /// stalls the server's other requests. When the time limit passes first the caller gets
-    /// `.timedOut` at once; the job itself cannot be interrupted and keeps its slot until it
-    /// ends, so the number of running jobs stays bounded.
+    /// The time limit covers waiting in line and the job: when it passes while waiting, the
+    /// caller gets `.timedOut` at once and the job is dropped when its turn comes; when it
+    /// passes while the job runs, its worker is killed, so the slot comes free at once too.
     func lint(bytes: [UInt8], name: String, language: Language) async -> LintOutcome {
-        let engine = engine(language)
-        let reader = self.reader
         let limiter = self.limiter
+        let deadline = ContinuousClock.now + timeout
         let timeout = self.timeout
         return await withCheckedContinuation { (continuation: CheckedContinuation<LintOutcome, Never>) in
             let once = ResumeOnce(continuation)
@@ -63,7 +65,7 @@ final class LintService: Sendable {
                     await limiter.release()
                     return
                 }
-                let outcome = await LintService.onWorkerThread { LintService.run(bytes: bytes, name: name, engine: engine, reader: reader) }
+                let outcome = await self.run(bytes: bytes, name: name, language: language, timeLimit: deadline - ContinuousClock.now)
                 await limiter.release()
                 timer.cancel()
                 once.resume(outcome)
@@ -71,21 +73,23 @@ final class LintService: Sendable {
         }
     }
 
-    /// Reads and lints synchronously.
-    static func run(bytes: [UInt8], name: String, engine: Engine, reader: DocumentReader) -> LintOutcome {
-        do {
-            let document = try reader.read(bytes: bytes, path: name)
-            let result = engine.lint(document)
-            return .linted(LintResult(documents: [result], errors: [], tariff: engine.options.tariff), DocumentOutline(document))
-        } catch {
-            return .unreadable(error.message(english: engine.options.language == .en))
-        }
-    }
-
-    /// Runs `work` on a Dispatch worker thread and waits for it without blocking a cooperative thread.
-    static func onWorkerThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: work()) }
+    /// Reads and lints in a worker.
+    func run(bytes: [UInt8], name: String, language: Language, timeLimit: Duration) async -> LintOutcome {
+        let request = WorkerRequest(task: .lint, name: name, language: language, maxFileBytes: maxUploadBytes)
+        switch await pool.perform(request, payload: bytes, timeLimit: timeLimit) {
+        case let .success(.linted(document, result)):
+            let tariff = engine(language).options.tariff
+            return .linted(LintResult(documents: [result], errors: [], tariff: tariff), DocumentOutline(document))
+        case let .success(.unreadable(message)):
+            return .unreadable(message)
+        case let .success(.refused(message)):
+            return .failed(.badReply(message))
+        case .success(.read):
+            return .failed(.badReply("a read reply to a lint request"))
+        case .failure(.timedOut):
+            return .timedOut
+        case let .failure(failure):
+            return .failed(failure)
         }
     }
 }
