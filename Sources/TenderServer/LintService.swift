@@ -16,7 +16,12 @@ final class LintService: Sendable {
     let timeout: Duration
     let maxUploadBytes: Int
 
-    init(engine: Engine, worker: WorkerCommand, configuration: ServerConfiguration) {
+    convenience init(engine: Engine, worker: WorkerCommand, configuration: ServerConfiguration) {
+        self.init(engine: engine, workers: WorkerPool(command: worker, size: configuration.maxConcurrentJobs), configuration: configuration)
+    }
+
+    /// A service whose documents go to `workers` (which may serve other services too).
+    init(engine: Engine, workers: WorkerPool, configuration: ServerConfiguration) {
         var engines: [Language: Engine] = [:]
         for language in Language.allCases {
             var options = engine.options
@@ -24,7 +29,7 @@ final class LintService: Sendable {
             engines[language] = language == engine.options.language ? engine : engine.with(options: options)
         }
         self.engines = engines
-        self.pool = WorkerPool(command: worker, size: configuration.maxConcurrentJobs)
+        self.pool = workers
         self.limiter = JobLimiter(capacity: configuration.maxConcurrentJobs, maxWaiting: configuration.maxWaitingJobs)
         self.timeout = configuration.jobTimeout
         self.maxUploadBytes = configuration.maxUploadBytes
@@ -38,12 +43,15 @@ final class LintService: Sendable {
     /// Lints `bytes`, named `name` in messages (a display name, never a path on this machine).
     ///
     /// The time limit covers waiting in line and the job: when it passes while waiting, the
-    /// caller gets `.timedOut` at once and the job is dropped when its turn comes; when it
-    /// passes while the job runs, its worker is killed, so the slot comes free at once too.
+    /// caller gets `.timedOut` at once and the job is dropped when its turn comes; once the job
+    /// has started, its worker gets the rest of the time and is killed when that passes, so the
+    /// slot comes free at once too. A fresh worker's start-up (compiling the catalogue after its
+    /// predecessor died) is not counted against the document.
     func lint(bytes: [UInt8], name: String, language: Language) async -> LintOutcome {
         let limiter = self.limiter
         let deadline = ContinuousClock.now + timeout
         let timeout = self.timeout
+        let start = JobStart()
         return await withCheckedContinuation { (continuation: CheckedContinuation<LintOutcome, Never>) in
             let once = ResumeOnce(continuation)
             let timer = Task {
@@ -52,7 +60,8 @@ final class LintService: Sendable {
                 } catch {
                     return  // cancelled: the job answered first
                 }
-                once.resume(.timedOut)
+                // A job that has started is stopped by its worker's own limit.
+                if start.expire() { once.resume(.timedOut) }
             }
             Task.detached {
                 guard await limiter.acquire() else {
@@ -61,11 +70,12 @@ final class LintService: Sendable {
                     return
                 }
                 // Timed out while waiting in line: nobody wants the answer any more.
-                if once.isResumed {
+                guard start.begin() else {
                     await limiter.release()
                     return
                 }
-                let outcome = await self.run(bytes: bytes, name: name, language: language, timeLimit: deadline - ContinuousClock.now)
+                let remaining = max(deadline - ContinuousClock.now, .milliseconds(100))
+                let outcome = await self.run(bytes: bytes, name: name, language: language, timeLimit: remaining)
                 await limiter.release()
                 timer.cancel()
                 once.resume(outcome)
@@ -91,5 +101,29 @@ final class LintService: Sendable {
         case let .failure(failure):
             return .failed(failure)
         }
+    }
+}
+
+/// Decides, once, between a job that starts and a time limit that passes while it waits.
+///
+/// Safety: `@unchecked Sendable` because `state` is only touched while holding `lock`.
+final class JobStart: @unchecked Sendable {
+    private let lock = NSLock()
+    private var state: Bool?  // true: started; false: expired
+
+    /// True when the job may start (the limit has not passed yet).
+    func begin() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if state == nil { state = true }
+        return state == true
+    }
+
+    /// True when the limit passed before the job started.
+    func expire() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if state == nil { state = false }
+        return state == false
     }
 }

@@ -29,6 +29,10 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         if let authority = request.head.authority, !isAllowed(host: SecurityHeadersMiddleware.host(of: authority)) {
             response = Routes.page(PageRenderer(language: language, maxUploadBytes: maxUploadBytes).error(PageText(language).wrongHost), status: .misdirectedRequest)
         } else if request.method == .post, !SecurityHeadersMiddleware.isSameOrigin(request) {
+            context.logger.notice("refused a POST from another origin", metadata: [
+                "origin": .string(request.headers[.origin] ?? "-"), "host": .string(request.head.authority ?? "-"),
+                "sec-fetch-site": .string(request.headers[.init("Sec-Fetch-Site")!] ?? "-"),
+            ])
             response = Routes.page(PageRenderer(language: language, maxUploadBytes: maxUploadBytes).error(PageText(language).crossOrigin), status: .forbidden)
         } else {
             response = try await next(request, context)
@@ -38,7 +42,9 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.init("X-Frame-Options")!] = "DENY"
-        response.headers[.init("Referrer-Policy")!] = "no-referrer"
+        // Not `no-referrer`: under it browsers send `Origin: null` even with the page's own form
+        // posts, and the exact origin check needs the real one. Other sites still get no referrer.
+        response.headers[.init("Referrer-Policy")!] = "same-origin"
         response.headers[.init("Cross-Origin-Opener-Policy")!] = "same-origin"
         response.headers[.init("Cross-Origin-Resource-Policy")!] = "same-origin"
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }

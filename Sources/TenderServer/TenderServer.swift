@@ -18,11 +18,16 @@ public struct TenderServer: Sendable {
     /// Workers start with the first upload, or with `warmUp`.
     /// - Throws: `ServeError` when the host is not a loopback address or the port is out of range.
     public init(engine: Engine, worker: WorkerCommand, configuration: ServerConfiguration = ServerConfiguration()) throws(ServeError) {
+        try self.init(engine: engine, workers: WorkerPool(command: worker, size: configuration.maxConcurrentJobs), configuration: configuration)
+    }
+
+    /// A server whose documents go to an existing pool `workers` (tests share one).
+    public init(engine: Engine, workers: WorkerPool, configuration: ServerConfiguration = ServerConfiguration()) throws(ServeError) {
         guard ServerConfiguration.isLoopback(configuration.host) else { throw .notLoopback(host: configuration.host) }
         guard (0...65535).contains(configuration.port) else { throw .badPort(configuration.port) }
         self.configuration = configuration
         self.routes = Routes(configuration: configuration,
-                             service: LintService(engine: engine, worker: worker, configuration: configuration),
+                             service: LintService(engine: engine, workers: workers, configuration: configuration),
                              store: ResultStore(capacity: configuration.resultCapacity, lifetime: configuration.resultLifetime))
     }
 

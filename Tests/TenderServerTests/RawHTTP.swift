@@ -11,6 +11,15 @@ enum RawHTTP {
         var description: String
     }
 
+    /// Runs blocking socket work on a thread of its own, never on one of Swift's few cooperative
+    /// threads: blocked there, it would starve the server under test that has to answer it.
+    static func off<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { continuation.resume(with: Result { try work() }) }
+            thread.start()
+        }
+    }
+
     /// Sends `request` to `port` on 127.0.0.1 (or ::1) and returns the whole answer as text.
     static func exchange(port: Int, _ request: String) throws -> String {
         try exchange(port: port, bytes: Array(request.utf8))
@@ -31,11 +40,12 @@ enum RawHTTP {
         defer { close(fd) }
         let started = Date()
         try send(fd, Array(head.utf8))
+        let milliseconds = Int32(interval.components.seconds * 1000 + interval.components.attoseconds / 1_000_000_000_000_000)
         for chunk in chunks {
-            Thread.sleep(forTimeInterval: Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18)
-            // Stop sending as soon as an answer is waiting: the server has given up on the body.
+            // Wait the interval, but stop sending as soon as an answer arrives: the server has
+            // given up on the body.
             var probe = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            if poll(&probe, 1, 0) > 0 { break }
+            if poll(&probe, 1, milliseconds) > 0 { break }
             do { try send(fd, chunk) } catch { break }
         }
         let answer = try receiveAll(fd)

@@ -41,11 +41,16 @@ enum ServerFixture {
     /// A server with small limits so that limits can be tested without huge bodies.
     static func server(maxUploadBytes: Int = 1_048_576, maxConcurrentJobs: Int = 2, maxWaitingJobs: Int = 16,
                        jobTimeout: Duration = .seconds(60), bodyTimeout: Duration = .seconds(60),
-                       worker: WorkerCommand = worker()) throws -> TenderServer {
+                       worker: WorkerCommand? = nil) throws -> TenderServer {
         let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, maxUploadBytes: maxUploadBytes, jobTimeout: jobTimeout,
                                                 bodyTimeout: bodyTimeout, maxConcurrentJobs: maxConcurrentJobs, maxWaitingJobs: maxWaitingJobs)
+        guard let worker else { return try TenderServer(engine: try engine.get(), workers: sharedWorkers, configuration: configuration) }
         return try TenderServer(engine: try engine.get(), worker: worker, configuration: configuration)
     }
+
+    /// The workers of the servers without a worker command of their own: two for the whole
+    /// suite, so that the many servers of the tests do not each compile the catalogue again.
+    static let sharedWorkers = WorkerPool(command: worker(), size: 2)
 
     static let boundary = "----tenderlintTestBoundary7MA4YWxkTrZu0gW"
 
