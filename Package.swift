@@ -38,20 +38,23 @@ let package = Package(
         .target(name: "TenderLint", dependencies: ["TenderDocument", "TenderLanguage", "TenderRules", "TenderFormats", "Yams"]),
         // One reporter per output format.
         .target(name: "TenderReport", dependencies: ["TenderDocument", "TenderLint", "TenderRules"]),
+        // Fault isolation: worker processes that read (and lint) documents, so that a document
+        // that crashes, hangs or exhausts a reader takes down one worker, not the program.
+        .target(name: "TenderIsolation", dependencies: ["TenderDocument", "TenderFormats", "TenderRules", "TenderLint"]),
         // Corpus mode: the SQLite store (GRDB), the incremental parallel scan, aggregates and their reports.
         .target(name: "TenderInventory", dependencies: [
-            "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "Yams",
+            "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderIsolation", "Yams",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The local web page (`tenderlint serve`): upload or paste, annotated result, downloads.
         .target(name: "TenderServer", dependencies: [
-            "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport",
+            "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport", "TenderIsolation",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         // The executable: argument parsing and wiring only.
         .executableTarget(name: "tenderlint", dependencies: [
             "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport", "TenderInventory", "TenderServer",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "TenderIsolation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // libFuzzer targets for the readers (scripts/fuzz.sh builds it with -sanitize=fuzzer,address).
@@ -60,11 +63,14 @@ let package = Package(
         .testTarget(name: "TenderDocumentTests", dependencies: ["TenderDocument"]),
         .testTarget(name: "TenderLanguageTests", dependencies: ["TenderLanguage", "TenderDocument"]),
         .testTarget(name: "TenderInventoryTests", dependencies: [
-            "TenderInventory", "TenderLint", "TenderRules", "TenderFormats", "TenderReport",
+            "TenderInventory", "TenderLint", "TenderRules", "TenderFormats", "TenderReport", "TenderIsolation",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "TenderRulesTests", dependencies: ["TenderRules", "TenderLint", "TenderDocument", "TenderLanguage", "TenderFormats", "Yams"]),
         .testTarget(name: "EndToEndTests", dependencies: ["tenderlint"]),
+        .testTarget(name: "TenderIsolationTests", dependencies: [
+            "TenderIsolation", "TenderDocument", "TenderFormats", "TenderLint", "TenderRules",
+        ], exclude: ["Crashers"]),
         .testTarget(name: "TenderXMLTests", dependencies: ["TenderXML"]),
         .testTarget(name: "TenderFormatsTests", dependencies: [
             "TenderFormats", "TenderDocument", "TenderXML", "TenderLint", "TenderRules",
@@ -74,7 +80,7 @@ let package = Package(
                     exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "TenderLintTests", dependencies: ["TenderLint", "TenderRules", "TenderDocument"]),
         .testTarget(name: "TenderServerTests", dependencies: [
-            "TenderServer", "TenderLint", "TenderRules", "TenderReport",
+            "TenderServer", "TenderLint", "TenderRules", "TenderReport", "TenderIsolation",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["Browser"]),

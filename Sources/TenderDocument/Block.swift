@@ -14,7 +14,7 @@ public enum BlockKind: Hashable, Sendable, Codable {
 /// Invariant: `lineOrigins.count` equals the number of `"\n"`-separated lines in `text`.
 /// `text` is the display text exactly as read (no normalisation); matching works on
 /// `NormalizedText` built from it.
-public struct Block: Hashable, Sendable {
+public struct Block: Hashable, Sendable, Codable {
     public var kind: BlockKind
     /// The text as read; lines of the source that belong to this block are joined by `"\n"`.
     public var text: String
@@ -41,6 +41,25 @@ public struct Block: Hashable, Sendable {
         var origins: [SourceLocation] = [.line(firstLine, column: column)]
         if lines > 1 { for i in 1..<lines { origins.append(.line(firstLine + i, column: 1)) } }
         self.init(kind: kind, text: text, lineOrigins: origins, label: label)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, text, lineOrigins, label, comments
+    }
+
+    /// Decodes a block written by `encode(to:)` (a worker process's reply), keeping the
+    /// invariant that a block knows where its first line starts.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let origins = try container.decode([SourceLocation].self, forKey: .lineOrigins)
+        guard !origins.isEmpty else {
+            throw DecodingError.dataCorruptedError(forKey: .lineOrigins, in: container, debugDescription: "a block needs the origin of its first line")
+        }
+        self.kind = try container.decode(BlockKind.self, forKey: .kind)
+        self.text = try container.decode(String.self, forKey: .text)
+        self.lineOrigins = origins
+        self.label = try container.decodeIfPresent(String.self, forKey: .label)
+        self.comments = try container.decodeIfPresent([String].self, forKey: .comments) ?? []
     }
 
     /// The location of the character at `utf8Offset` (an offset into `text`'s UTF-8 view).

@@ -4,7 +4,7 @@ public enum DocumentFormat: String, Hashable, Sendable, Codable, CaseIterable {
 }
 
 /// A document as read: where it came from and its blocks in reading order.
-public struct Document: Sendable {
+public struct Document: Sendable, Codable {
     /// The path as the user gave it (used in every report line).
     public var path: String
     public var format: DocumentFormat

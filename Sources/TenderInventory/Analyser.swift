@@ -1,39 +1,52 @@
 import Foundation
 import TenderDocument
 import TenderFormats
+import TenderIsolation
 import TenderLint
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The work of one scan task: read, hash, decide whether to skip, lint, and turn the result
-/// into rows. Runs concurrently; touches no shared state besides the immutable engine.
+/// into rows. Runs concurrently; touches no shared state besides the immutable engine and the
+/// worker pool.
+///
+/// With `workers`, each document is parsed in a worker process (see `WorkerPool`): a document
+/// that crashes, hangs or exhausts its reader is recorded as unreadable with the reason, and the
+/// scan goes on. The file itself is opened here, by the scan, and sent as bytes.
 struct Analyser: Sendable {
     var reader: DocumentReader
     var template: PathTemplate?
     var english: Bool
+    var workers: WorkerPool? = nil
+    var timeLimit: Duration = .seconds(120)
 
     /// What to write for `path`, linted by `engine` whose findings `analysisKey` identifies.
-    func outcome(for path: String, engine: Engine, analysisKey: String, known: KnownDocument?, at date: Date) -> InventoryScanner.Outcome {
+    func outcome(for path: String, engine: Engine, analysisKey: String, known: KnownDocument?, at date: Date) async -> InventoryScanner.Outcome {
         let fromPath = template?.metadata(for: path) ?? DocumentMetadata()
+        let bytes: [UInt8]
+        switch load(path) {
+        case let .bytes(loaded):
+            bytes = loaded
+        case let .refused(error):
+            // Not found: nothing to record. Otherwise (a folder, a pipe, too large) the row says why.
+            if case .notFound = error { return .failed(nil, message: error.message(english: english)) }
+            return failure(path, message: error.message(english: english), hash: "", metadata: fromPath, analysisKey: analysisKey, date: date)
+        }
+        let hash = ContentHash.sha256(bytes)
+        if let known, !known.failed, known.contentHash == hash, known.analysisKey == analysisKey {
+            // Metadata is cheap to read again, and may have changed while the text did not.
+            let metadata: DocumentMetadata
+            do { metadata = try resolvedMetadata(path, fromPath) } catch {
+                return failure(path, message: error.message(english: english), hash: hash, metadata: known.metadata, analysisKey: analysisKey, date: date)
+            }
+            return known.metadata == metadata && !known.deleted ? .unchanged : .refresh(id: known.id, metadata: metadata)
+        }
         let document: Document
-        if let bytes = bytes(of: path) {
-            let hash = ContentHash.sha256(bytes)
-            if let known, !known.failed, known.contentHash == hash, known.analysisKey == analysisKey {
-                // Metadata is cheap to read again, and may have changed while the text did not.
-                let metadata: DocumentMetadata
-                do { metadata = try resolvedMetadata(path, fromPath) } catch {
-                    return failure(path, message: error.message(english: english), hash: hash, metadata: known.metadata, analysisKey: analysisKey, date: date)
-                }
-                return known.metadata == metadata && !known.deleted ? .unchanged : .refresh(id: known.id, metadata: metadata)
-            }
-            do { document = try reader.read(bytes: bytes, path: path) } catch {
-                return failure(path, message: error.message(english: english), hash: hash, metadata: fromPath, analysisKey: analysisKey, date: date)
-            }
-        } else {
-            // Not a plain readable file within the size limit: let the reader read it anyway
-            // (a symbolic link) or say why in its own words (not found, a folder, too large).
-            do { document = try reader.read(path: path) } catch {
-                if case .notFound = error { return .failed(nil, message: error.message(english: english)) }
-                return failure(path, message: error.message(english: english), hash: "", metadata: fromPath, analysisKey: analysisKey, date: date)
-            }
+        switch await read(bytes, path: path) {
+        case let .success(read): document = read
+        case let .failure(message):
+            return failure(path, message: message.text, hash: hash, metadata: fromPath, analysisKey: analysisKey, date: date)
         }
         let metadata: DocumentMetadata
         do { metadata = try resolvedMetadata(path, fromPath) } catch {
@@ -42,22 +55,67 @@ struct Analyser: Sendable {
         return .analysed(rows(for: engine.lint(document), metadata: metadata, analysisKey: analysisKey, date: date))
     }
 
+    /// A one-line `path: reason`, as an error value.
+    struct Message: Error {
+        var text: String
+    }
+
+    /// Parses `bytes` here, or in a worker when there is a pool.
+    func read(_ bytes: [UInt8], path: String) async -> Result<Document, Message> {
+        guard let workers else {
+            do { return .success(try reader.read(bytes: bytes, path: path)) } catch {
+                return .failure(Message(text: error.message(english: english)))
+            }
+        }
+        let request = WorkerRequest(task: .read, name: path, language: english ? .en : .nl, maxFileBytes: reader.limits.maxFileBytes)
+        switch await workers.perform(request, payload: bytes, timeLimit: timeLimit) {
+        case let .success(.read(document)): return .success(document)
+        case let .success(.unreadable(message)): return .failure(Message(text: message))
+        case let .success(.refused(why)): return .failure(Message(text: "\(path): \(why)"))
+        case .success(.linted): return .failure(Message(text: "\(path): \(WorkerFailure.badReply("lint reply to a read request").reason(english: english))"))
+        case let .failure(failure): return .failure(Message(text: "\(path): \(failure.reason(english: english))"))
+        }
+    }
+
+    /// What opening `path` gave: its bytes, or the reader's reason for refusing it.
+    enum Loaded {
+        case bytes([UInt8])
+        case refused(ReaderError)
+    }
+
+    /// The bytes of `path` (a symbolic link is followed), refusing what the reader would refuse
+    /// without reading it: a missing file, a folder, a file over the size limit, and anything
+    /// that is not a regular file (a FIFO or a device would block or never end).
+    func load(_ path: String) -> Loaded {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { return .refused(.notFound(path: path)) }
+            return .refused(.unreadable(path: path, reason: String(cString: strerror(errno))))
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .refused(.unreadable(path: path, reason: "is een map"))
+        default: return .refused(.unreadable(path: path, reason: english ? "not a regular file" : "geen gewoon bestand"))
+        }
+        guard Int(info.st_size) <= reader.limits.maxFileBytes else {
+            return .refused(.limitExceeded(path: path, limit: "bestand groter dan \(reader.limits.maxFileBytes / 1_048_576) MiB"))
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .refused(.unreadable(path: path, reason: "geen leesrechten")) }
+        defer { try? handle.close() }
+        // One byte more than the limit: a file that grew since `stat` is still caught.
+        guard let data = try? handle.read(upToCount: reader.limits.maxFileBytes + 1) ?? Data() else {
+            return .refused(.unreadable(path: path, reason: "leesfout"))
+        }
+        guard data.count <= reader.limits.maxFileBytes else {
+            return .refused(.limitExceeded(path: path, limit: "bestand groter dan \(reader.limits.maxFileBytes / 1_048_576) MiB"))
+        }
+        return .bytes([UInt8](data))
+    }
+
     /// The path template's metadata overridden by the sidecar's.
     func resolvedMetadata(_ path: String, _ fromPath: DocumentMetadata) throws(InventoryError) -> DocumentMetadata {
         guard let sidecar = try MetadataSidecar.load(for: path, english: english) else { return fromPath }
         return fromPath.overridden(by: sidecar)
-    }
-
-    /// The file's bytes, or `nil` when it is not a regular file within the size limit (the reader
-    /// then reports why). A failed stat is not hidden: the reader's own attempt reports it.
-    func bytes(of path: String) -> [UInt8]? {
-        let fm = FileManager.default
-        let attributes: [FileAttributeKey: Any]
-        do { attributes = try fm.attributesOfItem(atPath: path) } catch { return nil }
-        guard attributes[.type] as? FileAttributeType == .typeRegular,
-              let size = attributes[.size] as? Int, size <= reader.limits.maxFileBytes,
-              let data = fm.contents(atPath: path) else { return nil }
-        return [UInt8](data)
     }
 
     func failure(_ path: String, message: String, hash: String, metadata: DocumentMetadata, analysisKey: String, date: Date) -> InventoryScanner.Outcome {

@@ -1,12 +1,13 @@
 import Foundation
 import TenderFormats
+import TenderIsolation
 import TenderLint
 import TenderRules
 
 /// Scans files and folders into an `InventoryStore`: incremental, parallel, interruptible.
 ///
 /// Up to `jobs` files are read, hashed and linted at once in a task group that shares one
-/// `Engine`; the scanning task itself is the only writer and commits each document with its
+/// `Engine` (with `workers`, each file is parsed in a worker process, see `WorkerPool`); the scanning task itself is the only writer and commits each document with its
 /// findings in one transaction. At most `jobs` documents' findings are in memory at any time.
 public struct InventoryScanner: Sendable {
     /// The engine every task shares (immutable; its tariff is replaced by the corpus tariff).
@@ -23,11 +24,18 @@ public struct InventoryScanner: Sendable {
     public var configuration: ScanConfiguration?
     /// The language of the messages the scan prints and stores for unreadable files.
     public var language: Language
+    /// Worker processes that parse the documents, so that a document that crashes, hangs or
+    /// exhausts a reader is recorded as unreadable and the scan goes on; nil: parsed in this
+    /// process. Give the pool at least `jobs` workers to keep the parallelism.
+    public var workers: WorkerPool?
+    /// How long one document may take to be read in a worker before the worker is killed.
+    public var documentTimeLimit: Duration
 
     /// A scanner with `jobs` tasks (at least 1) and the key of the catalogue behind `engine`.
     public init(engine: Engine, reader: DocumentReader = DocumentReader(), template: PathTemplate? = nil,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, analysisKey: String,
-                configuration: ScanConfiguration? = nil, language: Language = .nl) {
+                configuration: ScanConfiguration? = nil, language: Language = .nl, workers: WorkerPool? = nil,
+                documentTimeLimit: Duration = .seconds(120)) {
         self.language = language
         self.engine = engine
         self.reader = reader
@@ -35,6 +43,8 @@ public struct InventoryScanner: Sendable {
         self.jobs = max(1, jobs)
         self.analysisKey = analysisKey
         self.configuration = configuration
+        self.workers = workers
+        self.documentTimeLimit = documentTimeLimit
     }
 
     /// What one scan task hands to the writer.
@@ -60,7 +70,14 @@ public struct InventoryScanner: Sendable {
         // Overlapping arguments (`samples samples/formats`) name a file twice; scan it once.
         var listed = Set<String>()
         let collected = FileCollector.collect(roots)
-        let files = collected.files.filter { listed.insert($0).inserted }
+        // A FIFO or device with a document's name is a file of the corpus all the same: it goes
+        // to the analyser, which refuses it without opening it and records it as unreadable.
+        var special: [String] = []
+        var problems: [InputError] = []
+        for problem in collected.problems {
+            if case let .skipped(path, .notRegularFile) = problem { special.append(path) } else { problems.append(problem) }
+        }
+        let files = (collected.files + special).filter { listed.insert($0).inserted }
         var summary = ScanSummary()
         summary.files = files.count
 
@@ -76,13 +93,14 @@ public struct InventoryScanner: Sendable {
         }
         observe(.started(summary))
         // Folders that could not be read, names that are not UTF-8, FIFOs and devices: skipped, said.
-        for problem in collected.problems { observe(.failed(problem.message(english: language == .en))) }
+        for problem in problems { observe(.failed(problem.message(english: language == .en))) }
         try await store.setParameters(parameters)
         try await store.setTopics(engine.catalogue.taxonomy.topics)
         let known = try store.knownDocuments()
         let scanId = try await store.beginScan(roots: roots, analysisKey: analysisKey, parameters: parameters, at: started)
 
-        let analyser = Analyser(reader: reader, template: template, english: language == .en)
+        let analyser = Analyser(reader: reader, template: template, english: language == .en,
+                                workers: workers, timeLimit: documentTimeLimit)
         var seen = Set<String>()
         var storeError: InventoryError?
         await withTaskGroup(of: Outcome.self) { group in
@@ -93,7 +111,7 @@ public struct InventoryScanner: Sendable {
                 let previous = known[path]
                 let (engine, key) = plan.choice(for: path)
                 next += 1
-                group.addTask { analyser.outcome(for: path, engine: engine, analysisKey: key, known: previous, at: started) }
+                group.addTask { await analyser.outcome(for: path, engine: engine, analysisKey: key, known: previous, at: started) }
             }
             for _ in 0..<jobs { launch() }
             while let outcome = await group.next() {

@@ -12,7 +12,7 @@ public enum DomainSource: String, Sendable, Codable {
 }
 
 /// What the engine found in one document.
-public struct DocumentResult: Sendable {
+public struct DocumentResult: Sendable, Codable {
     public var path: String
     public var format: DocumentFormat
     public var contentHash: String

@@ -1,3 +1,4 @@
+import TenderIsolation
 import TenderLint
 import TenderReport
 
@@ -9,6 +10,8 @@ enum LintOutcome: Sendable {
     case unreadable(String)
     /// Every job slot was taken and the line was full.
     case busy
-    /// The job took longer than the configured limit.
+    /// The job took longer than the configured limit (its worker was killed).
     case timedOut
+    /// The worker reading the document crashed, ran out of memory or answered nonsense.
+    case failed(WorkerFailure)
 }

@@ -1,3 +1,4 @@
+import TenderIsolation
 import TenderRules
 
 /// The fixed words of the web page, Dutch or English, kept in one place.
@@ -63,6 +64,21 @@ struct PageText {
                          "tenderlint is busy checking other documents. Please try again in a minute.") }
     var timedOut: String { t("Het controleren duurde te lang en is afgebroken. Probeer een kleiner deel van het document.",
                              "Checking took too long and was stopped. Try a smaller part of the document.") }
+    var tooSlow: String { t("Het bestand kwam te langzaam binnen en is niet gelezen. Probeer het opnieuw.",
+                            "The file arrived too slowly and was not read. Please try again.") }
+    var workerFailed: String { t("Dit document kon niet worden gelezen.", "This document could not be read.") }
+    func workerFailedDetail(_ failure: WorkerFailure) -> String {
+        if failure.ranOutOfMemory {
+            return t("Het lezen had meer geheugen nodig dan tenderlint toestaat en is gestopt.",
+                     "Reading it needed more memory than tenderlint allows and was stopped.")
+        }
+        return t("tenderlint liep vast op de inhoud van het bestand en heeft het lezen gestopt. Andere documenten kunt u gewoon controleren.",
+                 "tenderlint broke down on the content of the file and stopped reading it. You can check other documents as usual.")
+    }
+    var workerFailedAdvice: String {
+        t("Open het document in uw tekstverwerker en sla het opnieuw op als .docx, .odt of .pdf, of plak de tekst in het tekstvak. Blijft het gebeuren, meld het dan met het bestand erbij.",
+          "Open the document in your word processor and save it again as .docx, .odt or .pdf, or paste the text into the text box. If it keeps happening, report it with the file.")
+    }
     var notFound: String { t("Deze pagina bestaat niet (meer). Resultaten blijven een uur bewaard zolang tenderlint draait.",
                              "This page does not exist (any more). Results are kept for an hour while tenderlint runs.") }
     var wrongHost: String { t("Deze server beantwoordt alleen verzoeken aan dit apparaat (localhost).",

@@ -57,13 +57,21 @@ struct Routes: Sendable {
     }
 
     /// `POST /lint`: the upload form.
-    func lint(_ request: Request) async throws -> Response {
+    func lint(_ request: Request, context: some RequestContext) async throws -> Response {
         var language = Routes.language(of: request)
         let text = PageText(language)
         let contentType = request.headers[.contentType] ?? ""
         let limit = configuration.maxUploadBytes + Routes.formOverhead
-        guard let body = try await Routes.collect(request, limit: limit) else {
+        let body: [UInt8]
+        switch try await Routes.collect(request, limit: limit, deadline: configuration.bodyTimeout) {
+        case let .complete(bytes):
+            body = bytes
+        case .tooLarge:
             return Routes.page(renderer(language).error(text.tooLarge(maxMB: configuration.maxUploadBytes / 1_048_576)), status: .contentTooLarge)
+        case .tooSlow:
+            var response = Routes.page(renderer(language).error(text.tooSlow), status: .requestTimeout)
+            response.headers[.connection] = "close"
+            return response
         }
 
         var bytes: [UInt8] = []
@@ -113,6 +121,11 @@ struct Routes: Sendable {
             return response
         case .timedOut:
             return Routes.page(renderer(language).error(pageText.timedOut), status: .serviceUnavailable)
+        case let .failed(failure):
+            // The details are for the log: the page says what happened in the user's words.
+            context.logger.error("worker failed on an upload: \(failure.reason(english: true))")
+            return Routes.page(renderer(language).error(pageText.workerFailed, detail: pageText.workerFailedDetail(failure), advice: pageText.workerFailedAdvice),
+                               status: .unprocessableContent)
         }
     }
 
@@ -167,15 +180,37 @@ struct Routes: Sendable {
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
     }
 
-    /// The request body, or nil when it is larger than `limit`. An oversized body is still read
-    /// (and dropped) up to `drainLimit`, so the browser receives the 413 page.
-    static func collect(_ request: Request, limit: Int) async throws -> [UInt8]? {
-        let declared = request.headers[.contentLength].flatMap { Int($0) }
-        if let declared, declared > drainLimit { return nil }
+    /// A request body as far as it was read.
+    enum Body: Sendable {
+        case complete([UInt8])
+        /// Larger than the limit.
+        case tooLarge
+        /// Still not complete when the deadline passed.
+        case tooSlow
+    }
+
+    /// The request body, unless it is larger than `limit` or takes longer than `deadline` to
+    /// arrive. An oversized body is still read (and dropped) up to `drainLimit`, so the browser
+    /// receives the 413 page; a body that trickles in is cut off at the deadline, so it cannot
+    /// hold a connection and its memory for as long as the client likes.
+    static func collect(_ request: Request, limit: Int, deadline: Duration) async throws -> Body {
+        try await withThrowingTaskGroup(of: Body.self) { group in
+            group.addTask { try await collect(request.body, declared: request.headers[.contentLength].flatMap { Int($0) }, limit: limit) }
+            group.addTask {
+                try await Task.sleep(for: deadline)
+                return .tooSlow
+            }
+            defer { group.cancelAll() }
+            return try await group.next() ?? .tooSlow
+        }
+    }
+
+    private static func collect(_ body: RequestBody, declared: Int?, limit: Int) async throws -> Body {
+        if let declared, declared > drainLimit { return .tooLarge }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(min(declared ?? 0, limit))
         var total = 0
-        for try await chunk in request.body {
+        for try await chunk in body {
             total += chunk.readableBytes
             if total > limit {
                 if !bytes.isEmpty { bytes = [] }
@@ -184,6 +219,8 @@ struct Routes: Sendable {
             }
             bytes.append(contentsOf: chunk.readableBytesView)
         }
-        return total > limit ? nil : bytes
+        // Cancelled by the deadline: the sequence ends early, and what arrived is not the body.
+        if Task.isCancelled { return .tooSlow }
+        return total > limit ? .tooLarge : .complete(bytes)
     }
 }

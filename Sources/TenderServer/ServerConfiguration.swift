@@ -7,11 +7,15 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// The largest uploaded file or pasted text, in bytes.
     public var maxUploadBytes: Int
-    /// How long one lint job may take before the page answers with a time-out message.
+    /// How long one lint job may take (waiting in line included) before the page answers with a
+    /// time-out message; a worker still busy then is killed.
     public var jobTimeout: Duration
+    /// How long the whole request body may take to arrive; a body that trickles in slower is cut
+    /// off with 408.
+    public var bodyTimeout: Duration
     /// How long a connection may stay idle (also bounds a slow upload between packets).
     public var idleTimeout: Duration
-    /// Lint jobs that run at the same time; more wait in line.
+    /// Lint jobs that run at the same time, each in a worker process of its own; more wait in line.
     public var maxConcurrentJobs: Int
     /// Requests that may wait for a job slot; beyond that the page answers "busy" (503).
     public var maxWaitingJobs: Int
@@ -21,13 +25,14 @@ public struct ServerConfiguration: Sendable {
     public var resultLifetime: Duration
 
     public init(host: String = "127.0.0.1", port: Int = 8080, maxUploadBytes: Int = 20 * 1_048_576,
-                jobTimeout: Duration = .seconds(60), idleTimeout: Duration = .seconds(30),
+                jobTimeout: Duration = .seconds(60), bodyTimeout: Duration = .seconds(60), idleTimeout: Duration = .seconds(30),
                 maxConcurrentJobs: Int = 2, maxWaitingJobs: Int = 8,
                 resultCapacity: Int = 32, resultLifetime: Duration = .seconds(3600)) {
         self.host = host
         self.port = port
         self.maxUploadBytes = maxUploadBytes
         self.jobTimeout = jobTimeout
+        self.bodyTimeout = bodyTimeout
         self.idleTimeout = idleTimeout
         self.maxConcurrentJobs = maxConcurrentJobs
         self.maxWaitingJobs = maxWaitingJobs

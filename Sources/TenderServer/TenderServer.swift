@@ -1,24 +1,43 @@
 import Hummingbird
+import TenderIsolation
 import TenderLint
 
 /// `tenderlint serve`: a local web page where a tender author uploads or pastes a draft and reads
 /// it back with every finding marked, explained and paired with its model article.
 ///
-/// The engine is compiled once, before the server starts; documents are read in memory and never
-/// written to disk; the server binds to a loopback address only.
+/// The engine is compiled once, before the server starts; documents are read and linted in
+/// worker processes (`worker`, see `WorkerPool`), so a document that crashes, hangs or exhausts a
+/// reader costs one worker and not the server; documents travel over pipes and are never written
+/// to disk; the server binds to a loopback address only.
 public struct TenderServer: Sendable {
     public let configuration: ServerConfiguration
     let routes: Routes
 
-    /// A server for `engine` (already compiled) with `configuration`.
+    /// A server for `engine` (already compiled) with `configuration`, whose documents are read
+    /// and linted by workers started with `worker` (which must load the same catalogue).
+    /// Workers start with the first upload, or with `warmUp`.
     /// - Throws: `ServeError` when the host is not a loopback address or the port is out of range.
-    public init(engine: Engine, configuration: ServerConfiguration = ServerConfiguration()) throws(ServeError) {
+    public init(engine: Engine, worker: WorkerCommand, configuration: ServerConfiguration = ServerConfiguration()) throws(ServeError) {
+        try self.init(engine: engine, workers: WorkerPool(command: worker, size: configuration.maxConcurrentJobs), configuration: configuration)
+    }
+
+    /// A server whose documents go to an existing pool `workers` (tests share one).
+    public init(engine: Engine, workers: WorkerPool, configuration: ServerConfiguration = ServerConfiguration()) throws(ServeError) {
         guard ServerConfiguration.isLoopback(configuration.host) else { throw .notLoopback(host: configuration.host) }
         guard (0...65535).contains(configuration.port) else { throw .badPort(configuration.port) }
         self.configuration = configuration
         self.routes = Routes(configuration: configuration,
-                             service: LintService(engine: engine, configuration: configuration),
+                             service: LintService(engine: engine, workers: workers, configuration: configuration),
                              store: ResultStore(capacity: configuration.resultCapacity, lifetime: configuration.resultLifetime))
+    }
+
+    /// The worker pool (tests look at its process ids and replacements).
+    public var workers: WorkerPool { routes.service.pool }
+
+    /// Starts the workers and waits until they are ready, so `serve` fails at start-up, with the
+    /// worker's own message, instead of at the first upload.
+    public func warmUp() async throws(WorkerFailure) {
+        try await routes.service.pool.warmUp()
     }
 
     /// The router with every route and the middlewares (outermost first: security headers, error pages).
@@ -29,7 +48,7 @@ public struct TenderServer: Sendable {
         router.add(middleware: ErrorPageMiddleware(maxUploadBytes: configuration.maxUploadBytes))
         let routes = self.routes
         router.get("/") { request, _ in routes.home(request) }
-        router.post("/lint") { request, _ in try await routes.lint(request) }
+        router.post("/lint") { request, context in try await routes.lint(request, context: context) }
         router.get("/r/:id") { request, context in
             try await routes.result(request, id: try context.parameters.require("id"))
         }

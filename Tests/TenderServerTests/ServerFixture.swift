@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import TenderIsolation
 import TenderLint
 import TenderRules
 @testable import TenderServer
@@ -23,13 +24,33 @@ enum ServerFixture {
         [UInt8](try Data(contentsOf: root.appendingPathComponent(relativePath)))
     }
 
+    /// The `tenderlint` executable the build made next to the test bundle (the EndToEnd tests'
+    /// dependency on it makes sure it is built), falling back to `.build/debug`.
+    static let executable: String = {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tenderlint")
+        return FileManager.default.isExecutableFile(atPath: beside.path) ? beside.path : root.appendingPathComponent(".build/debug/tenderlint").path
+    }()
+
+    /// Workers of the built executable over the repository's catalogue. `crashSwitch` turns on
+    /// the test-only `TENDERLINT-TEST-CRASH:<kind>` marker; `memoryMB` is the address-space limit.
+    static func worker(crashSwitch: Bool = false, memoryMB: Int = 4096) -> WorkerCommand {
+        WorkerCommand(executable: executable, arguments: ["worker", "--rules", root.appendingPathComponent("rules").path],
+                      environment: crashSwitch ? ["TENDERLINT_TEST_CRASH": "1"] : [:], memoryLimitBytes: memoryMB * 1_048_576)
+    }
+
     /// A server with small limits so that limits can be tested without huge bodies.
     static func server(maxUploadBytes: Int = 1_048_576, maxConcurrentJobs: Int = 2, maxWaitingJobs: Int = 16,
-                       jobTimeout: Duration = .seconds(60)) throws -> TenderServer {
+                       jobTimeout: Duration = .seconds(60), bodyTimeout: Duration = .seconds(60),
+                       worker: WorkerCommand? = nil) throws -> TenderServer {
         let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, maxUploadBytes: maxUploadBytes, jobTimeout: jobTimeout,
-                                                maxConcurrentJobs: maxConcurrentJobs, maxWaitingJobs: maxWaitingJobs)
-        return try TenderServer(engine: try engine.get(), configuration: configuration)
+                                                bodyTimeout: bodyTimeout, maxConcurrentJobs: maxConcurrentJobs, maxWaitingJobs: maxWaitingJobs)
+        guard let worker else { return try TenderServer(engine: try engine.get(), workers: sharedWorkers, configuration: configuration) }
+        return try TenderServer(engine: try engine.get(), worker: worker, configuration: configuration)
     }
+
+    /// The workers of the servers without a worker command of their own: two for the whole
+    /// suite, so that the many servers of the tests do not each compile the catalogue again.
+    static let sharedWorkers = WorkerPool(command: worker(), size: 2)
 
     static let boundary = "----tenderlintTestBoundary7MA4YWxkTrZu0gW"
 

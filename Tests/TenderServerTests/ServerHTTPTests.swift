@@ -43,7 +43,7 @@ import TenderReport
                 #expect(!csp.contains("unsafe-inline"), "\(uri)")
                 #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(uri)")
                 #expect(response.headers[.init("X-Frame-Options")!] == "DENY", "\(uri)")
-                #expect(response.headers[.init("Referrer-Policy")!] == "no-referrer", "\(uri)")
+                #expect(response.headers[.init("Referrer-Policy")!] == "same-origin", "\(uri)")
             }
             let missing = try await client.execute(uri: "/r/onbekend", method: .get)
             #expect(missing.text.contains("Deze pagina bestaat niet (meer)."))
@@ -233,15 +233,14 @@ import TenderReport
         try await app.test(.live) { client in
             let port = try #require(client.port)
             // A page of another site that rebinds its name to 127.0.0.1 still sends its own Host.
-            let rebound = try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: aanvaller.example:\(port)\r\nConnection: close\r\n\r\n")
+            let rebound = try await RawHTTP.off { try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: aanvaller.example:\(port)\r\nConnection: close\r\n\r\n") }
             #expect(rebound.hasPrefix("HTTP/1.1 421"), "\(rebound.prefix(200))")
             #expect(rebound.contains("alleen verzoeken aan dit apparaat"))
-            let local = try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
+            let local = try await RawHTTP.off { try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n") }
             #expect(local.hasPrefix("HTTP/1.1 200"), "\(local.prefix(200))")
         }
         #expect(SecurityHeadersMiddleware<BasicRequestContext>.host(of: "[::1]:8080") == "::1")
         #expect(SecurityHeadersMiddleware<BasicRequestContext>.host(of: "LocalHost:8080") == "localhost")
-        #expect(SecurityHeadersMiddleware<BasicRequestContext>.stripScheme("http://127.0.0.1:8080/x") == "127.0.0.1:8080")
     }
 
     @Test func formsPostedFromOtherSitesAreRefused() async throws {
@@ -252,7 +251,8 @@ import TenderReport
             let crossSite = try await client.execute(uri: "/lint", method: .post, headers: headers,
                                                      body: ServerFixture.multipart(fields: [("tekst", ServerFixture.flaggedText)]))
             #expect(crossSite.status == .forbidden)
-            headers[.origin] = "http://127.0.0.1:8080"
+            // The test client addresses the page as `localhost` (port 80): its own origin.
+            headers[.origin] = "http://localhost"
             let sameSite = try await client.execute(uri: "/lint", method: .post, headers: headers,
                                                     body: ServerFixture.multipart(fields: [("tekst", ServerFixture.flaggedText)]))
             #expect(sameSite.status == .ok)
@@ -275,14 +275,14 @@ import TenderReport
         let engine = try ServerFixture.engine.get()
         for host in ["0.0.0.0", "192.168.1.10", "10.0.0.1", "example.org", "127.0.0.256", "::"] {
             #expect(throws: ServeError.notLoopback(host: host)) {
-                try TenderServer(engine: engine, configuration: ServerConfiguration(host: host, port: 0))
+                try TenderServer(engine: engine, worker: ServerFixture.worker(), configuration: ServerConfiguration(host: host, port: 0))
             }
         }
         for host in ["127.0.0.1", "127.1.2.3", "localhost", "::1"] {
             #expect(ServerConfiguration.isLoopback(host), "\(host)")
         }
         #expect(throws: ServeError.badPort(70000)) {
-            try TenderServer(engine: engine, configuration: ServerConfiguration(port: 70000))
+            try TenderServer(engine: engine, worker: ServerFixture.worker(), configuration: ServerConfiguration(port: 70000))
         }
     }
 }

@@ -67,7 +67,7 @@ import Testing
 
     @Test func serviceAnswersBusyWhenTheLineIsFull() async throws {
         let configuration = ServerConfiguration(port: 0, maxConcurrentJobs: 1, maxWaitingJobs: 0)
-        let service = LintService(engine: try ServerFixture.engine.get(), configuration: configuration)
+        let service = LintService(engine: try ServerFixture.engine.get(), worker: ServerFixture.worker(), configuration: configuration)
         #expect(await service.limiter.acquire())
         let outcome = await service.lint(bytes: Array(ServerFixture.flaggedText.utf8), name: "a.md", language: .nl)
         guard case .busy = outcome else { Issue.record("expected busy, got \(outcome)"); return }
@@ -81,7 +81,7 @@ import Testing
 
     @Test func serviceAnswersTimedOutAndFreesTheSlotAfterwards() async throws {
         let configuration = ServerConfiguration(port: 0, jobTimeout: .milliseconds(100), maxConcurrentJobs: 1, maxWaitingJobs: 1)
-        let service = LintService(engine: try ServerFixture.engine.get(), configuration: configuration)
+        let service = LintService(engine: try ServerFixture.engine.get(), worker: ServerFixture.worker(), configuration: configuration)
         // Hold the only slot so the job waits in line past its time limit.
         #expect(await service.limiter.acquire())
         let outcome = await service.lint(bytes: Array(ServerFixture.flaggedText.utf8), name: "a.md", language: .nl)
@@ -94,7 +94,7 @@ import Testing
     }
 
     @Test func unreadableMessageNamesOnlyTheDisplayName() async throws {
-        let service = LintService(engine: try ServerFixture.engine.get(), configuration: ServerConfiguration(port: 0))
+        let service = LintService(engine: try ServerFixture.engine.get(), worker: ServerFixture.worker(), configuration: ServerConfiguration(port: 0))
         let outcome = await service.lint(bytes: [0x7B, 0x5C, 0x72, 0x74, 0x66, 0x31], name: "brief.rtf", language: .en)
         guard case let .unreadable(message) = outcome else { Issue.record("expected unreadable, got \(outcome)"); return }
         #expect(message.hasPrefix("brief.rtf: unsupported format"))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TenderInventory
+import TenderIsolation
 import TenderLint
 import TenderReport
 import TenderRules
@@ -51,6 +52,12 @@ extension Inventory {
         @Option(help: "Ga uit van dit domein in plaats van het te herkennen: jeugd, wmo, participatie (herhaalbaar).")
         var domain: [Domain] = []
 
+        @Option(name: .customLong("document-timeout"), help: "Hoogstens zoveel seconden om één document te lezen; daarna telt het als onleesbaar.")
+        var documentTimeout: Int = 120
+
+        @Option(name: .customLong("worker-memory-mb"), help: "Hoogstens zoveel MB adresruimte per leesproces.")
+        var workerMemoryMb: Int = 4096
+
         @Option(help: "Configuratiebestand voor alle documenten (standaard: het dichtstbijzijnde .tenderlint.yml boven elk document).")
         var config: String?
 
@@ -60,6 +67,12 @@ extension Inventory {
                 guard jobs >= 1 else { throw Failure.usage(en ? "--jobs must be at least 1" : "--jobs moet minstens 1 zijn") }
                 if let providers, providers < 1 { throw Failure.usage(en ? "--providers must be at least 1" : "--providers moet minstens 1 zijn") }
                 if let tariff, !(tariff >= 0) { throw Failure.usage(en ? "--tariff must be 0 or more" : "--tariff moet 0 of meer zijn") }
+                guard (1...86400).contains(documentTimeout) else {
+                    throw Failure.usage(en ? "--document-timeout: choose 1 to 86400 seconds" : "--document-timeout: kies 1 tot en met 86400 seconden")
+                }
+                guard (256...65536).contains(workerMemoryMb) else {
+                    throw Failure.usage(en ? "--worker-memory-mb: choose 256 to 65536" : "--worker-memory-mb: kies 256 tot en met 65536")
+                }
                 let catalogue = try common.loadCatalogue()
                 let options = EngineOptions(domains: domain.isEmpty ? nil : Set(domain))
                 guard let folder = CatalogueLocator.locate(explicit: common.rulesFolder) else {
@@ -69,10 +82,14 @@ extension Inventory {
                     let template = try metaTemplate.map { pattern throws(InventoryError) in try PathTemplate(pattern, english: en) }
                     let store = try InventoryStore(path: db)
                     let parameters = try store.parameters().with(tariff: tariff, providersPerTender: providers)
+                    // Every document is parsed in a worker process of its own pool (reading only:
+                    // the scan lints with the engine each document's configuration asks for).
+                    let workers = WorkerPool(command: Worker.command(rulesFolder: nil, memoryLimitMB: workerMemoryMb), size: jobs)
                     let scanner = InventoryScanner(
                         engine: Engine(catalogue: catalogue, options: options), template: template, jobs: jobs,
                         analysisKey: AnalysisKey.make(catalogueFolders: [folder], options: options, toolVersion: TenderlintVersion.current),
-                        configuration: ScanConfiguration(configFile: config, rulesFolder: folder), language: common.language)
+                        configuration: ScanConfiguration(configFile: config, rulesFolder: folder), language: common.language,
+                        workers: workers, documentTimeLimit: .seconds(documentTimeout))
                     let printer = ScanProgressPrinter(terminal: isatty(STDERR_FILENO) == 1, language: common.language) { text in
                         FileHandle.standardError.write(Data(text.utf8))
                     }
@@ -82,9 +99,16 @@ extension Inventory {
                         signals.cancel()
                         signal(SIGINT, SIG_DFL)
                     }
-                    return try await scanner.scan(paths, into: store, parameters: parameters, interruption: interruption) { event in
-                        printer.handle(event)
+                    let scanned: Result<ScanSummary, InventoryError>
+                    do throws(InventoryError) {
+                        scanned = .success(try await scanner.scan(paths, into: store, parameters: parameters, interruption: interruption) { event in
+                            printer.handle(event)
+                        })
+                    } catch {
+                        scanned = .failure(error)
                     }
+                    await workers.shutdown()
+                    return try scanned.get()
                 } catch {
                     throw Failure.usage(error.message(english: en))
                 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TenderLint
 import TenderRules
+import TenderIsolation
 import TenderServer
 
 /// `tenderlint serve`: the local web page.
@@ -27,21 +28,53 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Uurtarief in euro voor de lastenschatting.")
     var tariff: Double = BurdenDefaults.tariff
 
+    @Option(help: "Aantal leesprocessen: zoveel documenten worden tegelijk gecontroleerd.")
+    var workers: Int = 2
+
+    @Option(name: .customLong("max-waiting"), help: "Zoveel documenten mogen wachten op een vrij leesproces; daarboven antwoordt de pagina 'bezet'.")
+    var maxWaiting: Int = 8
+
+    @Option(name: .customLong("job-timeout"), help: "Hoogstens zoveel seconden per document; daarna wordt het leesproces gestopt.")
+    var jobTimeout: Int = 60
+
+    @Option(name: .customLong("worker-memory-mb"), help: "Hoogstens zoveel MB adresruimte per leesproces.")
+    var workerMemoryMb: Int = 4096
+
     func run() async throws {
         let server = try exitingOnFailure { () throws -> TenderServer in
             guard maxUploadMb >= 1, maxUploadMb <= 64 else {
                 throw Failure.usage(common.language == .en ? "--max-upload-mb: choose 1 to 64" : "--max-upload-mb: kies 1 tot en met 64")
             }
-            // Compiled once, here, before the first request.
+            let en = common.language == .en
+            guard (1...16).contains(workers) else { throw Failure.usage(en ? "--workers: choose 1 to 16" : "--workers: kies 1 tot en met 16") }
+            guard (0...1000).contains(maxWaiting) else { throw Failure.usage(en ? "--max-waiting: choose 0 to 1000" : "--max-waiting: kies 0 tot en met 1000") }
+            guard (1...3600).contains(jobTimeout) else {
+                throw Failure.usage(en ? "--job-timeout: choose 1 to 3600 seconds" : "--job-timeout: kies 1 tot en met 3600 seconden")
+            }
+            guard (256...65536).contains(workerMemoryMb) else {
+                throw Failure.usage(en ? "--worker-memory-mb: choose 256 to 65536" : "--worker-memory-mb: kies 256 tot en met 65536")
+            }
+            // Compiled once, here, before the first request (the workers compile the same folder).
             let engine = Engine(catalogue: try common.loadCatalogue(), options: EngineOptions(tariff: tariff))
-            let configuration = ServerConfiguration(host: host, port: port, maxUploadBytes: maxUploadMb * 1_048_576)
+            guard let folder = CatalogueLocator.locate(explicit: common.rulesFolder) else {
+                throw Failure.usage(en ? "rules folder not found; pass --rules DIR" : "regelcatalogus niet gevonden; geef --rules MAP")
+            }
+            let worker = Worker.command(rulesFolder: folder, tariff: tariff, memoryLimitMB: workerMemoryMb)
+            let configuration = ServerConfiguration(host: host, port: port, maxUploadBytes: maxUploadMb * 1_048_576,
+                                                    jobTimeout: .seconds(jobTimeout), maxConcurrentJobs: workers, maxWaitingJobs: maxWaiting)
             do throws(ServeError) {
-                return try TenderServer(engine: engine, configuration: configuration)
+                return try TenderServer(engine: engine, worker: worker, configuration: configuration)
             } catch {
                 throw Failure.usage(error.message(english: common.language == .en))
             }
         }
         let english = common.language == .en
+        do {
+            try await server.warmUp()
+        } catch {
+            printError((english ? "tenderlint serve: " : "tenderlint serve: ") + error.reason(english: english))
+            throw ExitCode(2)
+        }
         let shownHost = host.contains(":") ? "[\(host)]" : host
         try await server.run { port in
             let url = "http://\(shownHost):\(port)/"
