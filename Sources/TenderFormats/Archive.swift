@@ -30,12 +30,12 @@ final class Archive {
         // left unchecked (ZIPStructure), so a damaged container is refused here, in one line.
         if case let .failure(problem) = ZIPStructure.check(bytes, maxEntries: limits.maxArchiveEntries) {
             if problem.overLimit { throw .limitExceeded(path: path, limit: problem.reason) }
-            throw .malformed(path: path, reason: "geen leesbaar ZIP-archief (\(problem.reason))")
+            throw .malformed(path: path, reason: .init("geen leesbaar ZIP-archief (\(problem.reason.nl))", en: "not a readable ZIP archive (\(problem.reason.en))"))
         }
         do {
             zip = try ZIPFoundation.Archive(data: Data(bytes), accessMode: .read)
         } catch {
-            throw .malformed(path: path, reason: "geen leesbaar ZIP-archief")
+            throw .malformed(path: path, reason: .init("geen leesbaar ZIP-archief", en: "not a readable ZIP archive"))
         }
         var byName: [String: Entry] = [:]
         var names: [String] = []
@@ -44,16 +44,16 @@ final class Archive {
             // Counted while iterating, so a central directory claiming millions of entries is
             // refused after maxArchiveEntries + 1 of them.
             guard names.count < limits.maxArchiveEntries else {
-                throw .limitExceeded(path: path, limit: "meer dan \(limits.maxArchiveEntries) bestanden in het archief")
+                throw .limitExceeded(path: path, limit: .init("meer dan \(limits.maxArchiveEntries) bestanden in het archief", en: "more than \(limits.maxArchiveEntries) files in the archive"))
             }
             let name = entry.path
             try Archive.checkName(name, path: path)
             guard byName[name] == nil else {
-                throw .malformed(path: path, reason: "archief bevat \(name) twee keer")
+                throw .malformed(path: path, reason: .init("archief bevat \(name) twee keer", en: "the archive holds \(name) twice"))
             }
             declaredTotal += entry.uncompressedSize
             guard declaredTotal <= UInt64(limits.maxInflatedBytes) else {
-                throw .limitExceeded(path: path, limit: "archief pakt uit tot meer dan \(Archive.mebibytes(limits.maxInflatedBytes))")
+                throw .limitExceeded(path: path, limit: .init("archief pakt uit tot meer dan \(Archive.mebibytes(limits.maxInflatedBytes))", en: "the archive inflates to more than \(Archive.mebibytes(limits.maxInflatedBytes))"))
             }
             if let error = Archive.ratioError(inflated: entry.uncompressedSize, compressed: entry.compressedSize,
                                               name: name, limits: limits, path: path) {
@@ -78,7 +78,7 @@ final class Archive {
         let compressed = entry.compressedSize
         let perEntry = limits.xml.maxBytes
         guard declared <= UInt64(perEntry) else {
-            throw .limitExceeded(path: path, limit: "\(name) pakt uit tot meer dan \(Archive.mebibytes(perEntry))")
+            throw .limitExceeded(path: path, limit: .init("\(name) pakt uit tot meer dan \(Archive.mebibytes(perEntry))", en: "\(name) inflates to more than \(Archive.mebibytes(perEntry))"))
         }
         var out: [UInt8] = []
         out.reserveCapacity(Int(declared))
@@ -89,21 +89,21 @@ final class Archive {
                 // Checked per chunk (16 KiB), so inflation stops within one chunk of a bound.
                 let produced = UInt64(out.count)
                 if produced > declared {
-                    stop = .limitExceeded(path: self.path, limit: "\(name) pakt uit tot meer dan de opgegeven \(declared) bytes")
+                    stop = .limitExceeded(path: self.path, limit: .init("\(name) pakt uit tot meer dan de opgegeven \(declared) bytes", en: "\(name) inflates to more than its declared \(declared) bytes"))
                 } else if let error = Archive.ratioError(inflated: produced, compressed: compressed, name: name,
                                                          limits: self.limits, path: self.path) {
                     stop = error
                 } else if self.inflatedTotal + out.count > self.limits.maxInflatedBytes {
-                    stop = .limitExceeded(path: self.path, limit: "archief pakt uit tot meer dan \(Archive.mebibytes(self.limits.maxInflatedBytes))")
+                    stop = .limitExceeded(path: self.path, limit: .init("archief pakt uit tot meer dan \(Archive.mebibytes(self.limits.maxInflatedBytes))", en: "the archive inflates to more than \(Archive.mebibytes(self.limits.maxInflatedBytes))"))
                 }
                 if stop != nil { throw StopInflating() }
             }
         } catch {
             if let stop { throw stop }
-            throw .malformed(path: path, reason: "\(name) kan niet worden uitgepakt (beschadigd of versleuteld)")
+            throw .malformed(path: path, reason: .init("\(name) kan niet worden uitgepakt (beschadigd of versleuteld)", en: "\(name) cannot be inflated (damaged or encrypted)"))
         }
         guard UInt64(out.count) == declared else {
-            throw .malformed(path: path, reason: "\(name) heeft een andere grootte dan het archief opgeeft")
+            throw .malformed(path: path, reason: .init("\(name) heeft een andere grootte dan het archief opgeeft", en: "\(name) has another size than the archive declares"))
         }
         inflatedTotal += out.count
         return out
@@ -112,7 +112,7 @@ final class Archive {
     /// The inflated bytes of entry `name`, which the format requires.
     func requiredData(_ name: String) throws(ReaderError) -> [UInt8] {
         guard let bytes = try data(name) else {
-            throw .malformed(path: path, reason: "\(name) ontbreekt in het archief")
+            throw .malformed(path: path, reason: .init("\(name) ontbreekt in het archief", en: "\(name) is missing from the archive"))
         }
         return bytes
     }
@@ -128,7 +128,7 @@ final class Archive {
         // A stored or empty entry has ratio 1 at most; guard the division all the same.
         let ratio = inflated / max(compressed, 1)
         guard ratio > UInt64(limits.maxCompressionRatio) else { return nil }
-        return .limitExceeded(path: path, limit: "\(name) is meer dan \(limits.maxCompressionRatio) keer gecomprimeerd (ZIP-bom?)")
+        return .limitExceeded(path: path, limit: .init("\(name) is meer dan \(limits.maxCompressionRatio) keer gecomprimeerd (ZIP-bom?)", en: "\(name) is compressed more than \(limits.maxCompressionRatio) times (ZIP bomb?)"))
     }
 
     /// Refuses names that could escape a folder if anyone ever extracted them, or that hide
@@ -147,7 +147,7 @@ final class Archive {
             reason = nil
         }
         if let reason {
-            throw .malformed(path: path, reason: "ongeldige bestandsnaam in archief (\(reason)): \(name.debugDescription)")
+            throw .malformed(path: path, reason: .init("ongeldige bestandsnaam in archief (\(reason)): \(name.debugDescription)", en: "invalid file name in the archive (\(reason)): \(name.debugDescription)"))
         }
     }
 

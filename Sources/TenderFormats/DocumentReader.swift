@@ -25,7 +25,7 @@ public struct DocumentReader: Sendable {
     /// Reads a file's bytes; `path` names it in positions and errors (it is not opened).
     public func read(bytes: [UInt8], path: String) throws(ReaderError) -> Document {
         guard bytes.count <= limits.maxFileBytes else {
-            throw .limitExceeded(path: path, limit: "bestand groter dan \(limits.maxFileBytes / 1_048_576) MiB")
+            throw .limitExceeded(path: path, limit: .init("bestand groter dan \(limits.maxFileBytes / 1_048_576) MiB", en: "file larger than \(limits.maxFileBytes / 1_048_576) MiB"))
         }
         let ext = (path as NSString).pathExtension
         let hash = ContentHash.sha256(bytes)

@@ -24,11 +24,11 @@ struct DocxReader {
     func read() throws(ReaderError) -> [Block] {
         let mainPart = try mainDocumentPart()
         guard let document = try archive.xml(mainPart) else {
-            throw .malformed(path: path, reason: "\(mainPart) ontbreekt in het archief")
+            throw .malformed(path: path, reason: .init("\(mainPart) ontbreekt in het archief", en: "\(mainPart) is missing from the archive"))
         }
         // Transitional and Strict OOXML differ only in namespace: take it from the root.
         guard document.name == "document", let w = document.namespace else {
-            throw .malformed(path: path, reason: "\(mainPart) is geen Word-document")
+            throw .malformed(path: path, reason: .init("\(mainPart) is geen Word-document", en: "\(mainPart) is no Word document"))
         }
         let folder = DocxReader.folder(of: mainPart)
         let relationships = try self.relationships(of: mainPart)
@@ -99,7 +99,7 @@ struct DocxReader {
         let all = rels.elements("Relationship", namespace: DocxReader.relationshipNamespace)
         // More relationships than the archive may hold entries cannot all point somewhere.
         guard all.count <= archive.limits.maxArchiveEntries else {
-            throw .limitExceeded(path: path, limit: "meer dan \(archive.limits.maxArchiveEntries) relaties in \(folder)_rels/\(file).rels")
+            throw .limitExceeded(path: path, limit: .init("meer dan \(archive.limits.maxArchiveEntries) relaties in \(folder)_rels/\(file).rels", en: "more than \(archive.limits.maxArchiveEntries) relationships in \(folder)_rels/\(file).rels"))
         }
         return all.compactMap { rel in
             guard rel.attribute("TargetMode") != "External", let type = rel.attribute("Type"),

@@ -12,7 +12,7 @@ enum OdtReader {
             throw .protected(path: path)
         }
         guard let content = try archive.xml("content.xml") else {
-            throw .malformed(path: path, reason: "content.xml ontbreekt in het archief")
+            throw .malformed(path: path, reason: .init("content.xml ontbreekt in het archief", en: "content.xml is missing from the archive"))
         }
         let stylesRoot = try archive.xml("styles.xml")
         var styles = OdfStyles()
@@ -31,7 +31,7 @@ enum OdtReader {
             throw .invalidXML(path: path, part: nil, error: error)
         }
         guard root.is("document", namespace: OdfNamespace.office) else {
-            throw .malformed(path: path, reason: "geen OpenDocument-bestand (office:document ontbreekt)")
+            throw .malformed(path: path, reason: .init("geen OpenDocument-bestand (office:document ontbreekt)", en: "not an OpenDocument file (office:document is missing)"))
         }
         var styles = OdfStyles()
         styles.add(root.element("styles", namespace: OdfNamespace.office))
@@ -46,7 +46,7 @@ enum OdtReader {
             if content.element("body", namespace: OdfNamespace.office) != nil {
                 throw .unsupported(path: path, format: "OpenDocument dat geen tekstdocument is (spreadsheet of presentatie)")
             }
-            throw .malformed(path: path, reason: "office:body/office:text ontbreekt")
+            throw .malformed(path: path, reason: .init("office:body/office:text ontbreekt", en: "office:body/office:text is missing"))
         }
         let walker = OdfWalker(styles: styles)
         walker.walk(body: text)

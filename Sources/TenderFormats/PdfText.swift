@@ -46,16 +46,16 @@ enum PdfText {
 
         switch result.stop {
         case .timeout:
-            throw .limitExceeded(path: path, limit: "pdftotext duurde langer dan \(Int(limits.pdfTimeoutSeconds)) s")
+            throw .limitExceeded(path: path, limit: .init("pdftotext duurde langer dan \(Int(limits.pdfTimeoutSeconds)) s", en: "pdftotext took longer than \(Int(limits.pdfTimeoutSeconds)) s"))
         case .tooMuchOutput:
-            throw .limitExceeded(path: path, limit: "PDF-tekst groter dan \(Archive.mebibytes(limits.maxPDFTextBytes))")
+            throw .limitExceeded(path: path, limit: .init("PDF-tekst groter dan \(Archive.mebibytes(limits.maxPDFTextBytes))", en: "PDF text larger than \(Archive.mebibytes(limits.maxPDFTextBytes))"))
         case nil:
             break
         }
         let messages = String(decoding: result.stderr, as: UTF8.self)
         let status = process.terminationStatus
         if process.terminationReason == .uncaughtSignal {
-            throw .malformed(path: path, reason: "pdftotext brak af (signaal \(status))")
+            throw .malformed(path: path, reason: .init("pdftotext brak af (signaal \(status))", en: "pdftotext stopped (signal \(status))"))
         }
         switch status {
         case 0:
@@ -68,7 +68,7 @@ enum PdfText {
                 throw .protected(path: path)
             }
             let first = messages.split(separator: "\n").first.map(String.init) ?? "afsluitcode \(status)"
-            throw .malformed(path: path, reason: "pdftotext kan de PDF niet lezen: \(first)")
+            throw .malformed(path: path, reason: .init("pdftotext kan de PDF niet lezen: \(first)", en: "pdftotext cannot read the PDF: \(first)"))
         }
     }
 

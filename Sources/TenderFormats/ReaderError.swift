@@ -3,8 +3,17 @@ import TenderXML
 
 /// Why a file could not be read. Every case renders as one line, `path: reason`.
 public enum ReaderError: Error, Equatable, Sendable {
+    /// A reader's reason in both languages, chosen when the message is rendered: no Dutch under
+    /// `--lang en`, no English inside a Dutch message.
+    public struct Reason: Equatable, Sendable {
+        public var nl: String
+        public var en: String
+        public init(_ nl: String, en: String) { self.nl = nl; self.en = en }
+        public func text(english: Bool) -> String { english ? en : nl }
+    }
+
     case notFound(path: String)
-    case unreadable(path: String, reason: String)
+    case unreadable(path: String, reason: Reason)
     /// A format tenderlint does not read (e.g. Word 97-2003 `.doc`), with the advice to give.
     case unsupported(path: String, format: String)
     /// Encrypted or password-protected input.
@@ -18,9 +27,9 @@ public enum ReaderError: Error, Equatable, Sendable {
     /// is not UTF-8, a FIFO or device.
     case skipped(path: String, reason: SkipReason)
     /// The file breaks its own format: a reason in the reader's words.
-    case malformed(path: String, reason: String)
+    case malformed(path: String, reason: Reason)
     /// An input limit was hit (size, entries, inflation ratio, depth).
-    case limitExceeded(path: String, limit: String)
+    case limitExceeded(path: String, limit: Reason)
     /// An XML document, or an XML part of a container (`part`, e.g. `word/document.xml`), was
     /// refused: malformed, over a limit, or declaring a DTD or entities.
     case invalidXML(path: String, part: String?, error: XMLError)
@@ -43,7 +52,7 @@ public enum ReaderError: Error, Equatable, Sendable {
         case .notFound:
             reason = english ? "file not found" : "bestand niet gevonden"
         case let .unreadable(_, why):
-            reason = english ? "cannot be read (\(why))" : "kan niet worden gelezen (\(why))"
+            reason = english ? "cannot be read (\(why.en))" : "kan niet worden gelezen (\(why.nl))"
         case let .unsupported(_, format):
             reason = english ? "unsupported format: \(format)" : "niet ondersteund formaat: \(format)"
         case .protected:
@@ -62,9 +71,9 @@ public enum ReaderError: Error, Equatable, Sendable {
         case .noReadableText:
             reason = english ? "no readable text" : "geen leesbare tekst"
         case let .malformed(_, why):
-            reason = english ? "malformed document: \(why)" : "beschadigd document: \(why)"
+            reason = english ? "malformed document: \(why.en)" : "beschadigd document: \(why.nl)"
         case let .limitExceeded(_, limit):
-            reason = english ? "input limit exceeded: \(limit)" : "invoerlimiet overschreden: \(limit)"
+            reason = english ? "input limit exceeded: \(limit.en)" : "invoerlimiet overschreden: \(limit.nl)"
         case let .invalidXML(_, part, error):
             reason = (part.map { "\($0): " } ?? "") + error.message(english: english)
         case let .toolMissing(_, tool, package):

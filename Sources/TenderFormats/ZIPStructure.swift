@@ -26,8 +26,7 @@ enum ZIPStructure {
     private static let localSize = 30
 
     struct Failure: Error, Equatable {
-        /// A short Dutch reason.
-        var reason: String
+        var reason: ReaderError.Reason
         /// Whether the archive is well-formed but over the entry limit.
         var overLimit = false
     }
@@ -35,11 +34,11 @@ enum ZIPStructure {
     static func check(_ bytes: [UInt8], maxEntries: Int) -> Result<Summary, Failure> {
         let reader = LittleEndian(bytes)
         let length = UInt64(bytes.count)
-        func fail(_ reason: String) -> Result<Summary, Failure> { .failure(Failure(reason: reason)) }
+        func fail(_ reason: ReaderError.Reason) -> Result<Summary, Failure> { .failure(Failure(reason: reason)) }
 
         // 1. The end record: the same backwards scan as the library, but only as far as a
         // record with the longest comment can be.
-        guard bytes.count >= eocdSize else { return fail("te kort voor een ZIP-archief") }
+        guard bytes.count >= eocdSize else { return fail(.init("te kort voor een ZIP-archief", en: "too short for a ZIP archive")) }
         var eocd: Int?
         var index = bytes.count - eocdSize
         let lowest = max(0, bytes.count - eocdSize - 65_535)
@@ -47,14 +46,14 @@ enum ZIPStructure {
             if reader.u32(index) == eocdSignature { eocd = index; break }
             index -= 1
         }
-        guard let eocdOffset = eocd else { return fail("einde van de centrale map niet gevonden") }
+        guard let eocdOffset = eocd else { return fail(.init("einde van de centrale map niet gevonden", en: "end of the central directory not found")) }
         var entryCount = UInt64(reader.u16(eocdOffset + 10))
         var directorySize = UInt64(reader.u32(eocdOffset + 12))
         var directoryOffset = UInt64(reader.u32(eocdOffset + 16))
         var directoryEnd = UInt64(eocdOffset)
         guard reader.u16(eocdOffset + 4) == 0, reader.u16(eocdOffset + 6) == 0,
               reader.u16(eocdOffset + 8) == reader.u16(eocdOffset + 10) else {
-            return fail("archief over meerdere delen verspreid")
+            return fail(.init("archief over meerdere delen verspreid", en: "the archive is spread over several parts"))
         }
 
         // 2. ZIP64: the library reads the locator and record at fixed places before the end
@@ -67,28 +66,28 @@ enum ZIPStructure {
                 directorySize = reader.u64(record + 40)
                 directoryOffset = reader.u64(record + 48)
                 directoryEnd = UInt64(record)
-                guard reader.u64(record + 24) == entryCount else { return fail("archief over meerdere delen verspreid") }
+                guard reader.u64(record + 24) == entryCount else { return fail(.init("archief over meerdere delen verspreid", en: "the archive is spread over several parts")) }
             }
         }
 
         // 3. The central directory inside the file, before its end record.
         guard entryCount <= UInt64(maxEntries) else {
-            return .failure(Failure(reason: "meer dan \(maxEntries) bestanden in het archief", overLimit: true))
+            return .failure(Failure(reason: .init("meer dan \(maxEntries) bestanden in het archief", en: "more than \(maxEntries) files in the archive"), overLimit: true))
         }
         guard let end = add(directoryOffset, directorySize), end <= directoryEnd else {
-            return fail("centrale map ligt buiten het bestand")
+            return fail(.init("centrale map ligt buiten het bestand", en: "the central directory lies outside the file"))
         }
         var position = directoryOffset
         for _ in 0..<entryCount {
             guard let fixedEnd = add(position, UInt64(centralSize)), fixedEnd <= end,
                   reader.u32(Int(position)) == centralSignature else {
-                return fail("centrale map is beschadigd")
+                return fail(.init("centrale map is beschadigd", en: "the central directory is damaged"))
             }
             let p = Int(position)
             let entry = CentralEntry(reader: reader, at: p)
             guard let next = add(fixedEnd, UInt64(entry.nameLength) + UInt64(entry.extraLength) + UInt64(entry.commentLength)),
                   next <= end else {
-                return fail("centrale map is beschadigd")
+                return fail(.init("centrale map is beschadigd", en: "the central directory is damaged"))
             }
             let extra = Array(bytes[(p + centralSize + entry.nameLength)..<(p + centralSize + entry.nameLength + entry.extraLength)])
             let effective = entry.effective(extra: extra)
@@ -96,14 +95,14 @@ enum ZIPStructure {
             // 4. The entry's local header, data and data descriptor inside the file.
             guard let headerEnd = add(effective.offset, UInt64(localSize)), headerEnd <= length,
                   reader.u32(Int(effective.offset)) == localSignature else {
-                return fail("lokale kop van een bestand ligt buiten het archief of ontbreekt")
+                return fail(.init("lokale kop van een bestand ligt buiten het archief of ontbreekt", en: "a file's local header lies outside the archive or is missing"))
             }
             let local = Int(effective.offset)
             let localVariable = UInt64(reader.u16(local + 26)) + UInt64(reader.u16(local + 28))
             let dataSize = entry.method != 0 ? effective.compressed : effective.uncompressed
             guard let dataStart = add(headerEnd, localVariable), dataStart <= length,
                   let dataEnd = add(dataStart, dataSize), dataEnd <= length else {
-                return fail("gegevens van een bestand lopen voorbij het einde van het archief")
+                return fail(.init("gegevens van een bestand lopen voorbij het einde van het archief", en: "a file's data runs past the end of the archive"))
             }
             position = next
         }

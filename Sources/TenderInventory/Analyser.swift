@@ -87,29 +87,12 @@ struct Analyser: Sendable {
     /// without reading it: a missing file, a folder, a file over the size limit, and anything
     /// that is not a regular file (a FIFO or a device would block or never end).
     func load(_ path: String) -> Loaded {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            if errno == ENOENT || errno == ENOTDIR { return .refused(.notFound(path: path)) }
-            return .refused(.unreadable(path: path, reason: String(cString: strerror(errno))))
+        // The readers' own file access: regular files only, opened without blocking, bounded.
+        do throws(ReaderError) {
+            return .bytes(try InputFile.contents(path: path, maxBytes: reader.limits.maxFileBytes))
+        } catch {
+            return .refused(error)
         }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: return .refused(.unreadable(path: path, reason: "is een map"))
-        default: return .refused(.unreadable(path: path, reason: english ? "not a regular file" : "geen gewoon bestand"))
-        }
-        guard Int(info.st_size) <= reader.limits.maxFileBytes else {
-            return .refused(.limitExceeded(path: path, limit: "bestand groter dan \(reader.limits.maxFileBytes / 1_048_576) MiB"))
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return .refused(.unreadable(path: path, reason: "geen leesrechten")) }
-        defer { try? handle.close() }
-        // One byte more than the limit: a file that grew since `stat` is still caught.
-        guard let data = try? handle.read(upToCount: reader.limits.maxFileBytes + 1) ?? Data() else {
-            return .refused(.unreadable(path: path, reason: "leesfout"))
-        }
-        guard data.count <= reader.limits.maxFileBytes else {
-            return .refused(.limitExceeded(path: path, limit: "bestand groter dan \(reader.limits.maxFileBytes / 1_048_576) MiB"))
-        }
-        return .bytes([UInt8](data))
     }
 
     /// The path template's metadata overridden by the sidecar's.

@@ -20,7 +20,7 @@ import Testing
 
     private func limitError(_ result: Result<Void, ReaderError>) -> String? {
         guard case let .failure(.limitExceeded(_, limit)) = result else { return nil }
-        return limit
+        return limit.nl
     }
 
     @Test func zipBombIsRefusedFromItsHeadersWithoutInflating() throws {
@@ -65,13 +65,13 @@ import Testing
         guard case let .failure(.malformed(_, reason)) = read(bytes) else {
             Issue.record("expected malformed for \(name)"); return
         }
-        #expect(reason.hasPrefix("ongeldige bestandsnaam in archief"))
+        #expect(reason.nl.hasPrefix("ongeldige bestandsnaam in archief"))
     }
 
     @Test func duplicateEntriesAreRefused() throws {
         let bytes = try docx(document: Array("<w:document/>".utf8), extra: [.init("word/document.xml", "<w:document/>")])
         guard case let .failure(.malformed(_, reason)) = read(bytes) else { Issue.record("expected malformed"); return }
-        #expect(reason == "archief bevat word/document.xml twee keer")
+        #expect(reason.nl == "archief bevat word/document.xml twee keer")
     }
 
     @Test func truncatedZipIsMalformed() throws {

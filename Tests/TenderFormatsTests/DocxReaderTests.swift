@@ -187,7 +187,7 @@ import TenderXML
 
     @Test func aDocumentWithoutDocumentPartIsMalformed() throws {
         let bytes = try ZipBuilder.zip([.init("[Content_Types].xml", "<Types>wordprocessingml.document.main+xml</Types>")])
-        #expect(throws: ReaderError.malformed(path: "x.docx", reason: "word/document.xml ontbreekt in het archief")) {
+        #expect(throws: ReaderError.malformed(path: "x.docx", reason: .init("word/document.xml ontbreekt in het archief", en: "word/document.xml is missing from the archive"))) {
             try DocumentReader().read(bytes: bytes, path: "x.docx")
         }
     }

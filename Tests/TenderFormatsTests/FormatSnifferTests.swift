@@ -49,7 +49,7 @@ import Testing
         #expect(throws: ReaderError.notFound(path: "/nonexistent/x.docx")) {
             try DocumentReader().read(path: "/nonexistent/x.docx")
         }
-        #expect(throws: ReaderError.unreadable(path: "/tmp", reason: "is een map")) {
+        #expect(throws: ReaderError.unreadable(path: "/tmp", reason: .init("is een map", en: "is a folder"))) {
             try DocumentReader().read(path: "/tmp")
         }
     }

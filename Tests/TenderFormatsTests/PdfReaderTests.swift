@@ -55,7 +55,7 @@ import TenderDocument
             try DocumentReader().read(bytes: Array("%PDF-1.4\nkapot\n%%EOF".utf8), path: "kapot.pdf")
         }
         guard case let .failure(.malformed(_, reason)) = result else { Issue.record("got \(result)"); return }
-        #expect(reason.hasPrefix("pdftotext kan de PDF niet lezen"))
+        #expect(reason.nl.hasPrefix("pdftotext kan de PDF niet lezen"))
     }
 
     @Test func missingPdftotextNamesThePackageToInstall() throws {
@@ -72,7 +72,7 @@ import TenderDocument
         let bytes = try Samples.fixture("pagebreak.pdf")
         let result = Result { () throws(ReaderError) in try DocumentReader(limits: limits).read(bytes: bytes, path: "p.pdf") }
         guard case let .failure(.limitExceeded(_, limit)) = result else { Issue.record("got \(result)"); return }
-        #expect(limit.hasPrefix("pdftotext duurde langer dan"))
+        #expect(limit.nl.hasPrefix("pdftotext duurde langer dan"))
     }
 
     @Test func outputIsCapped() throws {
@@ -80,7 +80,7 @@ import TenderDocument
         let bytes = try Samples.fixture("pagebreak.pdf")
         let result = Result { () throws(ReaderError) in try DocumentReader(limits: limits).read(bytes: bytes, path: "p.pdf") }
         guard case let .failure(.limitExceeded(_, limit)) = result else { Issue.record("got \(result)"); return }
-        #expect(limit.hasPrefix("PDF-tekst groter dan"))
+        #expect(limit.nl.hasPrefix("PDF-tekst groter dan"))
     }
 
     @Test(arguments: ["3", "- 3 -", "Pagina 3", "pagina 3 van 12", "Page 3 of 12", "blz. 4", "3/12"])
