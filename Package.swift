@@ -36,8 +36,10 @@ let package = Package(
         .target(name: "TenderRules", dependencies: ["TenderDocument", "TenderLanguage", "Yams"]),
         // The engine: findings, domains, burden, model proposals.
         .target(name: "TenderLint", dependencies: ["TenderDocument", "TenderLanguage", "TenderRules", "TenderFormats", "Yams"]),
-        // One reporter per output format.
-        .target(name: "TenderReport", dependencies: ["TenderDocument", "TenderLint", "TenderRules"]),
+        // `tenderlint compare`: clauses of a document aligned with a standard's, or a region's documents with one another.
+        .target(name: "TenderCompare", dependencies: ["TenderDocument", "TenderLanguage", "TenderFormats", "TenderLint", "TenderRules"]),
+        // One reporter per output format (lint and compare).
+        .target(name: "TenderReport", dependencies: ["TenderDocument", "TenderLint", "TenderRules", "TenderCompare"]),
         // Corpus mode: the SQLite store (GRDB), the incremental parallel scan, aggregates and their reports.
         .target(name: "TenderInventory", dependencies: [
             "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "Yams",
@@ -51,6 +53,7 @@ let package = Package(
         // The executable: argument parsing and wiring only.
         .executableTarget(name: "tenderlint", dependencies: [
             "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport", "TenderInventory", "TenderServer",
+            "TenderCompare",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -69,6 +72,9 @@ let package = Package(
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "TenderReportTests", dependencies: ["TenderReport", "TenderLint", "TenderRules", "TenderDocument"],
                     exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "TenderCompareTests", dependencies: [
+            "TenderCompare", "TenderReport", "TenderLint", "TenderRules", "TenderDocument", "TenderFormats",
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "TenderLintTests", dependencies: ["TenderLint", "TenderRules", "TenderDocument"]),
         .testTarget(name: "TenderServerTests", dependencies: [
             "TenderServer", "TenderLint", "TenderRules", "TenderReport",
