@@ -27,8 +27,13 @@ public struct CompareTextReporter: CompareReporter {
 
     func deviation(_ d: Deviation, path: String, labels l: CompareLabels) -> String {
         var out = ""
-        let position = d.document.map { "\(path):\($0.location.lineNumber):\($0.location.column)" } ?? path
         let en = options.language == .en
+        // As in lint: path:line:column, and for a paragraph, page or element the place in its own terms.
+        let position = d.document.map { side -> String in
+            var p = "\(path):\(side.location.lineNumber):\(side.location.column)"
+            if case .line = side.location {} else { p += " (\(side.location.describe(english: en)))" }
+            return p
+        } ?? path
         switch d.kind {
         case .changed:
             let s = d.standard!, c = d.document!
