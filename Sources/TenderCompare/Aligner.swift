@@ -96,7 +96,52 @@ struct Aligner {
             }
         }
 
-        // Ordered alignment: dp[i][j] = best summed score of the first i standard and j document clauses.
+        var matches: [Match] = []
+        var pairedStandard = [Bool](repeating: false, count: n)
+        var pairedDocument = [Bool](repeating: false, count: m)
+        if n * m > maximumCells {
+            matches = orderedByBestCandidates(candidates)
+        } else {
+            matches = orderedAlignment(byStandard, candidates, n: n, m: m)
+        }
+        for match in matches {
+            pairedStandard[match.standard[0]] = true
+            pairedDocument[match.document[0]] = true
+        }
+        pairInGaps(&matches, candidates, standard, document, &pairedStandard, &pairedDocument)
+        return finish(matches, candidates, standard, document, &pairedStandard, &pairedDocument)
+    }
+
+    /// Above this many cells (n·m) the exact alignment would take too much memory (5 bytes a cell):
+    /// the ordered pairs are then the longest chain of best candidates instead.
+    var maximumCells = 16_000_000
+
+    /// Every document clause with its best candidate, and of those pairs the longest chain in the
+    /// order of both documents (a longest increasing subsequence, O(m log m)).
+    private func orderedByBestCandidates(_ candidates: [[(s: Int, sim: Float)]]) -> [Match] {
+        var best: [(s: Int, d: Int, sim: Float)] = []
+        for (d, row) in candidates.enumerated() {
+            guard let top = row.filter({ $0.sim >= minimumSimilarity }).max(by: { $0.sim < $1.sim }) else { continue }
+            best.append((top.s, d, top.sim))
+        }
+        // Patience sorting on the standard index, with back links.
+        var tails: [Int] = []           // index into `best` of the last pair of each chain length
+        var previous = [Int](repeating: -1, count: best.count)
+        for (k, p) in best.enumerated() {
+            var lo = 0, hi = tails.count
+            while lo < hi { let mid = (lo + hi) / 2; if best[tails[mid]].s < p.s { lo = mid + 1 } else { hi = mid } }
+            if lo > 0 { previous[k] = tails[lo - 1] }
+            if lo == tails.count { tails.append(k) } else { tails[lo] = k }
+        }
+        var chain: [Match] = []
+        var k = tails.last ?? -1
+        while k >= 0 { chain.append(Match(standard: [best[k].s], document: [best[k].d], similarity: best[k].sim, moved: false)); k = previous[k] }
+        return chain.reversed()
+    }
+
+    /// The exact ordered alignment: dp[i][j] = best summed score of the first i standard and j document clauses.
+    private func orderedAlignment(_ byStandard: [[(d: Int, score: Float)]], _ candidates: [[(s: Int, sim: Float)]],
+                                  n: Int, m: Int) -> [Match] {
         let width = m + 1
         var dp = [Float](repeating: 0, count: (n + 1) * width)
         var step = [UInt8](repeating: 0, count: (n + 1) * width)   // 1 skip standard, 2 skip document, 3 pair
@@ -117,23 +162,23 @@ struct Aligner {
         }
         var matches: [Match] = []
         var i = n, j = m
-        var pairedStandard = [Bool](repeating: false, count: n)
-        var pairedDocument = [Bool](repeating: false, count: m)
         let similarity: (Int, Int) -> Float = { s, d in candidates[d].first { $0.s == s }?.sim ?? 0 }
         while i > 0, j > 0 {
             switch step[i * width + j] {
             case 3:
                 matches.append(Match(standard: [i - 1], document: [j - 1], similarity: similarity(i - 1, j - 1), moved: false))
-                pairedStandard[i - 1] = true
-                pairedDocument[j - 1] = true
                 i -= 1; j -= 1
             case 2: j -= 1
             default: i -= 1
             }
         }
-        matches.reverse()
-        pairInGaps(&matches, candidates, standard, document, &pairedStandard, &pairedDocument)
+        return matches.reversed()
+    }
 
+    /// Moved clauses, then split and merged ones.
+    private func finish(_ ordered: [Match], _ candidates: [[(s: Int, sim: Float)]], _ standard: Input, _ document: Input,
+                        _ pairedStandard: inout [Bool], _ pairedDocument: inout [Bool]) -> [Match] {
+        var matches = ordered
         // Moved clauses: the best remaining pairs, greedily.
         var loose: [(s: Int, d: Int, sim: Float)] = []
         for (d, row) in candidates.enumerated() where !pairedDocument[d] {

@@ -34,6 +34,8 @@ public struct PreparedDocument: Sendable {
 public struct Comparator: Sendable {
     /// The engine whose findings changed and added clauses carry; nil for none.
     public var engine: Engine?
+    /// The alignment's settings.
+    var aligner = Aligner()
 
     public init(engine: Engine?) {
         self.engine = engine
@@ -69,7 +71,7 @@ public struct Comparator: Sendable {
     /// The deviations of `document` from `standard`.
     public func compare(standard: PreparedDocument, document: PreparedDocument) -> DocumentComparison {
         let (a, b) = Aligner.inputs(standard.units, document.units)
-        let matches = Aligner().align(a, b)
+        let matches = aligner.align(a, b)
         var pairedStandard = [Int?](repeating: nil, count: standard.units.count)
         var pairedDocument = [Int?](repeating: nil, count: document.units.count)
         for (k, m) in matches.enumerated() {
