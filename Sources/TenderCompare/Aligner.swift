@@ -16,8 +16,11 @@ struct Match: Sendable {
 /// 2. An ordered alignment (Needleman–Wunsch without gap costs) maximising the summed similarity
 ///    of the pairs, with a bonus where the clause numbers agree: renumbered clauses still pair by
 ///    their text, clauses with the same number and similar text pair before any other.
-/// 3. Moved clauses: what is left on both sides pairs by similarity, best first.
-/// 4. Split and merged clauses: a clause left over next to a pair joins it when the pair's text
+///    Above `maximumCells` the ordered pairs are the longest chain of best candidates instead.
+/// 3. Rewritten clauses: in each gap between two pairs, what is left on both sides pairs from a
+///    lower similarity.
+/// 4. Moved clauses: what is left on both sides pairs by similarity, best first.
+/// 5. Split and merged clauses: a clause left over next to a pair joins it when the pair's text
 ///    becomes (nearly) the same with it.
 ///
 /// Time: the candidate step is linear in the summed lengths of the shared posting lists; the
