@@ -126,7 +126,7 @@ enum Region {
                 let doc = prepared[member.document]
                 let words = member.units.flatMap { doc.units[$0].words }
                 let number = doc.units[member.units[0]].number
-                if let v = variants.firstIndex(where: { WordDiff.compare($0.words, words, textA: { w in w.key }, textB: { w in w.key }, label: "").same }) {
+                if let v = variants.firstIndex(where: { Region.sameWording($0.words, words) }) {
                     variants[v].variant.documents.append(doc.path)
                     variants[v].variant.clauses.append(number)
                     variantOf[member.document] = v
@@ -168,6 +168,14 @@ enum Region {
             .map { Deviator(path: prepared[$0].path, name: prepared[$0].name, deviations: deviations[$0]) }
             .sorted { ($0.hoursPerYear, $0.deviations.count, $1.name) > ($1.hoursPerYear, $1.deviations.count, $0.name) }
         return RegionResult(documents: documents.map(\.path), groups: groups, deviators: deviators)
+    }
+
+    /// Whether two wordings are the same: equal words, or equal but for placeholders filled in
+    /// (only then is the word diff needed: without a placeholder, other words are another wording).
+    static func sameWording(_ a: [Word], _ b: [Word]) -> Bool {
+        if a.count == b.count, zip(a, b).allSatisfy({ $0.key == $1.key }) { return true }
+        guard a.contains(where: \.isPlaceholder) else { return false }
+        return WordDiff.compare(a, b, textA: { w in w.key }, textB: { w in w.key }, label: "").same
     }
 
     /// The document with the words of its own name (from the file name) read as one placeholder.
