@@ -273,6 +273,10 @@ else
   row "proselint" "not installed (pip install proselint)" "" "" ""
 fi
 
+echo "== compare" >&2
+compare_bench > "$BENCH_DIR/compare.txt" || true
+while read -r line; do row "compare: $line" "" "" "" ""; done < <(sed -n '2,$p' "$BENCH_DIR/compare.txt" | sed 's/^  //; s/   */ /g')
+
 {
   cat "$BENCH_DIR/header.txt"
   echo "load average at end: $(load)"
