@@ -36,8 +36,10 @@ let package = Package(
         .target(name: "TenderRules", dependencies: ["TenderDocument", "TenderLanguage", "Yams"]),
         // The engine: findings, domains, burden, model proposals.
         .target(name: "TenderLint", dependencies: ["TenderDocument", "TenderLanguage", "TenderRules", "TenderFormats", "Yams"]),
-        // One reporter per output format.
-        .target(name: "TenderReport", dependencies: ["TenderDocument", "TenderLint", "TenderRules"]),
+        // `tenderlint compare`: clauses of a document aligned with a standard's, or a region's documents with one another.
+        .target(name: "TenderCompare", dependencies: ["TenderDocument", "TenderLanguage", "TenderFormats", "TenderLint", "TenderRules"]),
+        // One reporter per output format (lint and compare).
+        .target(name: "TenderReport", dependencies: ["TenderDocument", "TenderLint", "TenderRules", "TenderCompare"]),
         // Fault isolation: worker processes that read (and lint) documents, so that a document
         // that crashes, hangs or exhausts a reader takes down one worker, not the program.
         .target(name: "TenderIsolation", dependencies: ["TenderDocument", "TenderFormats", "TenderRules", "TenderLint"]),
@@ -54,7 +56,8 @@ let package = Package(
         // The executable: argument parsing and wiring only.
         .executableTarget(name: "tenderlint", dependencies: [
             "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport", "TenderInventory", "TenderServer",
-            "TenderIsolation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "TenderIsolation", "TenderCompare",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // libFuzzer targets for the readers (scripts/fuzz.sh builds it with -sanitize=fuzzer,address).
@@ -78,6 +81,9 @@ let package = Package(
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "TenderReportTests", dependencies: ["TenderReport", "TenderLint", "TenderRules", "TenderDocument"],
                     exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "TenderCompareTests", dependencies: [
+            "TenderCompare", "TenderReport", "TenderLint", "TenderRules", "TenderDocument", "TenderFormats",
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "TenderLintTests", dependencies: ["TenderLint", "TenderRules", "TenderDocument"]),
         .testTarget(name: "TenderServerTests", dependencies: [
             "TenderServer", "TenderLint", "TenderRules", "TenderReport", "TenderIsolation",

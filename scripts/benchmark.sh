@@ -3,6 +3,9 @@
 #
 #   scripts/benchmark.sh            the full benchmark (about 15-25 minutes on 2 cores): a table of
 #                                   figures on stdout and in $BENCH_DIR/results.md
+#   scripts/benchmark.sh --compare  only `tenderlint compare` (a minute once built): a 100-page document
+#                                   against a 100-page standard (target < 1 s) and a region of 20
+#                                   documents of about 330 clauses (target < 10 s); fails above the targets
 #   scripts/benchmark.sh --quick    the short form for CI (under a minute once built): catalogue
 #                                   load, one 10-page document, 50 documents; fails only on a gross
 #                                   regression (10-page document > 1 s end to end)
@@ -21,13 +24,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-quick=0 build=1 keep=0
+quick=0 build=1 keep=0 compare=0
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=1 ;;
+    --compare) compare=1 ;;
     --no-build) build=0 ;;
     --keep) keep=1 ;;
-    *) echo "usage: scripts/benchmark.sh [--quick] [--no-build] [--keep]" >&2; exit 2 ;;
+    *) echo "usage: scripts/benchmark.sh [--quick|--compare] [--no-build] [--keep]" >&2; exit 2 ;;
   esac
 done
 
@@ -60,6 +64,39 @@ files() { find "$1" -type f | wc -l; }
 # Whether this build reads a format: lint the first file of a folder.
 reads() { "$BIN" lint "$(find "$1" -type f | sort | sed -n 1p)" --fail-on never --rules "$RULES" > /dev/null 2>&1; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# --------------------------------------------------------------------------------------------
+# compare_bench: `tenderlint compare` on generated standards and variants (scripts/make-compare-corpus.py).
+compare_bench() {
+  local id pair region status=0
+  id=$(sha1sum scripts/make-compare-corpus.py | cut -c1-8)
+  pair=$BENCH_DIR/compare100-$id region=$BENCH_DIR/region20-$id
+  if [ "$keep" = 0 ] || [ ! -f "$pair/manifest.tsv" ]; then rm -rf "$pair"; python3 scripts/make-compare-corpus.py --out "$pair" --pages 100 --variants 1; fi
+  if [ "$keep" = 0 ] || [ ! -f "$region/manifest.tsv" ]; then
+    rm -rf "$region"; python3 scripts/make-compare-corpus.py --out "$region/all" --pages 20 --variants 20
+    mkdir -p "$region/docs"; ln "$region"/all/variant-*.md "$region/docs/"; cp "$region/all/manifest.tsv" "$region/"
+  fi
+  local clauses; clauses=$(awk -F'\t' '$1 == "standard" {print $2}' "$pair/manifest.tsv")
+  read -r pair_s _ pair_kb < <($TOOLS measure 5 -- "$BIN" compare --standard "$pair/standard.md" "$pair/variant-01.md" --fail-on never --rules "$RULES")
+  read -r nolint_s _ _ < <($TOOLS measure 5 -- "$BIN" compare --standard "$pair/standard.md" "$pair/variant-01.md" --fail-on never --no-lint)
+  read -r region_s _ region_kb < <($TOOLS measure 2 -- "$BIN" compare "$region/docs" --fail-on never --rules "$RULES")
+  awk -v p="$pair_s" -v n="$nolint_s" -v pk="$pair_kb" -v r="$region_s" -v rk="$region_kb" -v c="$clauses" -v ld="$(load)" \
+      -v rc="$(awk -F'\t' '$1 == "variant-01" {print $2}' "$region/manifest.tsv")" 'BEGIN {
+    printf "compare (load average %s)\n", ld
+    printf "  100 pages against 100 pages (%d numbered clauses)   %.0f ms end to end (%.0f ms with --no-lint), peak %.1f MB   [target < 1 s]\n", c, p * 1000, n * 1000, pk / 1024
+    printf "  region of 20 documents (about %d numbered clauses each) %.2f s, peak %.1f MB   [target < 10 s]\n", rc, r, rk / 1024
+  }'
+  if awk -v p="$pair_s" -v r="$region_s" 'BEGIN{exit !(p > 1.0 || r > 10.0)}'; then
+    echo "benchmark: compare above its targets (pair ${pair_s}s, region ${region_s}s)" >&2
+    status=1
+  fi
+  return $status
+}
+
+if [ "$compare" = 1 ]; then
+  compare_bench
+  exit $?
+fi
 
 # --------------------------------------------------------------------------------------------
 if [ "$quick" = 1 ]; then
@@ -235,6 +272,10 @@ if [ "$have_proselint" = 1 ]; then
 else
   row "proselint" "not installed (pip install proselint)" "" "" ""
 fi
+
+echo "== compare" >&2
+compare_bench > "$BENCH_DIR/compare.txt" || true
+while read -r line; do row "compare: $line" "" "" "" ""; done < <(sed -n '2,$p' "$BENCH_DIR/compare.txt" | sed 's/^  //; s/   */ /g')
 
 {
   cat "$BENCH_DIR/header.txt"

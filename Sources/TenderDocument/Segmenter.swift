@@ -93,6 +93,17 @@ public struct Segmenter: Sendable {
         ClauseMarker.parse(line) != nil
     }
 
+    /// The UTF-8 length of the clause marker at the start of `block.text` (`Artikel 12 `, `12.3 `,
+    /// `lid 2 `, `a. `, with the `#` of a Markdown heading): where the clause's own words begin.
+    /// 0 when the text starts with no marker, or when the number is an automatic label outside the text.
+    public static func markerLength(of block: Block) -> Int {
+        if let label = block.label, !label.isEmpty { return 0 }
+        let text = Substring(block.text)
+        let line = text.prefix(while: { $0 != "\n" })
+        guard let marker = ClauseMarker.parse(line) else { return 0 }
+        return text.utf8.distance(from: text.utf8.startIndex, to: marker.rest.startIndex)
+    }
+
     /// The first line of a block as the reader of the document sees it, automatic number included.
     static func firstLine(of block: Block) -> String {
         // The first "\n" character is the first 0x0A byte not preceded by 0x0D ("\r\n" is one

@@ -124,7 +124,7 @@ enum CIReportFixture {
                                fingerprint: "00000000000000d1")],
             warnings: [], checkedRules: ["betaaltermijn", "kwartaalrapportage"])
 
-        return LintResult(documents: [markdown, docx, xml, pdf], errors: [.malformed(path: "kapot.docx", reason: "geen word/document.xml")],
+        return LintResult(documents: [markdown, docx, xml, pdf], errors: [.malformed(path: "kapot.docx", reason: .init("geen word/document.xml", en: "no word/document.xml"))],
                           tariff: 54,
                           staleBaseline: [BaselineEntry(fingerprint: "00000000000000e1", rule: "vog-afschriften", path: "docs/oud.md",
                                                         clause: "Artikel 3", match: "kopie van de VOG")])
