@@ -182,6 +182,13 @@ public actor WorkerPool {
         let timer = DispatchWorkItem { worker.expire(job: token) }
         DispatchQueue.global().asyncAfter(deadline: .now() + dispatchInterval(limits.job), execute: timer)
         defer { timer.cancel() }
+        // A worker that died while idle may still have its request pipe held open by a sibling
+        // process, so a write to it can succeed: ask first whether it is still there.
+        if worker.hasEnded() {
+            timer.cancel()
+            _ = worker.endJob()
+            return Outcome(kind: .notDelivered, result: .failure(.crashed(signal: SIGKILL, detail: nil)), healthy: false)
+        }
         var delivered = false
         do {
             try worker.send(header: header, payload: payload)
@@ -206,6 +213,12 @@ public actor WorkerPool {
             if killed { return Outcome(kind: .failed, result: .failure(.timedOut(seconds: seconds(limits.job))), healthy: false) }
             if case let .tooLarge(size) = failure {
                 return Outcome(kind: .failed, result: .failure(.badReply("reply of \(size) bytes")), healthy: false)
+            }
+            // Killed from outside (SIGKILL that was not our time limit): a worker killed while
+            // idle can look alive for a moment (its threads still being torn down), so the job
+            // reached a dying worker. Not the document's fault: it is tried once more.
+            if case .signalled(SIGKILL) = ended {
+                return Outcome(kind: .notDelivered, result: .failure(.crashed(signal: SIGKILL, detail: nil)), healthy: false)
             }
             let words = worker.lastWords()
             let reason: WorkerFailure

@@ -228,6 +228,31 @@ final class WorkerProcess: @unchecked Sendable {
         _ = sendSignal(pid, SIGKILL)
     }
 
+    /// Whether the worker has already ended (killed from outside while idle, say), without
+    /// waiting; reaps it when it has.
+    func hasEnded() -> Bool {
+        lock.lock()
+        if termination != nil { lock.unlock(); return true }
+        lock.unlock()
+        var status: Int32 = 0
+        var result: pid_t
+        repeat { result = waitpid(pid, &status, WNOHANG) } while result < 0 && errno == EINTR
+        let ended: Termination
+        if result == pid {
+            let signal = status & 0x7F
+            ended = signal == 0 ? .exited((status >> 8) & 0xFF) : .signalled(signal)
+        } else if result < 0 && errno == ECHILD, Glibc.kill(pid, 0) != 0 {
+            // Reaped elsewhere and gone: it ended, how is not known any more.
+            ended = .unknown
+        } else {
+            return false
+        }
+        lock.lock()
+        termination = ended
+        lock.unlock()
+        return true
+    }
+
     /// Waits for the worker to end and says how it ended (once; later calls repeat the answer).
     /// Only call after `kill` or once its pipe has closed, or it blocks until the worker exits.
     func reap() -> Termination {
