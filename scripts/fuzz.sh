@@ -32,9 +32,10 @@ SCRATCH=${SCRATCH:-.build-fuzz}
 FUZZ_DIR=${FUZZ_DIR:-/tmp/tenderlint-fuzz}
 
 if [[ $build -eq 1 ]]; then
-  # -parse-as-library: main.swift declares only the libFuzzer entry; libFuzzer brings main().
+  # -parse-as-library: main.swift has no top-level code; TENDERFUZZ_LIBFUZZER adds the entry
+  # SwiftPM links as main, which hands over to libFuzzer's driver.
   swift build -c debug --product TenderFuzz --scratch-path "$SCRATCH" \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DTENDERFUZZ_LIBFUZZER
 fi
 BIN="$SCRATCH/debug/TenderFuzz"
 [[ -x $BIN ]] || { echo "$BIN not built; run without --no-build" >&2; exit 2; }
