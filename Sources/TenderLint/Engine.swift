@@ -163,7 +163,7 @@ public final class Engine: Sendable {
             clauseNumber: clause.number, headingPath: clause.headingPath,
             matchedText: matchedText, excerpt: block.text, excerptRange: raw,
             message: .rule(match: matchedText, quantity: quantityText), basis: rule.basis(for: domains),
-            model: model, alternativeModel: alternative, foundValue: quantityText.isEmpty ? matchedText : quantityText, burden: burden,
+            model: model, alternativeModel: alternative, burden: burden,
             fingerprint: Fingerprint.of([rule.id] + words), suppression: nil)
     }
 }

@@ -86,8 +86,6 @@ public struct Finding: Hashable, Sendable, Codable {
     public var model: ModelProposal?
     /// The best-ranked model article by text similarity, when it differs from `model`.
     public var alternativeModel: ModelProposal?
-    /// The value a model article's `{gevonden}` parameter quotes: the judged quantity, else the match.
-    public var foundValue: String
     public var burden: BurdenEstimate
     /// A fingerprint of the rule and the clause's words: survives renumbering, moves and reflowed text.
     public var fingerprint: String
@@ -99,6 +97,14 @@ public struct Finding: Hashable, Sendable, Codable {
     /// The matched text on one line: runs of white space (line breaks in a PDF or a reflowed
     /// paragraph) folded to one space, for every place a report shows it.
     public var matchedTextFolded: String { matchedText.foldingWhitespace() }
+
+    /// The value a model article's `{gevonden}` parameter quotes: the judged quantity, else the match.
+    public var foundValue: String {
+        switch message {
+        case let .rule(match, quantity): return quantity.isEmpty ? match : quantity
+        case .suppression: return matchedText
+        }
+    }
 
     /// Reading order, then the rule id (two rules may match at one position).
     public static func inReadingOrder(_ a: Finding, _ b: Finding) -> Bool {

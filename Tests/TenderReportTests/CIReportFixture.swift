@@ -68,7 +68,7 @@ enum CIReportFixture {
                        position: TextPosition(block: block.lineOrigins.first?.lineNumber ?? 0, offset: r.lowerBound), start: start ?? block.location(atUTF8Offset: r.lowerBound), end: end ?? block.location(atUTF8Offset: r.upperBound),
                        clauseNumber: "5.2", headingPath: ["Artikel 5 Personeel", "5.2"], matchedText: match, excerpt: block.text,
                        excerptRange: r, message: problem.map { .suppression($0) } ?? .rule(match: match, quantity: quantity),
-                       basis: basis, model: model, alternativeModel: nil, foundValue: quantity.isEmpty ? match : quantity,
+                       basis: basis, model: model, alternativeModel: nil,
                        burden: BurdenEstimate(hoursPerOccurrence: 2, occurrencesPerYear: 1, hoursPerYear: 2, eurosPerYear: 108, bearer: "aanbieder"),
                        fingerprint: fingerprint, suppression: suppression, suppressionKind: kind)
     }

@@ -62,7 +62,7 @@ enum HTMLReportFixture {
                        position: TextPosition(block: block.lineOrigins.first?.lineNumber ?? 0, offset: r.lowerBound),
                        start: block.location(atUTF8Offset: r.lowerBound), end: block.location(atUTF8Offset: r.upperBound),
                        clauseNumber: clause, headingPath: headingPath, matchedText: match, excerpt: block.text, excerptRange: r,
-                       message: .rule(match: match, quantity: ""), basis: basis, model: model, alternativeModel: nil, foundValue: match,
+                       message: .rule(match: match, quantity: ""), basis: basis, model: model, alternativeModel: nil,
                        burden: BurdenEstimate(hoursPerOccurrence: hours, occurrencesPerYear: frequency, hoursPerYear: hours * frequency,
                                               eurosPerYear: hours * frequency * 54, bearer: "aanbieder"),
                        fingerprint: "fp-\(rule)", suppression: suppression)
