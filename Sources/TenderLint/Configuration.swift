@@ -61,6 +61,9 @@ public struct Configuration: Sendable {
     /// Folders with a region's own rule files, as absolute or working-directory paths.
     public var ruleFolders: [String] = []
     public var context: [ContextEntry] = []
+    /// `burden: municipalities-per-provider`: the municipalities factor of the burden estimates
+    /// for documents under this file (nil: the command line's or the default, 5).
+    public var municipalitiesPerProvider: Int?
 
     /// The defaults: every rule on, nothing silenced.
     public init() {}
@@ -81,6 +84,7 @@ public struct Configuration: Sendable {
 
         var options = base
         if options.domains == nil, let domains { options.domains = Set(domains) }
+        if !options.municipalitiesFromCommandLine, let m = municipalitiesPerProvider { options.municipalitiesPerProvider = m }
         let ids = catalogue.rules.map { ($0.id, Optional($0)) } + SuppressionRule.allCases.map { ($0.id, nil as Rule?) }
         for (id, rule) in ids {
             let on = best(enable, id: id, rule: rule)

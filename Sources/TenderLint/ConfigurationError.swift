@@ -38,6 +38,8 @@ public enum ConfigurationError: Error, Sendable, CustomStringConvertible {
         /// The same name is both enabled and disabled.
         case enabledAndDisabled(String)
         case emptyReason
+        /// A whole number from 1 to 1000 was expected for the key.
+        case notACount(String, String)
         case ruleFolderMissing(String)
         /// Two configurations' rule folders define one rule id in two files.
         case duplicateRule(id: String, otherFile: String)
@@ -73,6 +75,9 @@ public enum ConfigurationError: Error, Sendable, CustomStringConvertible {
                           : "'\(name)' is geen regel-id, topic of categorie; zie `tenderlint rules`"
             case let .enabledAndDisabled(name):
                 return en ? "'\(name)' is both enabled and disabled" : "'\(name)' staat zowel bij enable als bij disable"
+            case let .notACount(key, value):
+                return en ? "\(key): '\(value)' is not a whole number from 1 to 1000"
+                          : "\(key): '\(value)' is geen geheel getal van 1 tot en met 1000"
             case .emptyReason:
                 return en ? "a context entry needs a reason ('reason'): comply or explain"
                           : "een context-regel heeft een reden nodig ('reason'): pas toe of leg uit"

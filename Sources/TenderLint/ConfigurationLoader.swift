@@ -6,7 +6,9 @@ import Yams
 /// column of the YAML node (Yams marks), all at once.
 public enum ConfigurationLoader {
     /// The keys a configuration file may have.
-    static let keys = ["context", "disable", "domain", "enable", "rule-folders", "severity", "version"]
+    static let keys = ["burden", "context", "disable", "domain", "enable", "rule-folders", "severity", "version"]
+    /// The keys of the `burden` mapping.
+    static let burdenKeys = ["municipalities-per-provider"]
 
     /// The nearest `.tenderlint.yml` in the folder of `file` or a folder above it; nil if none.
     /// The path is relative to the working directory when the file lies below it, so error
@@ -54,6 +56,16 @@ public enum ConfigurationLoader {
                 if let domain = Domain(rawValue: name) { domains.append(domain) } else { reader.fail(item, .unknownDomain(name)) }
             }
             configuration.domains = domains
+        }
+        if let b = map["burden"] {
+            let burden = reader.mapping(b, allowed: burdenKeys, what: "burden")
+            if let m = burden["municipalities-per-provider"] {
+                if let n = m.scalar.flatMap({ Int($0.string) }), (1...1000).contains(n) {
+                    configuration.municipalitiesPerProvider = n
+                } else {
+                    reader.fail(m, .notACount("municipalities-per-provider", m.scalar?.string ?? "?"))
+                }
+            }
         }
         configuration.enable = reader.selectors(map["enable"], "enable")
         configuration.disable = reader.selectors(map["disable"], "disable")

@@ -140,9 +140,9 @@ public final class Engine: Sendable {
 
         let locator = locators[match.block] ?? BlockLocator(block)
         locators[match.block] = locator
-        let hours = rule.burden.hours * rule.burden.frequency
         let burden = BurdenEstimate(hoursPerOccurrence: rule.burden.hours, occurrencesPerYear: rule.burden.frequency,
-                                    hoursPerYear: hours, eurosPerYear: hours * options.tariff, bearer: rule.burden.bearer)
+                                    municipalities: options.municipalitiesPerProvider, tariff: options.tariff, bearer: rule.burden.bearer,
+                                    remaining: catalogue.model(rule.model)?.remaining)
 
         // The fingerprint uses the words of the sentence, not its number or line breaks.
         // Sentence ends come once per block from the analysis; sentence and tokens are found by

@@ -7,6 +7,12 @@ public struct EngineOptions: Sendable {
     public var domains: Set<Domain>?
     /// Euro per hour for burden estimates.
     public var tariff: Double
+    /// Municipalities a provider works for, each making the demand a finding is about: the
+    /// Standaardkostenmodel's Q factor for one provider (default `BurdenDefaults.municipalitiesPerProvider`;
+    /// 1 counts the one tender alone, as the inventory does: it counts every tender itself).
+    public var municipalitiesPerProvider: Int
+    /// True when `--municipalities-per-provider` set the factor: it then wins over `.tenderlint.yml`.
+    public var municipalitiesFromCommandLine = false
     /// Rules that do not run (ids).
     public var disabledRules: Set<String>
     /// Severity per rule id.
@@ -16,10 +22,12 @@ public struct EngineOptions: Sendable {
     public var context: [String: String]
 
     public init(domains: Set<Domain>? = nil, tariff: Double = BurdenDefaults.tariff,
+                municipalitiesPerProvider: Int = BurdenDefaults.municipalitiesPerProvider,
                 disabledRules: Set<String> = [], severityOverrides: [String: Severity] = [:],
                 context: [String: String] = [:]) {
         self.domains = domains
         self.tariff = tariff
+        self.municipalitiesPerProvider = max(1, municipalitiesPerProvider)
         self.disabledRules = disabledRules
         self.severityOverrides = severityOverrides
         self.context = context
@@ -33,4 +41,10 @@ public enum BurdenDefaults {
     public static let tariff = 54.0
     /// Providers affected by one tender, for corpus totals (an assumption; docs/burden.md).
     public static let providersPerTender = 25
+    /// Municipalities one provider works for: over a third of youth-care providers worked in more
+    /// than five municipalities in 2021 (Jeugdautoriteit, Stand van de Jeugdzorg 2023, section 10).
+    /// A derived, labelled assumption (docs/burden.md).
+    public static let municipalitiesPerProvider = 5
+    /// Where the default tariff comes from, shown beside every figure made with it.
+    public static let tariffSource = "Handboek Meting Regeldrukkosten (tarief niet geverifieerd)"
 }

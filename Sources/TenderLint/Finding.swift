@@ -25,11 +25,38 @@ public struct ModelProposal: Hashable, Sendable, Codable {
 public struct BurdenEstimate: Hashable, Sendable, Codable {
     public var hoursPerOccurrence: Double
     public var occurrencesPerYear: Double
-    /// hoursPerOccurrence × occurrencesPerYear.
+    /// The municipalities a provider works for that each make this demand (the stated factor
+    /// `EngineOptions.municipalitiesPerProvider`; 1 counts this tender alone).
+    public var municipalities: Int
+    /// hoursPerOccurrence × occurrencesPerYear × municipalities.
     public var hoursPerYear: Double
     /// hoursPerYear × the hourly tariff.
     public var eurosPerYear: Double
     public var bearer: String
+    /// The hours per year the proposed model article would still ask, with the same factors
+    /// (nil without a model article that states its burden).
+    public var remainingHoursPerYear: Double?
+    /// hoursPerYear − remainingHoursPerYear: what using the model article saves (nil as above).
+    public var savedHoursPerYear: Double? { remainingHoursPerYear.map { max(0, hoursPerYear - $0) } }
+    /// savedHoursPerYear × the tariff.
+    public var savedEurosPerYear: Double? { savedHoursPerYear.map { hoursPerYear > 0 ? $0 * eurosPerYear / hoursPerYear : 0 } }
+
+    public init(hoursPerOccurrence: Double, occurrencesPerYear: Double, municipalities: Int, tariff: Double, bearer: String,
+                remaining: BurdenSpec? = nil) {
+        self.hoursPerOccurrence = hoursPerOccurrence
+        self.occurrencesPerYear = occurrencesPerYear
+        self.municipalities = municipalities
+        hoursPerYear = hoursPerOccurrence * occurrencesPerYear * Double(municipalities)
+        eurosPerYear = hoursPerYear * tariff
+        self.bearer = bearer
+        remainingHoursPerYear = remaining.map { $0.hours * $0.frequency * Double(municipalities) }
+    }
+
+    /// No burden (the engine's own findings about suppression markers).
+    public static let none = BurdenEstimate(hoursPerOccurrence: 0, occurrencesPerYear: 0, municipalities: 1, tariff: 0, bearer: "opsteller")
+
+    /// The hours per year this tender's clause alone costs one provider (without the municipalities factor).
+    public var hoursPerYearInOneTender: Double { hoursPerOccurrence * occurrencesPerYear }
 }
 
 /// What a finding says, as data: the reporter renders it in the language it is asked for.

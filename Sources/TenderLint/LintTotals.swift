@@ -13,6 +13,8 @@ public struct LintTotals: Sendable {
     public var hoursPerYear: Double = 0
     public var eurosPerYear: Double = 0
     public var domains: Set<Domain> = []
+    /// The municipalities factor of the findings' burdens (nil while no finding has a burden).
+    public var municipalitiesPerProvider: Int?
     /// Silenced findings (marker, configuration, baseline), in document order.
     public var silenced: [Finding] = []
 
@@ -22,6 +24,7 @@ public struct LintTotals: Sendable {
         documents += 1
         for f in document.findings {
             if f.suppression != nil { silenced.append(f); continue }
+            if f.burden.hoursPerOccurrence > 0, municipalitiesPerProvider == nil { municipalitiesPerProvider = f.burden.municipalities }
             switch f.severity {
             case .error: errors += 1
             case .warning: warnings += 1

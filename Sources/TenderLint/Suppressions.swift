@@ -154,7 +154,7 @@ struct Suppressions {
             clauseNumber: clause.number, headingPath: clause.headingPath,
             matchedText: entry.marker.text, excerpt: excerpt, excerptRange: entry.marker.range,
             message: .suppression(problem), basis: [], model: nil, alternativeModel: nil,
-            burden: BurdenEstimate(hoursPerOccurrence: 0, occurrencesPerYear: 0, hoursPerYear: 0, eurosPerYear: 0, bearer: "opsteller"),
+            burden: .none,
             fingerprint: Fingerprint.of([rule.id, key] + words), suppression: nil)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TenderLint
 import TenderRules
 
 /// Number formatting shared by the human-readable reporters (Dutch: 1.234,5).
@@ -25,5 +26,35 @@ enum Formatting {
         let fraction = Int((abs(rounded - Double(whole)) * pow(10, Double(decimals))).rounded())
         let f = String(fraction)
         return grouped + (language == .nl ? "," : ".") + String(repeating: "0", count: decimals - f.count) + f
+    }
+
+    /// A finding's burden as its formula: time × frequency × municipalities = hours per year for
+    /// the bearer (euros). Every factor is shown, so the figure can be checked and changed.
+    static func burdenFormula(_ b: BurdenEstimate, _ language: Language) -> String {
+        let h = number(b.hoursPerOccurrence, decimals: 1, language), f = number(b.occurrencesPerYear, decimals: 1, language)
+        let m = municipalities(b.municipalities, language)
+        return language == .en
+            ? "\(h) hours × \(f) times per year × \(m) per provider = \(hours(b.hoursPerYear, language)) hours per year for the \(b.bearer) (\(euros(b.eurosPerYear, language)))"
+            : "\(h) uur × \(f) keer per jaar × \(m) per aanbieder = \(hours(b.hoursPerYear, language)) uur per jaar voor de \(b.bearer) (\(euros(b.eurosPerYear, language)))"
+    }
+
+    /// "5 gemeenten" / "1 municipality".
+    static func municipalities(_ n: Int, _ language: Language) -> String {
+        language == .en ? "\(n) municipalit\(n == 1 ? "y" : "ies")" : "\(n) gemeente\(n == 1 ? "" : "n")"
+    }
+
+    /// ", 5 gemeenten per aanbieder" after a total, when the total has a burden.
+    static func municipalitiesNote(_ n: Int?, _ language: Language) -> String {
+        guard let n else { return "" }
+        return ", " + municipalities(n, language) + (language == .en ? " per provider" : " per aanbieder")
+    }
+
+    /// "2,5 uur per jaar; bespaard 57,5 uur (€ 3.105)": what the proposed model article still
+    /// asks and what it saves, with the finding's factors; nil without a stated model burden.
+    static func savedHours(_ b: BurdenEstimate, _ language: Language) -> String? {
+        guard let remaining = b.remainingHoursPerYear, let saved = b.savedHoursPerYear, let euros = b.savedEurosPerYear else { return nil }
+        return language == .en
+            ? "\(hours(remaining, language)) hours per year remain; saved \(hours(saved, language)) hours (\(self.euros(euros, language)))"
+            : "\(hours(remaining, language)) uur per jaar blijft; bespaard \(hours(saved, language)) uur (\(self.euros(euros, language)))"
     }
 }

@@ -75,14 +75,9 @@ struct HTMLLabels {
         t("Getoond: \(shown) van \(all) bevindingen (filter actief).", "Shown: \(shown) of \(all) findings (filter active).")
     }
 
-    func totals(findings: Int, documents: Int, hours: String, euros: String, tariff: String) -> String {
-        t("\(findingCount(findings)) in \(documentCount(documents)). Geschatte last: \(hours) uur per aanbieder per jaar, \(euros) bij \(tariff) per uur.",
-          "\(findingCount(findings)) in \(documentCount(documents)). Estimated burden: \(hours) hours per provider per year, \(euros) at \(tariff) per hour.")
-    }
-
-    func burdenLine(hoursPerOccurrence: String, occurrences: String, hours: String, euros: String, bearer: String) -> String {
-        t("\(hoursPerOccurrence) uur × \(occurrences) keer per jaar = \(hours) uur per jaar voor de \(bearer) (\(euros)).",
-          "\(hoursPerOccurrence) hours × \(occurrences) times per year = \(hours) hours per year for the \(bearer) (\(euros)).")
+    func totals(findings: Int, documents: Int, hours: String, euros: String, tariff: String, municipalities: String) -> String {
+        t("\(findingCount(findings)) in \(documentCount(documents)). Geschatte last: \(hours) uur per aanbieder per jaar, \(euros) bij \(tariff) per uur\(municipalities).",
+          "\(findingCount(findings)) in \(documentCount(documents)). Estimated burden: \(hours) hours per provider per year, \(euros) at \(tariff) per hour\(municipalities).")
     }
 
     func findingLink(_ number: Int, title: String) -> String {

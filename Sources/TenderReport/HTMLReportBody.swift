@@ -49,7 +49,8 @@ public struct HTMLReportBody {
         out += "<p class=\"totals\">" + HTMLEscaping.escape(labels.totals(
             findings: active.count, documents: result.documents.count,
             hours: Formatting.hours(result.hoursPerYear, language), euros: Formatting.euros(result.eurosPerYear, language),
-            tariff: Formatting.euros(result.tariff, language))) + "</p>\n"
+            tariff: Formatting.euros(result.tariff, language),
+            municipalities: Formatting.municipalitiesNote(result.totals.municipalitiesPerProvider, language))) + "</p>\n"
         out += "<div class=\"tables\">\n"
         out += "<table>\n<caption>\(labels.perCategory)</caption>\n<thead><tr><th scope=\"col\">\(labels.category)</th><th scope=\"col\" class=\"num\">\(labels.count)</th>"
         out += "<th scope=\"col\" class=\"num\">\(labels.hoursPerYear)</th><th scope=\"col\" class=\"num\">\(labels.eurosPerYear)</th></tr></thead>\n<tbody>\n"
@@ -267,11 +268,10 @@ public struct HTMLReportBody {
         out += "<dt>\(labels.category)</dt><dd>\(HTMLEscaping.escape(f.category.label(language)))</dd>"
         out += "<dt>\(labels.rule)</dt><dd><code>\(HTMLEscaping.escape(f.ruleId))</code></dd>"
         out += "<dt>\(labels.place)</dt><dd>\(HTMLEscaping.escape(clauseTitle(f))) — \(HTMLEscaping.escape(placeText(f)))</dd>"
-        out += "<dt>\(labels.burden)</dt><dd>" + HTMLEscaping.escape(labels.burdenLine(
-            hoursPerOccurrence: Formatting.number(f.burden.hoursPerOccurrence, decimals: 1, language),
-            occurrences: Formatting.number(f.burden.occurrencesPerYear, decimals: 1, language),
-            hours: Formatting.hours(f.burden.hoursPerYear, language), euros: Formatting.euros(f.burden.eurosPerYear, language),
-            bearer: f.burden.bearer)) + "</dd>"
+        out += "<dt>\(labels.burden)</dt><dd>" + HTMLEscaping.escape(Formatting.burdenFormula(f.burden, language) + ".") + "</dd>"
+        if let saved = Formatting.savedHours(f.burden, language) {
+            out += "<dt>\(language == .en ? "With the model article" : "Met het modelartikel")</dt><dd>\(HTMLEscaping.escape(saved)).</dd>"
+        }
         out += "</dl>\n"
         if !f.basis.isEmpty {
             let sub = min(6, h + 1)

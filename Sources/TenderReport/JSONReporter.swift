@@ -125,9 +125,16 @@ public enum JSONReport {
     public struct Burden: Codable, Sendable {
         public var hoursPerOccurrence: Double
         public var occurrencesPerYear: Double
+        /// The municipalities factor (`--municipalities-per-provider`): hoursPerYear =
+        /// hoursPerOccurrence × occurrencesPerYear × municipalities.
+        public var municipalities: Int
         public var hoursPerYear: Double
         public var eurosPerYear: Double
         public var bearer: String
+        /// What the proposed model article would still ask, and the hours it saves (absent
+        /// without a model article that states its burden).
+        public var remainingHoursPerYear: Double?
+        public var savedHoursPerYear: Double?
     }
     /// A proposed model article: its id, why it was chosen, and the key of its text in `modelTexts`.
     public struct ModelReference: Codable, Sendable {
@@ -192,6 +199,8 @@ public enum JSONReport {
         public var hoursPerYear: Double
         public var eurosPerYear: Double
         public var tariffPerHour: Double
+        /// The municipalities factor of the burdens (absent when no finding has a burden).
+        public var municipalitiesPerProvider: Int?
 
         init(_ totals: LintTotals, staleBaseline: Int, tariff: Double) {
             documents = totals.documents
@@ -203,6 +212,7 @@ public enum JSONReport {
             hoursPerYear = JSONReport.round(totals.hoursPerYear)
             eurosPerYear = JSONReport.round(totals.eurosPerYear)
             tariffPerHour = tariff
+            municipalitiesPerProvider = totals.municipalitiesPerProvider
         }
     }
     /// Every top-level key of the report after `documents`.
@@ -263,7 +273,9 @@ public enum JSONReport {
                                        source: $0.source, citation: $0.citation) },
             model: reference(text.model(of: f)), alternativeModel: reference(text.alternativeModel(of: f)),
             burden: Burden(hoursPerOccurrence: f.burden.hoursPerOccurrence, occurrencesPerYear: f.burden.occurrencesPerYear,
-                           hoursPerYear: round(f.burden.hoursPerYear), eurosPerYear: round(f.burden.eurosPerYear), bearer: f.burden.bearer),
+                           municipalities: f.burden.municipalities,
+                           hoursPerYear: round(f.burden.hoursPerYear), eurosPerYear: round(f.burden.eurosPerYear), bearer: f.burden.bearer,
+                           remainingHoursPerYear: f.burden.remainingHoursPerYear.map(round), savedHoursPerYear: f.burden.savedHoursPerYear.map(round)),
             fingerprint: f.fingerprint, suppressed: f.suppression, suppressionSource: f.suppressionKind?.rawValue)
     }
 

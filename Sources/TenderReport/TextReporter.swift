@@ -48,7 +48,8 @@ public struct TextReporter: StreamingReporter {
                 }
                 // The engine's own findings (suppression markers) carry no basis and no burden.
                 if !f.basis.isEmpty || f.burden.hoursPerYear > 0 {
-                    out += "  \(en ? "Burden" : "Last"): \(Formatting.hours(f.burden.hoursPerYear, lang)) \(en ? "hours per year per" : "uur per jaar per") \(f.burden.bearer) (\(Formatting.euros(f.burden.eurosPerYear, lang)))\n"
+                    out += "  \(en ? "Burden" : "Last"): \(Formatting.burdenFormula(f.burden, lang))\n"
+                    if let saved = Formatting.savedHours(f.burden, lang) { out += "  \(en ? "With the model article" : "Met het modelartikel"): \(saved)\n" }
                 }
                 out += "\n"
             }
@@ -142,8 +143,8 @@ public struct TextReporter: StreamingReporter {
             : "\(totals.count(.error)) fouten, \(totals.count(.warning)) waarschuwingen, \(totals.count(.info)) adviezen"
         let domains = totals.domains.sorted().map(\.lawName).joined(separator: ", ")
         var line = en
-            ? "\(counts) in \(docs) document\(docs == 1 ? "" : "s"); burden \(Formatting.hours(totals.hoursPerYear, lang)) hours per provider per year (\(Formatting.euros(totals.eurosPerYear, lang)) at \(Formatting.euros(tariff, lang))/hour)"
-            : "\(counts) in \(docs) document\(docs == 1 ? "" : "en"); last \(Formatting.hours(totals.hoursPerYear, lang)) uur per aanbieder per jaar (\(Formatting.euros(totals.eurosPerYear, lang)) bij \(Formatting.euros(tariff, lang))/uur)"
+            ? "\(counts) in \(docs) document\(docs == 1 ? "" : "s"); burden \(Formatting.hours(totals.hoursPerYear, lang)) hours per provider per year (\(Formatting.euros(totals.eurosPerYear, lang)) at \(Formatting.euros(tariff, lang))/hour\(Formatting.municipalitiesNote(totals.municipalitiesPerProvider, lang)))"
+            : "\(counts) in \(docs) document\(docs == 1 ? "" : "en"); last \(Formatting.hours(totals.hoursPerYear, lang)) uur per aanbieder per jaar (\(Formatting.euros(totals.eurosPerYear, lang)) bij \(Formatting.euros(tariff, lang))/uur\(Formatting.municipalitiesNote(totals.municipalitiesPerProvider, lang)))"
         if !domains.isEmpty { line += en ? "; domain: \(domains)" : "; domein: \(domains)" }
         let silenced = totals.silenced.count
         if silenced > 0 { line += en ? "; \(silenced) silenced" : "; \(silenced) onderdrukt" }

@@ -38,6 +38,40 @@ import Testing
         return path
     }
 
+    /// The burden names its municipalities factor: the default multiplies every finding by 5,
+    /// `--municipalities-per-provider 1` gives the tender alone, and each finding with a model
+    /// article says what the article still asks and saves.
+    @Test func theBurdenNamesTheMunicipalitiesFactorAndTheHoursSaved() throws {
+        let sample = "samples/inkoopdocument-jeugdhulp.md"
+        func summary(_ extra: [String]) throws -> (summary: [String: Any], findings: [[String: Any]]) {
+            let run = try tenderlint(["lint", sample, "--format", "json"] + extra)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "stderr: \(run.stderr)")
+            let documents = try #require(json["documents"] as? [[String: Any]])
+            return (try #require(json["summary"] as? [String: Any]), try #require(documents.first?["findings"] as? [[String: Any]]))
+        }
+        let five = try summary([]), one = try summary(["--municipalities-per-provider", "1"])
+        #expect(five.summary["municipalitiesPerProvider"] as? Int == 5)
+        #expect(one.summary["municipalitiesPerProvider"] as? Int == 1)
+        let hoursFive = try #require(five.summary["hoursPerYear"] as? Double), hoursOne = try #require(one.summary["hoursPerYear"] as? Double)
+        #expect(hoursOne > 0 && abs(hoursFive - 5 * hoursOne) < 0.5, "\(hoursFive) vs \(hoursOne)")
+        var withSaving = 0
+        for f in five.findings {
+            let burden = try #require(f["burden"] as? [String: Any])
+            #expect(burden["municipalities"] as? Int == 5)
+            if let saved = burden["savedHoursPerYear"] as? Double, let remaining = burden["remainingHoursPerYear"] as? Double,
+               let hours = burden["hoursPerYear"] as? Double {
+                withSaving += 1
+                #expect(saved >= 0 && abs(saved - max(0, hours - remaining)) < 0.01)
+            }
+        }
+        #expect(withSaving == five.findings.count, "every bundled model article states what it still asks")
+        let text = try tenderlint(["lint", sample]).stdout
+        #expect(text.contains("× 5 gemeenten per aanbieder = "))
+        #expect(text.contains("Met het modelartikel: "))
+        #expect(text.contains("bij € 54/uur, 5 gemeenten per aanbieder)"))
+        #expect(try tenderlint(["lint", sample, "--municipalities-per-provider", "0"]).status == 2)
+    }
+
     @Test func sampleGivesFindingsWithBasisAndModelInJSON() throws {
         let sample = "samples/inkoopdocument-jeugdhulp.md"
         let run = try tenderlint(["lint", sample, "--format", "json"])

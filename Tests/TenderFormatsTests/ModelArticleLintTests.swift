@@ -31,6 +31,21 @@ import TenderRules
         #expect(dirty.isEmpty, "model articles that tenderlint flags itself:\n\(dirty.joined(separator: "\n"))")
     }
 
+    /// Every bundled model article states what it still asks (its `burden`), so a finding's
+    /// hours saved are a figure; and it asks less than the lightest rule that proposes it, but for
+    /// the one documented exception (docs/burden.md).
+    @Test func everyModelArticleStatesWhatItStillAsks() throws {
+        let catalogue = try Self.engine.get().catalogue
+        for article in catalogue.models {
+            let remaining = try #require(article.remaining, "\(article.id) states no burden")
+            #expect(remaining.note?.hasPrefix("Schatting") == true, "\(article.id): the note says it is an estimate")
+            let proposers = catalogue.rules.filter { $0.model == article.id }.map { $0.burden.hours * $0.burden.frequency }
+            if let lightest = proposers.min(), article.id != "medezeggenschap-clienten" {
+                #expect(remaining.hours * remaining.frequency < lightest, "\(article.id) leaves \(remaining.hours * remaining.frequency) h, its lightest rule \(lightest) h")
+            }
+        }
+    }
+
     /// The article a finding proposes (by its rule, or as the runner-up by similarity), filled as
     /// the report fills it, never holds what the finding objects to: the finding's rule, alone and
     /// in the document's domains, is silent on it. Over every finding of every bundled sample.

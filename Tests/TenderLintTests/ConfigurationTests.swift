@@ -46,7 +46,7 @@ import TenderRules
             reden: "x"
         """)
         #expect(found.map { $0.description(.nl) } == [
-            "/tmp/.tenderlint.yml:2:1: onbekende sleutel 'disabel' (toegestaan: context, disable, domain, enable, rule-folders, severity, version)",
+            "/tmp/.tenderlint.yml:2:1: onbekende sleutel 'disabel' (toegestaan: burden, context, disable, domain, enable, rule-folders, severity, version)",
             "/tmp/.tenderlint.yml:5:5: onbekende sleutel 'reden' (toegestaan: reason, rule)",
             "/tmp/.tenderlint.yml:4:5: een context-regel heeft een reden nodig ('reason'): pas toe of leg uit",
         ])
@@ -68,6 +68,23 @@ import TenderRules
         #expect(lines.contains("5:13 a context entry needs a reason ('reason'): comply or explain"))
         #expect(lines.contains("6:16 rule folder 'bestaat-niet' does not exist"))
         #expect(lines.contains("7:10 unsupported version '2' (supported: 1)"))
+    }
+
+    /// `burden: municipalities-per-provider` sets the factor of the burden estimates, unless the
+    /// command line did; a value that is not a count is an error at its position.
+    @Test func theMunicipalitiesFactorComesFromTheFileUnlessTheCommandLineSetsIt() throws {
+        let c = try ConfigurationLoader.parse("burden:\n  municipalities-per-provider: 7\n", file: "/tmp/.tenderlint.yml")
+        #expect(c.municipalitiesPerProvider == 7)
+        let catalogue = try TestCatalogue.catalogue.get()
+        #expect(try c.options(base: EngineOptions(), catalogue: catalogue).municipalitiesPerProvider == 7)
+        var fromCommandLine = EngineOptions(municipalitiesPerProvider: 2)
+        fromCommandLine.municipalitiesFromCommandLine = true
+        #expect(try c.options(base: fromCommandLine, catalogue: catalogue).municipalitiesPerProvider == 2)
+        #expect(try ConfigurationLoader.parse("version: 1\n", file: "/tmp/.tenderlint.yml").options(base: EngineOptions(), catalogue: catalogue)
+            .municipalitiesPerProvider == BurdenDefaults.municipalitiesPerProvider)
+        let bad = problems("burden:\n  municipalities-per-provider: 0\n  tarief: 60\n").map { "\($0.line):\($0.column) \($0.reason.text(.en))" }
+        #expect(bad.contains("2:32 municipalities-per-provider: '0' is not a whole number from 1 to 1000"))
+        #expect(bad.contains { $0.hasPrefix("3:3 unknown key 'tarief'") }, "\(bad)")
     }
 
     @Test func invalidYAMLHasAPosition() {

@@ -46,7 +46,7 @@ import TenderRules
             _ = try await run([dir], LintRun.Settings())
             Issue.record("expected a configuration error")
         } catch let error as ConfigurationError {
-            #expect(error.description == dir + "/.tenderlint.yml:2:1: onbekende sleutel 'severtiy' (toegestaan: context, disable, domain, enable, rule-folders, severity, version)")
+            #expect(error.description == dir + "/.tenderlint.yml:2:1: onbekende sleutel 'severtiy' (toegestaan: burden, context, disable, domain, enable, rule-folders, severity, version)")
         }
     }
 

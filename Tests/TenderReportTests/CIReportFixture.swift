@@ -69,7 +69,7 @@ enum CIReportFixture {
                        clauseNumber: "5.2", headingPath: ["Artikel 5 Personeel", "5.2"], matchedText: match, excerpt: block.text,
                        excerptRange: r, message: problem.map { .suppression($0) } ?? .rule(match: match, quantity: quantity),
                        basis: basis, model: model, alternativeModel: nil,
-                       burden: BurdenEstimate(hoursPerOccurrence: 2, occurrencesPerYear: 1, hoursPerYear: 2, eurosPerYear: 108, bearer: "aanbieder"),
+                       burden: BurdenEstimate(hoursPerOccurrence: 2, occurrencesPerYear: 1, municipalities: 1, tariff: 54, bearer: "aanbieder"),
                        fingerprint: fingerprint, suppression: suppression, suppressionKind: kind)
     }
 

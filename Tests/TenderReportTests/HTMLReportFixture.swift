@@ -63,8 +63,8 @@ enum HTMLReportFixture {
                        start: block.location(atUTF8Offset: r.lowerBound), end: block.location(atUTF8Offset: r.upperBound),
                        clauseNumber: clause, headingPath: headingPath, matchedText: match, excerpt: block.text, excerptRange: r,
                        message: .rule(match: match, quantity: ""), basis: basis, model: model, alternativeModel: nil,
-                       burden: BurdenEstimate(hoursPerOccurrence: hours, occurrencesPerYear: frequency, hoursPerYear: hours * frequency,
-                                              eurosPerYear: hours * frequency * 54, bearer: "aanbieder"),
+                       burden: BurdenEstimate(hoursPerOccurrence: hours, occurrencesPerYear: frequency, municipalities: 1,
+                                              tariff: 54, bearer: "aanbieder"),
                        fingerprint: "fp-\(rule)", suppression: suppression)
     }
 

@@ -89,8 +89,15 @@ import TenderLint
         let doc = Document(path: "x", format: .text, contentHash: "", blocks: [Block(kind: .paragraph, text: "Zij betaalt binnen 45 dagen.", firstLine: 3)])
         let f = try #require(e.lint(doc).findings.first)
         #expect(FindingText(catalogue: e.catalogue, language: .nl).message(f) == "'betaalt binnen 45 dagen' 45 dagen")
-        #expect(f.burden.hoursPerYear == 2)
-        #expect(f.burden.eurosPerYear == 2 * BurdenDefaults.tariff)
+        // 2 hours × 1 per year (the test rule) × the stated municipalities factor.
+        #expect(f.burden.municipalities == BurdenDefaults.municipalitiesPerProvider)
+        #expect(f.burden.hoursPerYear == 2 * Double(BurdenDefaults.municipalitiesPerProvider))
+        #expect(f.burden.eurosPerYear == f.burden.hoursPerYear * BurdenDefaults.tariff)
+        var one = e.options
+        one.municipalitiesPerProvider = 1
+        let alone = try #require(e.with(options: one).lint(doc).findings.first)
+        #expect(alone.burden.hoursPerYear == 2)
+        #expect(alone.burden.hoursPerYearInOneTender == f.burden.hoursPerYearInOneTender)
         #expect(f.start == .line(3, column: 5))
     }
 }

@@ -15,6 +15,9 @@ public struct ModelArticle: Sendable, Identifiable {
     public var basis: [LegalBasis]
     public var parameters: [Parameter]
     public var topics: [String]
+    /// What the article itself still asks of one provider for one municipality (`burden:` in its
+    /// file): a finding's hours saved are its own hours minus these. Nil when the file states none.
+    public var remaining: BurdenSpec?
     public var file: String
 
     /// The text in `language` with parameters filled from `values`, else their defaults.

@@ -13,7 +13,7 @@ struct ModelParser {
         } catch {
             return (nil, [CatalogueError(file: file, line: 1, column: 1, reason: "geen geldige YAML: \(error)".replacingNewlines())])
         }
-        let m = reader.mapping(root, allowed: ["id", "title", "text", "basis", "parameters", "topics"], what: "modelartikel")
+        let m = reader.mapping(root, allowed: ["id", "title", "text", "basis", "parameters", "topics", "burden"], what: "modelartikel")
         let id = reader.string(m["id"], "id", in: root)
         let title = reader.localized(m["title"], "title", in: root)
         let body = reader.localized(m["text"], "text", in: root)
@@ -39,9 +39,17 @@ struct ModelParser {
                 reader.fail(m["parameters"], "parameter '\(p.name)' komt niet voor in de tekst")
             }
         }
+        var remaining: BurdenSpec?
+        if let node = m["burden"] {
+            let b = reader.mapping(node, allowed: ["hours", "frequency", "note"], what: "burden")
+            if let hours = reader.double(b["hours"], "hours", in: node), let frequency = reader.double(b["frequency"], "frequency", in: node) {
+                if hours < 0 || frequency < 0 { reader.fail(node, "burden: uren en frequentie kunnen niet negatief zijn") }
+                remaining = BurdenSpec(hours: hours, frequency: frequency, bearer: "aanbieder", note: reader.optionalString(b["note"], "note"))
+            }
+        }
         let topics = reader.strings(m["topics"], "topics")
         for t in topics where taxonomy.topic(t) == nil { reader.fail(m["topics"], "topic '\(t)' staat niet in topics.yml") }
         guard reader.errors.isEmpty, let id, let title, let body else { return (nil, reader.errors) }
-        return (ModelArticle(id: id, title: title, text: body, basis: basis, parameters: parameters, topics: topics, file: file), [])
+        return (ModelArticle(id: id, title: title, text: body, basis: basis, parameters: parameters, topics: topics, remaining: remaining, file: file), [])
     }
 }

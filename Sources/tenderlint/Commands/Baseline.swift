@@ -60,9 +60,9 @@ extension CommonOptions {
     /// Loads the catalogue, the baseline and the configurations and lints `paths`: the wiring
     /// `lint` and `baseline` share. Catalogue, configuration and baseline problems end the
     /// program with exit code 2.
-    func configuredRun(_ paths: [String], config: String?, domain: [Domain], tariff: Double, jobs: Int?,
+    func configuredRun(_ paths: [String], config: String?, domain: [Domain], tariff: Double, municipalities: Int? = nil, jobs: Int?,
                        baseline path: String?) async throws -> LintRun.ConfiguredResult {
-        let (run, settings) = try prepareRun(config: config, domain: domain, tariff: tariff, jobs: jobs, baseline: path)
+        let (run, settings) = try prepareRun(config: config, domain: domain, tariff: tariff, municipalities: municipalities, jobs: jobs, baseline: path)
         do {
             return try await run.run(paths, settings: settings)
         } catch {
@@ -71,9 +71,9 @@ extension CommonOptions {
     }
 
     /// As `configuredRun`, but hands each document to `emit` as soon as it is linted and keeps none.
-    func streamedRun(_ paths: [String], config: String?, domain: [Domain], tariff: Double, jobs: Int?, baseline path: String?,
+    func streamedRun(_ paths: [String], config: String?, domain: [Domain], tariff: Double, municipalities: Int? = nil, jobs: Int?, baseline path: String?,
                      prepared: (Catalogue) throws -> Void, emit: (DocumentResult) throws -> Void) async throws -> LintRun.StreamedRun {
-        let (run, settings) = try prepareRun(config: config, domain: domain, tariff: tariff, jobs: jobs, baseline: path)
+        let (run, settings) = try prepareRun(config: config, domain: domain, tariff: tariff, municipalities: municipalities, jobs: jobs, baseline: path)
         // The callbacks cannot throw through the run; the first failure stops writing and is rethrown.
         var failure: Error?
         let streamed: LintRun.StreamedRun
@@ -91,7 +91,7 @@ extension CommonOptions {
         return streamed
     }
 
-    private func prepareRun(config: String?, domain: [Domain], tariff: Double, jobs: Int?,
+    private func prepareRun(config: String?, domain: [Domain], tariff: Double, municipalities: Int? = nil, jobs: Int?,
                             baseline path: String?) throws -> (LintRun, LintRun.Settings) {
         if let jobs, jobs < 1 { throw Failure.usage(language == .en ? "--jobs must be at least 1" : "--jobs moet minstens 1 zijn") }
         let catalogue = try loadCatalogue()
@@ -99,7 +99,12 @@ extension CommonOptions {
         if let path {
             do { baseline = try Baseline.load(path: path) } catch { throw Failure.usage(error.description(language)) }
         }
-        let options = EngineOptions(domains: domain.isEmpty ? nil : Set(domain), tariff: tariff)
+        if let municipalities, !(1...1000).contains(municipalities) {
+            throw Failure.usage(language == .en ? "--municipalities-per-provider: choose 1 to 1000" : "--municipalities-per-provider: kies 1 tot en met 1000")
+        }
+        var options = EngineOptions(domains: domain.isEmpty ? nil : Set(domain), tariff: tariff,
+                                    municipalitiesPerProvider: municipalities ?? BurdenDefaults.municipalitiesPerProvider)
+        options.municipalitiesFromCommandLine = municipalities != nil
         let run = LintRun(engine: Engine(catalogue: catalogue, options: options), workers: jobs ?? LintRun.defaultWorkers)
         let settings = LintRun.Settings(configFile: config, rulesFolder: CatalogueLocator.locate(explicit: rulesFolder), baseline: baseline)
         return (run, settings)

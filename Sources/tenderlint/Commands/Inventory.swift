@@ -74,7 +74,10 @@ extension Inventory {
                     throw Failure.usage(en ? "--worker-memory-mb: choose 256 to 65536" : "--worker-memory-mb: kies 256 tot en met 65536")
                 }
                 let catalogue = try common.loadCatalogue()
-                let options = EngineOptions(domains: domain.isEmpty ? nil : Set(domain))
+                // The inventory counts every tender itself, so a finding's burden is that of its one
+                // tender: the municipalities factor is 1 here (docs/burden.md).
+                var options = EngineOptions(domains: domain.isEmpty ? nil : Set(domain), municipalitiesPerProvider: 1)
+                options.municipalitiesFromCommandLine = true
                 guard let folder = CatalogueLocator.locate(explicit: common.rulesFolder) else {
                     throw Failure.usage(en ? "rules folder not found; pass --rules DIR" : "regelcatalogus niet gevonden; geef --rules MAP")
                 }

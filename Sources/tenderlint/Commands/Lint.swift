@@ -42,6 +42,9 @@ struct Lint: AsyncParsableCommand {
     @Option(help: "Uurtarief in euro voor de lastenschatting.")
     var tariff: Double = BurdenDefaults.tariff
 
+    @Option(help: "Gemeenten per aanbieder die elk deze eisen stellen, factor in de lastenschatting (standaard: .tenderlint.yml, anders \(BurdenDefaults.municipalitiesPerProvider); 1 telt alleen deze aanbesteding).")
+    var municipalitiesPerProvider: Int?
+
     @Option(name: .shortAndLong, help: "Schrijf het rapport naar dit bestand in plaats van naar stdout.")
     var output: String?
 
@@ -64,7 +67,7 @@ struct Lint: AsyncParsableCommand {
                 try await streamed(reporterType, color: color)
                 return
             }
-            let configured = try await common.configuredRun(paths, config: config, domain: domain, tariff: tariff,
+            let configured = try await common.configuredRun(paths, config: config, domain: domain, tariff: tariff, municipalities: municipalitiesPerProvider,
                                                             jobs: jobs, baseline: baseline)
             let result = configured.result
             let catalogue = configured.catalogue
@@ -97,7 +100,7 @@ struct Lint: AsyncParsableCommand {
         var reporter: (any StreamingReporter)?
         var opening = ""
         var totals = LintTotals()
-        let run = try await common.streamedRun(paths, config: config, domain: domain, tariff: tariff, jobs: jobs, baseline: baseline,
+        let run = try await common.streamedRun(paths, config: config, domain: domain, tariff: tariff, municipalities: municipalitiesPerProvider, jobs: jobs, baseline: baseline,
                                                prepared: { catalogue in
             reporter = reporterType.init(options: ReportOptions(language: common.language, color: color), catalogue: catalogue) as? any StreamingReporter
             opening = reporter?.opening() ?? ""
