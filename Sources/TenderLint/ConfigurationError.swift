@@ -106,7 +106,7 @@ public enum ConfigurationError: Error, Sendable, CustomStringConvertible {
         case let .invalid(problems): return problems.map { $0.description(language) }.joined(separator: "\n")
         case let .unreadable(path):
             return language == .en ? "\(path): cannot read configuration file" : "\(path): configuratiebestand is onleesbaar"
-        case let .catalogue(errors): return errors.description
+        case let .catalogue(errors): return errors.description(language)
         }
     }
 

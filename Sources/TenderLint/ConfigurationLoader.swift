@@ -136,14 +136,9 @@ public enum ConfigurationLoader {
 
         /// A YAML syntax error at its own position when Yams gives one.
         func problem(at error: Error, _ reason: ConfigurationError.Reason) -> ConfigurationError.Problem {
-            if let yaml = error as? YamlError {
-                switch yaml {
-                case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-                    return .init(file: file, line: mark.line, column: mark.column, reason: .invalidYAML(problem))
-                default: break
-                }
-            }
-            return .init(file: file, line: 1, column: 1, reason: reason)
+            guard error is YamlError else { return .init(file: file, line: 1, column: 1, reason: reason) }
+            let (line, column, problem) = YAMLSyntax.position(of: error)
+            return .init(file: file, line: line, column: column, reason: .invalidYAML(problem))
         }
 
         /// The pairs of a mapping in file order; reports a node that is no mapping and duplicate keys.

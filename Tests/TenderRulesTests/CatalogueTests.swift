@@ -98,37 +98,50 @@ import Testing
     @Test func unknownKeyIsReportedWithItsPosition() throws {
         let errs = try errors(Self.valid + "\nseverity_typo: high\n")
         let e = try #require(errs.first)
-        #expect(e.reason.contains("onbekende sleutel 'severity_typo'"))
+        #expect(e.reason.text(.nl).contains("onbekende sleutel 'severity_typo'"))
         #expect(e.line == 19 && e.column == 1)
-        #expect(e.description.hasSuffix(":19:1: " + e.reason))
+        #expect(e.description.hasSuffix(":19:1: " + e.reason.text(.nl)))
+    }
+
+    /// A YAML syntax error is reported where it is, not at 1:1, and every reason renders in
+    /// English for `--lang en`.
+    @Test func syntaxErrorsHaveTheirPositionAndReasonsBothLanguages() throws {
+        let broken = Self.valid + "\nmodel-parameters: [niet gesloten\n"
+        let e = try #require(try errors(broken).first)
+        guard case .invalidYAML = e.reason else { Issue.record("expected a YAML syntax error, got \(e.reason)"); return }
+        #expect(e.line > 19, "the position of the unclosed list, not 1:1: \(e.line):\(e.column)")
+        #expect(e.description(.en).contains(": not valid YAML: "))
+        #expect(e.description(.nl).contains(": geen geldige YAML: "))
+        let typo = try #require(try errors(Self.valid + "\nseverity_typo: high\n").first)
+        #expect(typo.description(.en).hasSuffix(":19:1: unknown key 'severity_typo' in rule (allowed: \(RuleParser.ruleKeys.sorted().joined(separator: ", ")))"))
     }
 
     @Test func topicNotInTaxonomy() throws {
         let errs = try errors(Self.valid.replacingOccurrences(of: "topic: vog-jeugd", with: "topic: vog-overal"))
-        #expect(errs.contains { $0.reason.contains("topic 'vog-overal' staat niet in topics.yml") && $0.line == 2 })
+        #expect(errs.contains { $0.reason.text(.nl).contains("topic 'vog-overal' staat niet in topics.yml") && $0.line == 2 })
     }
 
     @Test func missingModelArticle() throws {
         let errs = try errors(Self.valid.replacingOccurrences(of: "model: m1", with: "model: m9"))
-        #expect(errs.contains { $0.reason.contains("modelartikel 'm9' bestaat niet") })
+        #expect(errs.contains { $0.reason.text(.nl).contains("modelartikel 'm9' bestaat niet") })
     }
 
     @Test func tooFewTriggeringExamplesOrMissingMarkers() throws {
         let one = Self.valid.replacingOccurrences(of: "    - \"Stuur een ⟦kopie van de VOG⟧.\"\n", with: "")
-        #expect(try errors(one).contains { $0.reason.contains("minstens twee triggerende voorbeelden") })
+        #expect(try errors(one).contains { $0.reason.text(.nl).contains("minstens twee triggerende voorbeelden") })
         let unmarked = Self.valid.replacingOccurrences(of: "⟦kopie van de VOG⟧", with: "kopie van de VOG")
-        #expect(try errors(unmarked).contains { $0.reason.contains("zonder gemarkeerd bereik") })
+        #expect(try errors(unmarked).contains { $0.reason.text(.nl).contains("zonder gemarkeerd bereik") })
     }
 
     @Test func tooFewNonTriggeringExamples() throws {
         let one = Self.valid.replacingOccurrences(of: "    - \"Geen verklaring nodig.\"", with: "")
-        #expect(try errors(one).contains { $0.reason.contains("minstens twee niet-triggerende voorbeelden") })
+        #expect(try errors(one).contains { $0.reason.text(.nl).contains("minstens twee niet-triggerende voorbeelden") })
     }
 
     @Test func unknownLexiconSetAndCategoryMismatch() throws {
         let errs = try errors(Self.valid.replacingOccurrences(of: "$demand", with: "$eisen")
             .replacingOccurrences(of: "category: wettelijk-geregeld", with: "category: disproportioneel"))
-        #expect(errs.contains { $0.reason.contains("onbekende woordenset '$eisen'") })
-        #expect(errs.contains { $0.reason.contains("wijkt af van die van topic") })
+        #expect(errs.contains { $0.reason.text(.nl).contains("onbekende woordenset '$eisen'") })
+        #expect(errs.contains { $0.reason.text(.nl).contains("wijkt af van die van topic") })
     }
 }

@@ -32,7 +32,7 @@ public struct Catalogue: Sendable {
         let fm = FileManager.default
         func read(_ path: String) throws(CatalogueErrors) -> String {
             guard let data = fm.contents(atPath: path) else {
-                throw CatalogueErrors(errors: [CatalogueError(file: path, line: 1, column: 1, reason: "bestand ontbreekt of is onleesbaar")])
+                throw CatalogueErrors(errors: [CatalogueError(file: path, line: 1, column: 1, reason: .unreadableFile)])
             }
             return String(decoding: data, as: UTF8.self)
         }
@@ -58,18 +58,18 @@ public struct Catalogue: Sendable {
         for rule in rules {
             for name in [rule.id] + rule.aliases {
                 if let other = seen[name] {
-                    errors.append(CatalogueError(file: rule.file, line: 1, column: 1, reason: "id '\(name)' komt ook voor in \(other)"))
+                    errors.append(CatalogueError(file: rule.file, line: 1, column: 1, reason: .duplicateId(name, otherFile: other)))
                 }
                 seen[name] = rule.file
             }
             let expectedName = (rule.file as NSString).lastPathComponent
             if expectedName != rule.id + ".yml" {
-                errors.append(CatalogueError(file: rule.file, line: 1, column: 1, reason: "bestandsnaam moet '\(rule.id).yml' zijn"))
+                errors.append(CatalogueError(file: rule.file, line: 1, column: 1, reason: .fileNameMismatch(expected: "\(rule.id).yml")))
             }
         }
         var modelSeen: Set<String> = []
         for model in models where !modelSeen.insert(model.id).inserted {
-            errors.append(CatalogueError(file: model.file, line: 1, column: 1, reason: "modelartikel '\(model.id)' bestaat twee keer"))
+            errors.append(CatalogueError(file: model.file, line: 1, column: 1, reason: .duplicateModel(model.id)))
         }
         if !errors.isEmpty { throw CatalogueErrors(errors: errors) }
         return Catalogue(taxonomy: taxonomy, lexicon: lexicon, rules: rules, models: models)
@@ -91,7 +91,7 @@ public struct Catalogue: Sendable {
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
             let path = paths[i]
             guard let data = FileManager.default.contents(atPath: path) else {
-                slots[i] = (nil, [CatalogueError(file: path, line: 1, column: 1, reason: "bestand ontbreekt of is onleesbaar")])
+                slots[i] = (nil, [CatalogueError(file: path, line: 1, column: 1, reason: .unreadableFile)])
                 return
             }
             slots[i] = parse(String(decoding: data, as: UTF8.self), path)

@@ -21,14 +21,14 @@ public struct Lexicon: Sendable {
             guard let node = try Yams.compose(yaml: text) else { return Lexicon() }
             root = node
         } catch {
-            throw CatalogueErrors(errors: [CatalogueError(file: file, line: 1, column: 1, reason: "geen geldige YAML: \(error)")])
+            throw CatalogueErrors(errors: [CatalogueError(file: file, syntax: error)])
         }
         let map = reader.mapping(root, allowed: ["sets", "facts", "domains"], what: "lexicon")
         var lexicon = Lexicon()
         for (k, v) in map["sets"]?.mapping ?? [:] { if let key = k.string { lexicon.sets[key] = reader.strings(v, key) } }
         for (k, v) in map["facts"]?.mapping ?? [:] { if let key = k.string { lexicon.facts[key] = reader.strings(v, key) } }
         for (k, v) in map["domains"]?.mapping ?? [:] {
-            guard let key = k.string, let d = Domain(rawValue: key) else { reader.fail(k, "onbekend domein '\(k.string ?? "")'"); continue }
+            guard let key = k.string, let d = Domain(rawValue: key) else { reader.fail(k, .unknownDomain(k.string ?? "")); continue }
             lexicon.domains[d] = reader.strings(v, key)
         }
         if !reader.errors.isEmpty { throw CatalogueErrors(errors: reader.errors) }

@@ -8,10 +8,10 @@ struct ModelParser {
         var reader = YAMLReader(file: file)
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else { return (nil, [CatalogueError(file: file, line: 1, column: 1, reason: "leeg bestand")]) }
+            guard let node = try Yams.compose(yaml: text) else { return (nil, [CatalogueError(file: file, line: 1, column: 1, reason: .emptyFile)]) }
             root = node
         } catch {
-            return (nil, [CatalogueError(file: file, line: 1, column: 1, reason: "geen geldige YAML: \(error)".replacingNewlines())])
+            return (nil, [CatalogueError(file: file, syntax: error)])
         }
         let m = reader.mapping(root, allowed: ["id", "title", "text", "basis", "parameters", "topics", "burden"], what: "modelartikel")
         let id = reader.string(m["id"], "id", in: root)
@@ -27,7 +27,7 @@ struct ModelParser {
                                     url: reader.optionalString(b["url"], "url"), status: status, source: reader.optionalString(b["source"], "source"),
                                     domain: reader.optionalString(b["domain"], "domain").flatMap(Domain.init(rawValue:))))
         }
-        if m["basis"] == nil { reader.fail(root, "ontbrekende sleutel 'basis'") }
+        if m["basis"] == nil { reader.fail(root, .missingKey("basis")) }
         var parameters: [ModelArticle.Parameter] = []
         for item in m["parameters"]?.sequence.map(Array.init) ?? [] {
             let p = reader.mapping(item, allowed: ["name", "default", "description"], what: "parameter")
@@ -36,19 +36,19 @@ struct ModelParser {
         }
         if let body {
             for p in parameters where !body.nl.contains("{\(p.name)}") {
-                reader.fail(m["parameters"], "parameter '\(p.name)' komt niet voor in de tekst")
+                reader.fail(m["parameters"], .parameterNotInText(p.name))
             }
         }
         var remaining: BurdenSpec?
         if let node = m["burden"] {
             let b = reader.mapping(node, allowed: ["hours", "frequency", "note"], what: "burden")
             if let hours = reader.double(b["hours"], "hours", in: node), let frequency = reader.double(b["frequency"], "frequency", in: node) {
-                if hours < 0 || frequency < 0 { reader.fail(node, "burden: uren en frequentie kunnen niet negatief zijn") }
+                if hours < 0 || frequency < 0 { reader.fail(node, .negativeBurden) }
                 remaining = BurdenSpec(hours: hours, frequency: frequency, bearer: "aanbieder", note: reader.optionalString(b["note"], "note"))
             }
         }
         let topics = reader.strings(m["topics"], "topics")
-        for t in topics where taxonomy.topic(t) == nil { reader.fail(m["topics"], "topic '\(t)' staat niet in topics.yml") }
+        for t in topics where taxonomy.topic(t) == nil { reader.fail(m["topics"], .unknownTopic(t)) }
         guard reader.errors.isEmpty, let id, let title, let body else { return (nil, reader.errors) }
         return (ModelArticle(id: id, title: title, text: body, basis: basis, parameters: parameters, topics: topics, remaining: remaining, file: file), [])
     }

@@ -17,53 +17,51 @@ struct RuleParser {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                return (nil, [CatalogueError(file: file, line: 1, column: 1, reason: "leeg regelbestand")])
+                return (nil, [CatalogueError(file: file, line: 1, column: 1, reason: .emptyFile)])
             }
             root = node
-        } catch let error as YamlError {
-            return (nil, [CatalogueError(file: file, line: 1, column: 1, reason: "geen geldige YAML: \(error)".replacingNewlines())])
         } catch {
-            return (nil, [CatalogueError(file: file, line: 1, column: 1, reason: "geen geldige YAML: \(error)".replacingNewlines())])
+            return (nil, [CatalogueError(file: file, syntax: error)])
         }
         let m = reader.mapping(root, allowed: Self.ruleKeys, what: "regel")
         let id = reader.string(m["id"], "id", in: root) ?? "?"
         let topicId = reader.string(m["topic"], "topic", in: root) ?? ""
         let topic = taxonomy.topic(topicId)
-        if m["topic"] != nil, topic == nil { reader.fail(m["topic"], "topic '\(topicId)' staat niet in topics.yml") }
+        if m["topic"] != nil, topic == nil { reader.fail(m["topic"], .unknownTopic(topicId)) }
         var category = topic?.category ?? .wettelijkGeregeld
         if let c = reader.optionalString(m["category"], "category") {
             if let parsed = Category(rawValue: c) {
                 category = parsed
                 if let topic, topic.category != parsed {
-                    reader.fail(m["category"], "categorie '\(c)' wijkt af van die van topic '\(topicId)' (\(topic.category.rawValue))")
+                    reader.fail(m["category"], .categoryDiffersFromTopic(c, topic: topicId, topicCategory: topic.category.rawValue))
                 }
             } else {
-                reader.fail(m["category"], "onbekende categorie '\(c)'")
+                reader.fail(m["category"], .unknownCategory(c))
             }
         }
         var severity = Severity.warning
         if let s = reader.optionalString(m["severity"], "severity") {
-            if let parsed = Severity(rawValue: s) { severity = parsed } else { reader.fail(m["severity"], "onbekende ernst '\(s)' (error, warning, info)") }
+            if let parsed = Severity(rawValue: s) { severity = parsed } else { reader.fail(m["severity"], .unknownSeverity(s)) }
         }
         var domains: [Domain] = []
         for d in reader.strings(m["domains"], "domains") {
-            if let parsed = Domain(rawValue: d) { domains.append(parsed) } else { reader.fail(m["domains"], "onbekend domein '\(d)'") }
+            if let parsed = Domain(rawValue: d) { domains.append(parsed) } else { reader.fail(m["domains"], .unknownDomain(d)) }
         }
         let title = reader.localized(m["title"], "title", in: root)
         let message = reader.localized(m["message"], "message", in: root)
         let rationale = reader.localized(m["rationale"], "rationale", in: root)
         let basis = parseBasis(m["basis"], in: root, reader: &reader)
         var match: MatchSpec?
-        if let node = m["match"] { match = parseMatch(node, reader: &reader, isException: false) } else { reader.fail(root, "ontbrekende sleutel 'match'") }
+        if let node = m["match"] { match = parseMatch(node, reader: &reader, isException: false) } else { reader.fail(root, .missingKey("match")) }
         var exceptions: [MatchSpec] = []
         if let node = m["exceptions"] {
             if let seq = node.sequence {
                 for item in seq { if let e = parseMatch(item, reader: &reader, isException: true) { exceptions.append(e) } }
-            } else { reader.fail(node, "'exceptions' moet een lijst zijn") }
+            } else { reader.fail(node, .notAList("exceptions")) }
         }
         let burden = parseBurden(m["burden"], in: root, reader: &reader)
         let model = reader.string(m["model"], "model", in: root) ?? ""
-        if m["model"] != nil, !modelIds.contains(model) { reader.fail(m["model"], "modelartikel '\(model)' bestaat niet in rules/models") }
+        if m["model"] != nil, !modelIds.contains(model) { reader.fail(m["model"], .unknownModel(model)) }
         var modelParameters: [String: String] = [:]
         for (k, v) in m["model-parameters"]?.mapping ?? [:] { if let key = k.string { modelParameters[key] = v.string ?? "" } }
         let examples = parseExamples(m["examples"], ruleId: id, in: root, reader: &reader)
@@ -79,27 +77,27 @@ struct RuleParser {
     }
 
     private func parseBasis(_ node: Node?, in parent: Node, reader: inout YAMLReader) -> [LegalBasis] {
-        guard let node else { reader.fail(parent, "ontbrekende sleutel 'basis'"); return [] }
+        guard let node else { reader.fail(parent, .missingKey("basis")); return [] }
         let items = node.sequence.map(Array.init) ?? [node]
         var out: [LegalBasis] = []
         for item in items {
             let m = reader.mapping(item, allowed: ["law", "article", "bwb", "url", "status", "source", "domain"], what: "basis")
             guard let law = reader.string(m["law"], "law", in: item) else { continue }
             let statusText = reader.string(m["status"], "status", in: item) ?? "U"
-            guard let status = Verification(rawValue: statusText) else { reader.fail(m["status"], "status moet V, P of U zijn"); continue }
+            guard let status = Verification(rawValue: statusText) else { reader.fail(m["status"], .badVerification); continue }
             var domain: Domain?
             if let d = reader.optionalString(m["domain"], "domain") {
                 domain = Domain(rawValue: d)
-                if domain == nil { reader.fail(m["domain"], "onbekend domein '\(d)'") }
+                if domain == nil { reader.fail(m["domain"], .unknownDomain(d)) }
             }
             if status != .unverified, m["source"] == nil {
-                reader.fail(item, "een basis met status \(statusText) noemt haar bron ('source')")
+                reader.fail(item, .basisWithoutSource(status: statusText))
             }
             out.append(LegalBasis(law: law, article: reader.optionalString(m["article"], "article"), bwb: reader.optionalString(m["bwb"], "bwb"),
                                   url: reader.optionalString(m["url"], "url"), status: status,
                                   source: reader.optionalString(m["source"], "source"), domain: domain))
         }
-        if out.isEmpty { reader.fail(node, "een regel noemt minstens één wettelijke basis of standaard") }
+        if out.isEmpty { reader.fail(node, .noBasis) }
         return out
     }
 
@@ -111,22 +109,22 @@ struct RuleParser {
             if let g = parseGroup(any, reader: &reader) { groups.append(g) }
         }
         if let all = m["all"] {
-            guard let seq = all.sequence else { reader.fail(all, "'all' moet een lijst van groepen zijn"); return nil }
+            guard let seq = all.sequence else { reader.fail(all, .allNotAList); return nil }
             for item in seq {
                 if let g = parseGroup(item, reader: &reader) { groups.append(g) }
             }
         }
-        if groups.isEmpty { reader.fail(node, "\(what) heeft 'any' of 'all' nodig"); return nil }
+        if groups.isEmpty { reader.fail(node, .needsAnyOrAll(what)); return nil }
         if !groups.contains(where: { if case .phrases = $0 { return true } else { return false } }) {
-            reader.fail(node, "\(what) heeft minstens één groep woorden nodig (niet alleen een hoeveelheid)")
+            reader.fail(node, .needsWordGroup(what))
         }
         var near: Int?
         if let n = m["near"] {
-            if let v = n.int, v > 0 { near = v } else { reader.fail(n, "'near' moet een positief geheel getal zijn (woorden)") }
+            if let v = n.int, v > 0 { near = v } else { reader.fail(n, .nearNotPositive) }
         }
         var scope = MatchScope.sentence
         if let s = reader.optionalString(m["scope"], "scope") {
-            if let parsed = MatchScope(rawValue: s) { scope = parsed } else { reader.fail(m["scope"], "scope moet 'sentence' of 'clause' zijn") }
+            if let parsed = MatchScope(rawValue: s) { scope = parsed } else { reader.fail(m["scope"], .badScope) }
         }
         return MatchSpec(groups: groups, near: near, scope: scope)
     }
@@ -139,7 +137,7 @@ struct RuleParser {
         let m = reader.mapping(node, allowed: ["any", "quantity"], what: "groep")
         if let any = m["any"] { return expand(reader.strings(any, "any"), node: any, reader: &reader) }
         if let q = m["quantity"] { return parseQuantity(q, reader: &reader) }
-        reader.fail(node, "een groep is een lijst woorden, {any: [...]} of {quantity: {...}}")
+        reader.fail(node, .badGroup)
         return nil
     }
 
@@ -148,13 +146,13 @@ struct RuleParser {
         for p in phrases {
             if p.hasPrefix("$") {
                 let name = String(p.dropFirst())
-                if let set = lexicon.sets[name] { out += set } else { reader.fail(node, "onbekende woordenset '\(p)' (zie lexicon.yml)") }
+                if let set = lexicon.sets[name] { out += set } else { reader.fail(node, .unknownWordSet(p)) }
             } else {
-                if PhrasePattern.parse(p) == nil { reader.fail(node, "ongeldige frase '\(p)'") }
+                if PhrasePattern.parse(p) == nil { reader.fail(node, .invalidPhrase(p)) }
                 out.append(p)
             }
         }
-        if out.isEmpty { reader.fail(node, "lege groep"); return nil }
+        if out.isEmpty { reader.fail(node, .emptyGroup); return nil }
         return .phrases(out)
     }
 
@@ -164,21 +162,21 @@ struct RuleParser {
         // The units the quantity scanner reads in the text (`Quantity.unit`), so a rule can say
         // every unit a document can: `werkdagen`, `kalenderdagen`, `weken`, `euro`, …
         guard let (dimension, factor) = Quantity.unit(unitText) else {
-            reader.fail(m["unit"], "onbekende eenheid '\(unitText)' (dagen, werkdagen, weken, maanden, jaar, uur, euro, procent, keer)")
+            reader.fail(m["unit"], .unknownUnit(unitText))
             return nil
         }
         let relative = reader.optionalString(m["relative-to"], "relative-to")
-        if let relative, lexicon.facts[relative] == nil { reader.fail(m["relative-to"], "onbekend documentfeit '\(relative)' (zie lexicon.yml facts)") }
+        if let relative, lexicon.facts[relative] == nil { reader.fail(m["relative-to"], .unknownFact(relative)) }
         // Relative bounds are ratios and are not converted.
         let scale = relative == nil ? factor : 1
         let above = m["above"].flatMap { reader.double($0, "above", in: node) }.map { $0 * scale }
         let below = m["below"].flatMap { reader.double($0, "below", in: node) }.map { $0 * scale }
-        if above == nil, below == nil { reader.fail(node, "quantity heeft 'above' of 'below' nodig") }
+        if above == nil, below == nil { reader.fail(node, .quantityNeedsBound) }
         return .quantity(QuantityCondition(dimension: dimension, above: above, below: below, relativeTo: relative))
     }
 
     private func parseBurden(_ node: Node?, in parent: Node, reader: inout YAMLReader) -> BurdenSpec? {
-        guard let node else { reader.fail(parent, "ontbrekende sleutel 'burden'"); return nil }
+        guard let node else { reader.fail(parent, .missingKey("burden")); return nil }
         let m = reader.mapping(node, allowed: ["hours", "frequency", "bearer", "note"], what: "burden")
         guard let hours = reader.double(m["hours"], "hours", in: node),
               let frequency = reader.double(m["frequency"], "frequency", in: node) else { return nil }
@@ -187,32 +185,32 @@ struct RuleParser {
     }
 
     private func parseExamples(_ node: Node?, ruleId: String, in parent: Node, reader: inout YAMLReader) -> [RuleExample] {
-        guard let node else { reader.fail(parent, "ontbrekende sleutel 'examples'"); return [] }
+        guard let node else { reader.fail(parent, .missingKey("examples")); return [] }
         let m = reader.mapping(node, allowed: ["triggering", "non-triggering"], what: "examples")
         var out: [RuleExample] = []
         for (key, triggering) in [("triggering", true), ("non-triggering", false)] {
             let items = m[key]?.sequence.map(Array.init) ?? []
             if items.count < 2 {
-                reader.fail(m[key] ?? node, "minstens twee \(triggering ? "triggerende" : "niet-triggerende") voorbeelden nodig, gevonden: \(items.count)")
+                reader.fail(m[key] ?? node, .tooFewExamples(triggering: triggering, found: items.count))
             }
             for (i, item) in items.enumerated() {
                 var textNode = item
                 var domain: Domain?
                 if item.mapping != nil {
                     let em = reader.mapping(item, allowed: ["text", "domain"], what: "voorbeeld")
-                    guard let t = em["text"] else { reader.fail(item, "voorbeeld zonder 'text'"); continue }
+                    guard let t = em["text"] else { reader.fail(item, .exampleWithoutText); continue }
                     textNode = t
                     if let d = reader.optionalString(em["domain"], "domain") {
                         domain = Domain(rawValue: d)
-                        if domain == nil { reader.fail(em["domain"], "onbekend domein '\(d)'") }
+                        if domain == nil { reader.fail(em["domain"], .unknownDomain(d)) }
                     }
                 }
-                guard let raw = textNode.scalar?.string else { reader.fail(textNode, "voorbeeld moet tekst zijn"); continue }
+                guard let raw = textNode.scalar?.string else { reader.fail(textNode, .exampleNotText); continue }
                 guard let (text, ranges) = MarkedText.parse(raw) else {
-                    reader.fail(textNode, "markeringen ⟦ ⟧ vormen geen paren"); continue
+                    reader.fail(textNode, .unpairedMarks); continue
                 }
-                if triggering, ranges.isEmpty { reader.fail(textNode, "triggerend voorbeeld zonder gemarkeerd bereik ⟦…⟧") }
-                if !triggering, !ranges.isEmpty { reader.fail(textNode, "niet-triggerend voorbeeld mag geen ⟦…⟧ bevatten") }
+                if triggering, ranges.isEmpty { reader.fail(textNode, .triggeringWithoutRange) }
+                if !triggering, !ranges.isEmpty { reader.fail(textNode, .nonTriggeringWithRange) }
                 out.append(RuleExample(text: text, expectedRanges: ranges, triggering: triggering, domain: domain,
                                        file: reader.file, line: (textNode.mark?.line ?? 0), ruleId: ruleId, index: i + 1))
             }

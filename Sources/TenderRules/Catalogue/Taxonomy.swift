@@ -18,19 +18,19 @@ public struct Taxonomy: Sendable {
         var reader = YAMLReader(file: file)
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else { throw CatalogueErrors(errors: [CatalogueError(file: file, line: 1, column: 1, reason: "leeg bestand")]) }
+            guard let node = try Yams.compose(yaml: text) else { throw CatalogueErrors(errors: [CatalogueError(file: file, line: 1, column: 1, reason: .emptyFile)]) }
             root = node
         } catch let e as CatalogueErrors {
             throw e
         } catch {
-            throw CatalogueErrors(errors: [CatalogueError(file: file, line: 1, column: 1, reason: "geen geldige YAML: \(error)")])
+            throw CatalogueErrors(errors: [CatalogueError(file: file, syntax: error)])
         }
         let map = reader.mapping(root, allowed: ["version", "categories", "topics"], what: "taxonomie")
         var descriptions: [Category: String] = [:]
         if let cats = map["categories"]?.mapping {
             for (k, v) in cats {
                 if let key = k.string, let c = Category(rawValue: key) { descriptions[c] = v.string ?? "" }
-                else { reader.fail(k, "onbekende categorie '\(k.string ?? "")'") }
+                else { reader.fail(k, .unknownCategory(k.string ?? "")) }
             }
         }
         var topics: [Topic] = []
@@ -39,7 +39,7 @@ public struct Taxonomy: Sendable {
             guard let id = reader.string(m["id"], "id", in: item),
                   let cat = reader.string(m["category"], "category", in: item),
                   let title = reader.string(m["title"], "title", in: item) else { continue }
-            guard let category = Category(rawValue: cat) else { reader.fail(m["category"], "onbekende categorie '\(cat)'"); continue }
+            guard let category = Category(rawValue: cat) else { reader.fail(m["category"], .unknownCategory(cat)); continue }
             topics.append(Topic(id: id, category: category, title: title))
         }
         if !reader.errors.isEmpty { throw CatalogueErrors(errors: reader.errors) }

@@ -7,7 +7,7 @@ struct YAMLReader {
 
     init(file: String) { self.file = file }
 
-    mutating func fail(_ node: Node?, _ reason: String) {
+    mutating func fail(_ node: Node?, _ reason: CatalogueError.Reason) {
         let mark = node?.mark
         errors.append(CatalogueError(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, reason: reason))
     }
@@ -15,14 +15,14 @@ struct YAMLReader {
     /// The pairs of a mapping; reports unknown keys (anything not in `allowed`).
     mutating func mapping(_ node: Node, allowed: Set<String>, what: String) -> [String: Node] {
         guard let map = node.mapping else {
-            fail(node, "\(what) moet een mapping zijn")
+            fail(node, .notAMapping(what))
             return [:]
         }
         var out: [String: Node] = [:]
         for (k, v) in map {
-            guard let key = k.string else { fail(k, "sleutel moet tekst zijn"); continue }
+            guard let key = k.string else { fail(k, .keyNotText); continue }
             if !allowed.contains(key) {
-                fail(k, "onbekende sleutel '\(key)' in \(what) (toegestaan: \(allowed.sorted().joined(separator: ", ")))")
+                fail(k, .unknownKey(key, in: what, allowed: allowed.sorted()))
                 continue
             }
             out[key] = v
@@ -31,36 +31,36 @@ struct YAMLReader {
     }
 
     mutating func string(_ node: Node?, _ what: String, in parent: Node) -> String? {
-        guard let node else { fail(parent, "ontbrekende sleutel '\(what)'"); return nil }
-        guard let s = node.scalar?.string else { fail(node, "'\(what)' moet tekst zijn"); return nil }
+        guard let node else { fail(parent, .missingKey(what)); return nil }
+        guard let s = node.scalar?.string else { fail(node, .notText(what)); return nil }
         return s
     }
 
     mutating func optionalString(_ node: Node?, _ what: String) -> String? {
         guard let node else { return nil }
-        guard let s = node.scalar?.string else { fail(node, "'\(what)' moet tekst zijn"); return nil }
+        guard let s = node.scalar?.string else { fail(node, .notText(what)); return nil }
         return s
     }
 
     mutating func double(_ node: Node?, _ what: String, in parent: Node) -> Double? {
-        guard let node else { fail(parent, "ontbrekende sleutel '\(what)'"); return nil }
-        guard let s = node.scalar?.string, let d = Double(s) else { fail(node, "'\(what)' moet een getal zijn"); return nil }
+        guard let node else { fail(parent, .missingKey(what)); return nil }
+        guard let s = node.scalar?.string, let d = Double(s) else { fail(node, .notANumber(what)); return nil }
         return d
     }
 
     mutating func strings(_ node: Node?, _ what: String) -> [String] {
         guard let node else { return [] }
         if let s = node.scalar?.string { return [s] }
-        guard let seq = node.sequence else { fail(node, "'\(what)' moet een lijst zijn"); return [] }
+        guard let seq = node.sequence else { fail(node, .notAList(what)); return [] }
         var out: [String] = []
         for item in seq {
-            if let s = item.scalar?.string { out.append(s) } else { fail(item, "elk item van '\(what)' moet tekst zijn") }
+            if let s = item.scalar?.string { out.append(s) } else { fail(item, .itemNotText(what)) }
         }
         return out
     }
 
     mutating func localized(_ node: Node?, _ what: String, in parent: Node) -> LocalizedText? {
-        guard let node else { fail(parent, "ontbrekende sleutel '\(what)'"); return nil }
+        guard let node else { fail(parent, .missingKey(what)); return nil }
         if let s = node.scalar?.string { return LocalizedText(nl: s) }
         let m = mapping(node, allowed: ["nl", "en"], what: what)
         guard let nl = string(m["nl"], "\(what).nl", in: node) else { return nil }

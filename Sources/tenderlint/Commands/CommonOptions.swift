@@ -19,7 +19,7 @@ struct CommonOptions: ParsableArguments {
         do {
             return try Catalogue.load(from: folder, extraFolders: extraFolders)
         } catch {
-            throw Failure.usage(error.description)
+            throw Failure.usage(error.description(language))
         }
     }
 }
