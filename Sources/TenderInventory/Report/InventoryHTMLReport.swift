@@ -51,6 +51,7 @@ struct InventoryHTMLReport {
                            plural: l.t("procedures", "procedures"), count: s.counts["procedures"] ?? 0, limit: s.limit, showMunicipalities: true, chart: false)
         }
         html += heaviest(s)
+        html += accounted(s)
         html += footer(s)
         html += "</main>\n</body>\n</html>\n"
         return html
@@ -202,11 +203,42 @@ struct InventoryHTMLReport {
         html += "<p>\(HTMLText.escape(limitNote(shown: s.documents.count, of: s.counts["documents"] ?? s.documents.count, what: l.t("documenten met bevindingen", "documents with findings"))))</p>\n"
         html += "<div class=\"scroll\"><table>\n<thead><tr><th>\(l.document)</th><th>\(l.municipality)</th><th>\(l.region)</th><th class=\"n\">\(l.year)</th><th class=\"n\">\(l.providers)</th><th class=\"n\">\(l.findings)</th><th class=\"n\">\(l.hoursPerProvider)</th><th class=\"n\">\(l.eurosAll)</th></tr></thead>\n<tbody>\n"
         for d in s.documents {
-            html += "<tr><td class=\"path\">\(HTMLText.escape(d.path))</td><td>\(HTMLText.escape(d.municipality ?? "–"))</td><td>\(HTMLText.escape(d.region ?? "–"))</td>"
+            html += "<tr><td class=\"path\">\(HTMLText.escape(d.name))</td><td>\(HTMLText.escape(d.municipality ?? "–"))</td><td>\(HTMLText.escape(d.region ?? "–"))</td>"
             html += "<td class=\"n\">\(d.year.map(String.init) ?? "–")</td><td class=\"n\">\(formatted(d.providers))</td><td class=\"n\">\(formatted(d.findings))</td>"
             html += "<td class=\"n\">\(NumberText.hours(d.hoursPerProvider, language))</td><td class=\"n\">\(NumberText.euros(d.eurosAllProviders, language))</td></tr>\n"
         }
         return html + "</tbody>\n</table></div>\n</section>\n"
+    }
+
+    /// Every file accounted for: the tenders found in several files (counted once) and the
+    /// files that are in no total, with the reason.
+    func accounted(_ s: InventorySummary) -> String {
+        let l = labels
+        guard !s.merged.isEmpty || !s.unread.isEmpty else { return "" }
+        var html = "<section id=\"bestanden\">\n<h2>\(l.t("Alle bestanden verantwoord", "Every file accounted for"))</h2>\n"
+        if !s.merged.isEmpty {
+            let note = l.t(
+                "\(s.mergedFiles) bestanden bevatten dezelfde aanbesteding (kopieën of dezelfde tekst in een ander formaat) en zijn samengevoegd tot \(s.merged.count) documenten; elk telt één keer mee.",
+                "\(s.mergedFiles) files hold the same tender (copies, or the same text in another format) and were merged into \(s.merged.count) documents; each counts once.")
+            html += "<h3>\(l.t("Eén keer geteld", "Counted once"))</h3>\n<p>\(HTMLText.escape(note))</p>\n"
+            html += "<div class=\"scroll\"><table>\n<thead><tr><th>\(l.document)</th><th>\(l.t("Bestanden", "Files"))</th></tr></thead>\n<tbody>\n"
+            for m in s.merged {
+                html += "<tr><td>\(HTMLText.escape(m.document))</td><td class=\"path\">\(m.files.map(HTMLText.escape).joined(separator: "<br>"))</td></tr>\n"
+            }
+            html += "</tbody>\n</table></div>\n"
+        }
+        if !s.unread.isEmpty {
+            let note = l.t(
+                "\(s.unread.count) bestanden konden niet worden gelezen of hebben een formaat dat tenderlint niet leest; ze tellen niet mee.",
+                "\(s.unread.count) files could not be read or are in a format tenderlint does not read; they are not counted.")
+            html += "<h3>\(l.t("Niet gelezen", "Not read"))</h3>\n<p>\(HTMLText.escape(note))</p>\n"
+            html += "<div class=\"scroll\"><table>\n<thead><tr><th>\(l.t("Bestand", "File"))</th><th>\(l.t("Reden", "Reason"))</th></tr></thead>\n<tbody>\n"
+            for u in s.unread {
+                html += "<tr><td class=\"path\">\(HTMLText.escape(u.file))</td><td>\(HTMLText.escape(u.reason))</td></tr>\n"
+            }
+            html += "</tbody>\n</table></div>\n"
+        }
+        return html + "</section>\n"
     }
 
     func footer(_ s: InventorySummary) -> String {

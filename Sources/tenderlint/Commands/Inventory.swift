@@ -40,6 +40,9 @@ extension Inventory {
                 help: "Metadata uit het pad, bijvoorbeeld \"{region}/{municipality}/{year}/*\".")
         var metaTemplate: String?
 
+        @Option(help: "Metadatatabel (CSV met ; of , of XLSX): kolom pad of bestand, en gemeente, regio, jaar, procedure, domein, aantal aanbieders, titel.")
+        var meta: String?
+
         @Option(help: "Aantal aanbieders per aanbesteding (standaard: eerder opgeslagen waarde, anders \(BurdenDefaults.providersPerTender)).")
         var providers: Int?
 
@@ -80,16 +83,18 @@ extension Inventory {
                 }
                 do throws(InventoryError) {
                     let template = try metaTemplate.map { pattern throws(InventoryError) in try PathTemplate(pattern, english: en) }
+                    let table = try meta.map { path throws(InventoryError) in try MetadataTable.load(path: path, english: en) }
                     let store = try InventoryStore(path: db)
                     let parameters = try store.parameters().with(tariff: tariff, providersPerTender: providers)
                     // Every document is parsed in a worker process of its own pool (reading only:
                     // the scan lints with the engine each document's configuration asks for).
                     let workers = WorkerPool(command: Worker.command(rulesFolder: nil, memoryLimitMB: workerMemoryMb), size: jobs)
-                    let scanner = InventoryScanner(
+                    var scanner = InventoryScanner(
                         engine: Engine(catalogue: catalogue, options: options), template: template, jobs: jobs,
                         analysisKey: AnalysisKey.make(catalogueFolders: [folder], options: options, toolVersion: TenderlintVersion.current),
                         configuration: ScanConfiguration(configFile: config, rulesFolder: folder), language: common.language,
                         workers: workers, documentTimeLimit: .seconds(documentTimeout))
+                    scanner.table = table
                     let printer = ScanProgressPrinter(terminal: isatty(STDERR_FILENO) == 1, language: common.language) { text in
                         FileHandle.standardError.write(Data(text.utf8))
                     }
