@@ -9,6 +9,25 @@ extension InventoryStore {
         case municipality, region, year, procedure
     }
 
+    /// Every active finding of the documents that count, for the spreadsheet's findings sheet:
+    /// by municipality, document and position. Hours and euros are for one provider per year.
+    public func findings(parameters: BurdenParameters) throws(InventoryError) -> [FindingEntry] {
+        try reading { db in
+            try Row.fetchAll(db, sql: """
+                SELECT d.municipality, d.region, d.path, d.title, f.clause, COALESCE(tp.title, f.topic) AS topic, f.category,
+                       f.hoursPerYear, f.match
+                FROM finding f JOIN document d ON d.id = f.documentId LEFT JOIN topic tp ON tp.id = f.topic
+                WHERE \(Self.activeDocuments) AND f.suppressed IS NULL
+                ORDER BY d.municipality IS NULL, d.municipality, d.path, f.line, f.column, f.id
+                """).map { r in
+                let hours: Double = r["hoursPerYear"]
+                return FindingEntry(municipality: r["municipality"], region: r["region"], document: r["title"] ?? Self.fileName(r["path"]),
+                                    clause: r["clause"], topic: r["topic"], category: r["category"], hoursPerProvider: hours,
+                                    eurosPerProvider: hours * parameters.tariff, quote: r["match"])
+            }
+        }
+    }
+
     /// `…/Zeist/bestek.docx` → `bestek.docx`: reports name files, not local folders.
     static func fileName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path

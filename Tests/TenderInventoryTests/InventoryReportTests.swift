@@ -59,7 +59,7 @@ import TenderLint
     @Test func csvHasOneHeaderAndASectionPerRow() async throws {
         let (s, folder) = try await summary()
         defer { InventoryFixture.remove(folder) }
-        let csv = try InventoryReportFormat.csv.render(s, options: InventoryReportOptions(toolVersion: "test"))
+        let csv = try InventoryReportFormat.csvLong.render(s, options: InventoryReportOptions(toolVersion: "test"))
         let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.first?.hasPrefix("section,key,label,category,documents,findings") == true)
         let sections = Set(lines.dropFirst().compactMap { $0.split(separator: ",").first.map(String.init) })

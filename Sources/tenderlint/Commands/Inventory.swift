@@ -157,8 +157,11 @@ extension Inventory {
         @Option(help: "Het SQLite-bestand van `inventory scan`.")
         var db: String
 
-        @Option(help: "html, csv of json.")
+        @Option(help: "html, xlsx, csv (één bestand per tabel, in de map van -o), json of csv-long (één lange tabel, internationaal).")
         var format: String = "html"
+
+        @Option(name: .customLong("csv-dialect"), help: "dutch (standaard: ; en decimale komma) of international (, en .).")
+        var csvDialect: String = "dutch"
 
         @Option(name: .shortAndLong, help: "Schrijf het rapport naar dit bestand in plaats van naar stdout.")
         var output: String?
@@ -189,6 +192,17 @@ extension Inventory {
                     throw Failure.usage(en ? "\(db): no such database; run `tenderlint inventory scan` first"
                                            : "\(db): database bestaat niet; draai eerst `tenderlint inventory scan`")
                 }
+                guard let dialect = CSVDialect(rawValue: csvDialect) else {
+                    throw Failure.usage(en ? "--csv-dialect: choose dutch or international" : "--csv-dialect: kies dutch of international")
+                }
+                if format == .xlsx || format == .csv {
+                    guard let output else {
+                        throw Failure.usage(format == .xlsx ? (en ? "--format xlsx needs -o FILE.xlsx" : "--format xlsx vraagt -o BESTAND.xlsx")
+                                                            : (en ? "--format csv needs -o FOLDER (one file per table)" : "--format csv vraagt -o MAP (één bestand per tabel)"))
+                    }
+                    try writeSpreadsheet(format, dialect: dialect, to: output, english: en)
+                    return
+                }
                 let text: String
                 do throws(InventoryError) {
                     let store = try InventoryStore(path: db)
@@ -207,6 +221,36 @@ extension Inventory {
                 } catch {
                     throw Failure.usage(error.message)
                 }
+            }
+        }
+
+        /// Writes the XLSX workbook to `output`, or one CSV file per table into the folder `output`.
+        func writeSpreadsheet(_ format: InventoryReportFormat, dialect: CSVDialect, to output: String, english en: Bool) throws {
+            do throws(InventoryError) {
+                let store = try InventoryStore(path: db)
+                let parameters = try store.parameters().with(tariff: tariff, providersPerTender: providers)
+                let summary = try store.summary(parameters: parameters, limit: top)
+                let findings = try store.findings(parameters: parameters)
+                if format == .xlsx {
+                    let bytes = try InventorySpreadsheet.xlsx(summary, findings: findings, language: language)
+                    guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
+                        throw InventoryError.output(path: output, reason: en ? "cannot create the file" : "kan het bestand niet maken")
+                    }
+                } else {
+                    do {
+                        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+                    } catch {
+                        throw InventoryError.output(path: output, reason: en ? "cannot create the folder" : "kan de map niet maken")
+                    }
+                    for file in InventorySpreadsheet.csv(summary, findings: findings, language: language, dialect: dialect) {
+                        let path = (output as NSString).appendingPathComponent(file.name)
+                        guard FileManager.default.createFile(atPath: path, contents: Data(file.text.utf8)) else {
+                            throw InventoryError.output(path: path, reason: en ? "cannot create the file" : "kan het bestand niet maken")
+                        }
+                    }
+                }
+            } catch {
+                throw Failure.usage(error.message(english: en))
             }
         }
     }
