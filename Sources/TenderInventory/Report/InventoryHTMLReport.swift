@@ -5,6 +5,9 @@ import TenderRules
 /// Written for a policy officer: plain headings, the figures first, the method stated.
 struct InventoryHTMLReport {
     let options: InventoryReportOptions
+    /// Per municipality, per region and per year; with it the page gets its filters and the
+    /// sections of `InventoryHTMLExplorer`.
+    var details: InventoryDetails? = nil
     var labels: InventoryLabels { InventoryLabels(language: options.language) }
     var language: Language { options.language }
 
@@ -30,13 +33,16 @@ struct InventoryHTMLReport {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="tenderlint \(HTMLText.escape(options.toolVersion))">
         <title>\(HTMLText.escape(l.title)) — tenderlint</title>
-        <style>\(Self.style)</style>
+        \(details == nil ? "" : "<meta http-equiv=\"Content-Security-Policy\" content=\"\(InventoryHTMLExplorer.csp)\">")
+        <style>\(Self.style)\(details == nil ? "" : InventoryHTMLExplorer.style)</style>
         </head>
         <body>
         <main>
 
         """
         html += header(s)
+        let explorer = details.map { (InventoryHTMLExplorer(labels: l, language: language), $0) }
+        if let (e, d) = explorer { html += e.filters(s, d) }
         html += cards(s)
         html += method(s)
         html += topics(s)
@@ -51,8 +57,14 @@ struct InventoryHTMLReport {
                            plural: l.t("procedures", "procedures"), count: s.counts["procedures"] ?? 0, limit: s.limit, showMunicipalities: true, chart: false)
         }
         html += heaviest(s)
+        if let (e, d) = explorer {
+            html += e.municipalities(d)
+            html += e.regions(d)
+            html += e.trends(d)
+        }
         html += accounted(s)
         html += footer(s)
+        if explorer != nil { html += "<script>\(InventoryHTMLExplorer.script)</script>\n" }
         html += "</main>\n</body>\n</html>\n"
         return html
     }

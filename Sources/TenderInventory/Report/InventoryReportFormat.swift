@@ -7,6 +7,12 @@ public enum InventoryReportFormat: String, Sendable, CaseIterable {
     case html, csv, xlsx, json
     case csvLong = "csv-long"
 
+    /// The HTML report with filters, a section per municipality, "Gemeenten × onderwerpen" per
+    /// region and trends per topic (`InventoryHTMLExplorer`).
+    public static func html(_ summary: InventorySummary, details: InventoryDetails, options: InventoryReportOptions) -> String {
+        InventoryHTMLReport(options: options, details: details).render(summary)
+    }
+
     /// Renders `summary` in this format, for the text formats (html, json, csv-long).
     public func render(_ summary: InventorySummary, options: InventoryReportOptions) throws(InventoryError) -> String {
         switch self {

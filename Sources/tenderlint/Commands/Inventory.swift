@@ -210,7 +210,9 @@ extension Inventory {
                     let summary = try store.summary(parameters: parameters, limit: top)
                     let options = InventoryReportOptions(language: language, toolVersion: TenderlintVersion.current,
                                                          database: (db as NSString).lastPathComponent)
-                    text = try format.render(summary, options: options)
+                    text = format == .html
+                        ? InventoryReportFormat.html(summary, details: try store.details(parameters: parameters), options: options)
+                        : try format.render(summary, options: options)
                 } catch {
                     throw Failure.usage(error.message(english: en))
                 }
