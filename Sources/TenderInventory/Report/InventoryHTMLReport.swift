@@ -1,7 +1,8 @@
 import TenderRules
 
-/// The inventory as one self-contained HTML page: inline CSS and inline SVG bar charts, no
-/// script and nothing fetched from the network, so it can be mailed, archived and printed.
+/// The inventory as one self-contained HTML page: inline CSS and inline SVG bar charts, nothing
+/// fetched from the network, so it can be mailed, archived and printed. With `details`, one
+/// inline script (allowed by the page's CSP hash) adds filters; see `InventoryHTMLExplorer`.
 /// Written for a policy officer: plain headings, the figures first, the method stated.
 struct InventoryHTMLReport {
     let options: InventoryReportOptions
