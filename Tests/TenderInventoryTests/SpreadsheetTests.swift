@@ -99,3 +99,32 @@ import TenderInventory
         #expect(rows == summary.totals.findings + 1)
     }
 }
+
+/// A metadata table saved by a spreadsheet program: made by openpyxl, read by `--meta`.
+@Suite struct XLSXMetadataTableTests {
+    @Test func aTableSavedAsXLSXGivesTheSameMetadataAsCSV() throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { InventoryFixture.remove(folder) }
+        let xlsx = folder.appendingPathComponent("metadata.xlsx")
+        let script = """
+            import sys, openpyxl
+            wb = openpyxl.Workbook()
+            ws = wb.active
+            ws.title = "Metadata"
+            ws.append(["Bestand", "Gemeente", "Regio", "Jaar", "Aantal aanbieders", "Titel"])
+            ws.append(["bestek-1.docx", "Zeist", "Utrecht-Oost", 2025, 40, "Jeugdhulp 2025"])
+            ws.append(["Leiden/bestek-2.pdf", "Leiden", "Holland Rijnland", 2024, 12, None])
+            ws.append(["bestek-3.md", "onbekend", None, None, None, None])
+            wb.save(sys.argv[1])
+            """
+        let py = try SpreadsheetTests.run(["python3", "-c", script, xlsx.path])
+        try #require(py.status == 0, "openpyxl: \(py.output)")
+        let table = try MetadataTable.load(path: xlsx.path)
+        #expect(table.name == "metadata.xlsx")
+        #expect(table.metadata(for: "corpus/a/bestek-1.docx") == DocumentMetadata(municipality: "Zeist", region: "Utrecht-Oost", year: 2025,
+                                                                                  providers: 40, title: "Jeugdhulp 2025"))
+        #expect(table.metadata(for: "corpus/Leiden/bestek-2.pdf")?.year == 2024)
+        #expect(table.metadata(for: "corpus/Delft/bestek-2.pdf") == nil, "a path key matches that path only")
+        #expect(table.metadata(for: "x/bestek-3.md")?.municipality == nil, "'onbekend' is no municipality")
+    }
+}
