@@ -144,7 +144,7 @@ extension InventoryStore {
                 // Known values only: "onbekend" is not a municipality or a region.
                 "municipalities": totals.municipalities,
                 "regions": totals.regions,
-                "procedures": try count("SELECT COUNT(*) FROM (SELECT 1 FROM document d WHERE \(active) GROUP BY d.procedure)"),
+                "procedures": try count("SELECT COUNT(DISTINCT d.procedure) FROM document d WHERE \(active)"),
                 "documents": totals.documentsWithFindings,
             ]
             // Files that are copies of one tender, grouped under the document that counts.

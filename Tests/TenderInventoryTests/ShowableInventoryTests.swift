@@ -92,6 +92,9 @@ import TenderLint
         #expect(html.contains("11 bestanden bevatten dezelfde aanbesteding"))
         #expect(html.contains("oud-bestek.doc"))
         #expect(!html.contains(folder.path))
+        #expect(html.contains("Alle 12 gemeenten"), "the list names twelve municipalities, 'onbekend' apart")
+        // The row that says "onbekend" is a copy of a tender of Katwijk: merged, no unknown document left.
+        #expect(!html.contains("zonder deze metadata"))
     }
 
     @Test func aRescanWithoutTheTableKeepsTheMetadata() async throws {

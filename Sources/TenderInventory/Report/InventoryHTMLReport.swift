@@ -168,9 +168,15 @@ struct InventoryHTMLReport {
         var html = "<section>\n<h2>\(HTMLText.escape(title))</h2>\n"
         guard !groups.isEmpty else { return html + "<p class=\"muted\">\(l.t("Geen documenten.", "No documents."))</p>\n</section>\n" }
         if groups.allSatisfy({ $0.key == nil }) {
-            html += "<p class=\"muted\">\(HTMLText.escape(l.t("Geen document heeft deze metadata. Voeg een bestand <document>.meta.yml toe of scan met --meta-template (zie docs/inventory.md).", "No document has this metadata. Add a <document>.meta.yml file or scan with --meta-template (see docs/inventory.md).")))</p>\n"
+            html += "<p class=\"muted\">\(HTMLText.escape(l.t("Geen document heeft deze metadata. Geef een metadatatabel met --meta, een bestand <document>.meta.yml of --meta-template (zie docs/inventory.md).", "No document has this metadata. Give a metadata table with --meta, a <document>.meta.yml file or --meta-template (see docs/inventory.md).")))</p>\n"
         } else {
-            html += "<p>\(HTMLText.escape(limitNote(shown: groups.count, of: count, what: plural)))</p>\n"
+            // "onbekend" is shown as a row but is not one of the municipalities (regions, …) counted.
+            var note = limitNote(shown: groups.filter { $0.key != nil }.count, of: count, what: plural)
+            if let unknown = groups.first(where: { $0.key == nil }) {
+                note += l.t(" Daarnaast \(unknown.documents) documenten zonder deze metadata (onbekend).",
+                            " Besides, \(unknown.documents) documents without this metadata (unknown).")
+            }
+            html += "<p>\(HTMLText.escape(note))</p>\n"
         }
         if chart {
             let bars = groups.map { BarChart.Bar(label: $0.key ?? l.unknown, value: $0.eurosAllProviders,
