@@ -45,8 +45,9 @@ let package = Package(
         .target(name: "TenderIsolation", dependencies: ["TenderDocument", "TenderFormats", "TenderRules", "TenderLint"]),
         // Corpus mode: the SQLite store (GRDB), the incremental parallel scan, aggregates and their reports.
         .target(name: "TenderInventory", dependencies: [
-            "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderIsolation", "Yams",
+            "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderIsolation", "TenderXML", "Yams",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // The local web page (`tenderlint serve`): upload or paste, annotated result, downloads.
         .target(name: "TenderServer", dependencies: [

@@ -9,6 +9,7 @@ packages=(
   poppler-utils         # pdftotext, for reading PDF
   chromium              # headless browser for the web page's end-to-end test
   python3-jsonschema    # validates SARIF output against the official schema in the tests
+  libreoffice-calc-nogui  # soffice --headless converts the inventory's XLSX workbook in SpreadsheetTests
 )
 missing=()
 for p in "${packages[@]}"; do

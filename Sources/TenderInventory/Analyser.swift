@@ -17,6 +17,8 @@ import Glibc
 struct Analyser: Sendable {
     var reader: DocumentReader
     var template: PathTemplate?
+    /// The `--meta` table; a sidecar wins over it field by field.
+    var table: MetadataTable? = nil
     var english: Bool
     var workers: WorkerPool? = nil
     var timeLimit: Duration = .seconds(120)
@@ -36,11 +38,12 @@ struct Analyser: Sendable {
         let hash = ContentHash.sha256(bytes)
         if let known, !known.failed, known.contentHash == hash, known.analysisKey == analysisKey {
             // Metadata is cheap to read again, and may have changed while the text did not.
-            let metadata: DocumentMetadata
-            do { metadata = try resolvedMetadata(path, fromPath) } catch {
+            let resolved: Resolved
+            do { resolved = try resolvedMetadata(path, fromPath, known: known) } catch {
                 return failure(path, message: error.message(english: english), hash: hash, metadata: known.metadata, analysisKey: analysisKey, date: date)
             }
-            return known.metadata == metadata && !known.deleted ? .unchanged : .refresh(id: known.id, metadata: metadata)
+            return known.metadata == resolved.metadata && known.metadataSource == resolved.source && !known.deleted
+                ? .unchanged : .refresh(id: known.id, metadata: resolved.metadata, source: resolved.source)
         }
         let document: Document
         switch await read(bytes, path: path) {
@@ -48,11 +51,18 @@ struct Analyser: Sendable {
         case let .failure(message):
             return failure(path, message: message.text, hash: hash, metadata: fromPath, analysisKey: analysisKey, date: date)
         }
-        let metadata: DocumentMetadata
-        do { metadata = try resolvedMetadata(path, fromPath) } catch {
+        var resolved: Resolved
+        do { resolved = try resolvedMetadata(path, fromPath, known: known) } catch {
             return failure(path, message: error.message(english: english), hash: document.contentHash, metadata: fromPath, analysisKey: analysisKey, date: date)
         }
-        return .analysed(rows(for: engine.lint(document), metadata: metadata, analysisKey: analysisKey, date: date))
+        if resolved.metadata.title == nil, let title = Self.title(of: document) {
+            resolved.metadata.title = title
+            resolved.source = [resolved.source, "document"].compactMap { $0 }.joined(separator: ", ")
+        }
+        var analysis = rows(for: engine.lint(document), metadata: resolved.metadata, analysisKey: analysisKey, date: date)
+        analysis.document.metadataSource = resolved.source
+        analysis.document.textFingerprint = TextFingerprint.of(document).text
+        return .analysed(analysis)
     }
 
     /// A one-line `path: reason`, as an error value.
@@ -95,10 +105,42 @@ struct Analyser: Sendable {
         }
     }
 
-    /// The path template's metadata overridden by the sidecar's.
-    func resolvedMetadata(_ path: String, _ fromPath: DocumentMetadata) throws(InventoryError) -> DocumentMetadata {
-        guard let sidecar = try MetadataSidecar.load(for: path, english: english) else { return fromPath }
-        return fromPath.overridden(by: sidecar)
+    /// Metadata and the sources that gave it.
+    struct Resolved {
+        var metadata: DocumentMetadata
+        var source: String?
+    }
+
+    /// What the store remembers, overridden by the path template, then the metadata table, then
+    /// the sidecar, field by field: a rescan never drops a value it was once given. `source`
+    /// names the sources that gave a value in this scan (or the remembered source when none did).
+    func resolvedMetadata(_ path: String, _ fromPath: DocumentMetadata, known: KnownDocument? = nil) throws(InventoryError) -> Resolved {
+        var metadata = known?.metadata ?? DocumentMetadata()
+        var sources: [String] = []
+        if !fromPath.isEmpty { metadata = metadata.overridden(by: fromPath); sources.append("pad") }
+        if let row = table?.metadata(for: path), !row.isEmpty, let table {
+            metadata = metadata.overridden(by: row)
+            sources.append("tabel \(table.name)")
+        }
+        if let sidecar = try MetadataSidecar.load(for: path, english: english), !sidecar.isEmpty {
+            metadata = metadata.overridden(by: sidecar)
+            sources.append("sidecar")
+        }
+        if sources.isEmpty { return Resolved(metadata: metadata, source: known?.metadataSource) }
+        if known?.metadataSource?.contains("document") == true, metadata.title == known?.metadata.title { sources.append("document") }
+        return Resolved(metadata: metadata, source: sources.joined(separator: ", "))
+    }
+
+    /// The document's own title: an eForms notice's title (BT-21), else its first heading.
+    static func title(of document: Document) -> String? {
+        let notice = document.blocks.first { $0.kind == .noticeField("BT-21") }
+        let heading = document.blocks.first { if case .heading = $0.kind { return true } else { return false } }
+        guard let text = (notice ?? heading)?.text else { return nil }
+        var line = Substring(text.split(whereSeparator: \.isNewline).joined(separator: " "))
+        // A Markdown heading keeps its marks in the text.
+        while line.first == "#" || line.first == " " { line.removeFirst() }
+        line = Substring(line.trimmingCharacters(in: .whitespaces))
+        return line.isEmpty ? nil : String(line.prefix(200))
     }
 
     func failure(_ path: String, message: String, hash: String, metadata: DocumentMetadata, analysisKey: String, date: Date) -> InventoryScanner.Outcome {

@@ -14,15 +14,31 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
     public var procedure: String?
     /// Providers affected by this tender; `nil` means the corpus default (`--providers`).
     public var providers: Int?
+    /// The domain the metadata names (`jeugd`, `wmo`, `participatie`); the report uses it instead
+    /// of the detected domains. It does not change the analysis.
+    public var domain: String?
+    /// The tender's title: from the metadata, else the document's first heading (or eForms BT-21).
+    public var title: String?
 
     /// Metadata with the given fields; the others unknown.
     public init(municipality: String? = nil, region: String? = nil, year: Int? = nil,
-                procedure: String? = nil, providers: Int? = nil) {
-        self.municipality = municipality
-        self.region = region
+                procedure: String? = nil, providers: Int? = nil, domain: String? = nil, title: String? = nil) {
+        self.municipality = Self.known(municipality)
+        self.region = Self.known(region)
         self.year = year
-        self.procedure = procedure
+        self.procedure = Self.known(procedure)
         self.providers = providers
+        self.domain = Self.known(domain)
+        self.title = Self.known(title)
+    }
+
+    /// Words that mean "not known" in a metadata source are no value at all, so that "onbekend"
+    /// is never counted as a municipality or region.
+    static let unknownWords: Set<String> = ["", "onbekend", "unknown", "n.v.t.", "nvt", "-", "–", "?"]
+
+    static func known(_ value: String?) -> String? {
+        guard let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) else { return nil }
+        return unknownWords.contains(trimmed.lowercased()) ? nil : trimmed
     }
 
     /// True when no field is set.
@@ -32,6 +48,7 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
     public func overridden(by other: DocumentMetadata) -> DocumentMetadata {
         DocumentMetadata(municipality: other.municipality ?? municipality, region: other.region ?? region,
                          year: other.year ?? year, procedure: other.procedure ?? procedure,
-                         providers: other.providers ?? providers)
+                         providers: other.providers ?? providers, domain: other.domain ?? domain,
+                         title: other.title ?? title)
     }
 }

@@ -37,13 +37,25 @@ struct DocumentRecord: Codable, Sendable, FetchableRecord, MutablePersistableRec
     var eurosPerYear: Double
     var scannedAt: Date
     var deletedAt: Date?
+    /// Metadata: the domain named by a metadata source (not the detected `domains`).
+    var domain: String? = nil
+    /// Metadata: the title, from a metadata source or the document's first heading.
+    var title: String? = nil
+    /// Where the metadata came from, e.g. `tabel metadata.csv, sidecar`.
+    var metadataSource: String? = nil
+    /// `TextFingerprint.text` of the document as read; nil for unreadable files.
+    var textFingerprint: String? = nil
+    /// The document this one is a copy of (same tender, any format); nil for a document counted
+    /// in the totals. Set by `InventoryStore.mergeDuplicates` after every scan.
+    var duplicateOf: Int64? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
 
     var metadata: DocumentMetadata {
-        DocumentMetadata(municipality: municipality, region: region, year: year, procedure: procedure, providers: providers)
+        DocumentMetadata(municipality: municipality, region: region, year: year, procedure: procedure, providers: providers,
+                         domain: domain, title: title)
     }
 
     mutating func apply(_ metadata: DocumentMetadata) {
@@ -52,5 +64,7 @@ struct DocumentRecord: Codable, Sendable, FetchableRecord, MutablePersistableRec
         year = metadata.year
         procedure = metadata.procedure
         providers = metadata.providers
+        domain = metadata.domain
+        title = metadata.title
     }
 }

@@ -16,6 +16,8 @@ public struct InventoryScanner: Sendable {
     public var reader: DocumentReader
     /// Metadata from the path; a sidecar `<document>.meta.yml` overrides it field by field.
     public var template: PathTemplate?
+    /// The `--meta` table: metadata by path or file name; a sidecar wins over it field by field.
+    public var table: MetadataTable?
     /// How many files are analysed at once (at least 1).
     public var jobs: Int
     /// See `AnalysisKey`: identifies the catalogue and settings behind `engine`.
@@ -45,12 +47,18 @@ public struct InventoryScanner: Sendable {
         self.configuration = configuration
         self.workers = workers
         self.documentTimeLimit = documentTimeLimit
+        self.table = nil
     }
+
+    /// File endings of document formats tenderlint cannot read. A folder's files with these
+    /// endings are collected all the same, so that the scan names them as unsupported
+    /// (`bestek.doc: niet ondersteund formaat: Word 97-2003 …`) instead of leaving them out.
+    public static let unsupportedExtensions: Set<String> = ["doc", "dot", "docm", "dotx", "rtf", "wpd", "wps", "pages", "odm", "ott"]
 
     /// What one scan task hands to the writer.
     enum Outcome: Sendable {
         case unchanged
-        case refresh(id: Int64, metadata: DocumentMetadata)
+        case refresh(id: Int64, metadata: DocumentMetadata, source: String?)
         case analysed(DocumentAnalysis)
         /// `analysis` is nil for a file that does not exist (nothing to record).
         case failed(DocumentAnalysis?, message: String)
@@ -69,7 +77,7 @@ public struct InventoryScanner: Sendable {
         let roots = paths.map(Self.normalized)
         // Overlapping arguments (`samples samples/formats`) name a file twice; scan it once.
         var listed = Set<String>()
-        let collected = FileCollector.collect(roots)
+        let collected = FileCollector.collect(roots, alsoCollecting: Self.unsupportedExtensions)
         // A FIFO or device with a document's name is a file of the corpus all the same: it goes
         // to the analyser, which refuses it without opening it and records it as unreadable.
         var special: [String] = []
@@ -99,7 +107,7 @@ public struct InventoryScanner: Sendable {
         let known = try store.knownDocuments()
         let scanId = try await store.beginScan(roots: roots, analysisKey: analysisKey, parameters: parameters, at: started)
 
-        let analyser = Analyser(reader: reader, template: template, english: language == .en,
+        let analyser = Analyser(reader: reader, template: template, table: table, english: language == .en,
                                 workers: workers, timeLimit: documentTimeLimit)
         var seen = Set<String>()
         var storeError: InventoryError?
@@ -121,8 +129,8 @@ public struct InventoryScanner: Sendable {
                     switch outcome {
                     case .unchanged:
                         summary.unchanged += 1
-                    case let .refresh(id, metadata):
-                        try await store.refresh(id: id, metadata: metadata, at: started)
+                    case let .refresh(id, metadata, source):
+                        try await store.refresh(id: id, metadata: metadata, source: source, at: started)
                         summary.refreshed += 1
                     case let .analysed(analysis):
                         try await store.save(analysis)
@@ -131,6 +139,7 @@ public struct InventoryScanner: Sendable {
                     case let .failed(analysis, message):
                         if let analysis { try await store.save(analysis) }
                         summary.failed += 1
+                        summary.failures.append(message)
                         observe(.failed(message))
                     }
                 } catch {
@@ -151,6 +160,10 @@ public struct InventoryScanner: Sendable {
         if !summary.interrupted {
             summary.deleted = try await store.markDeleted(under: roots, seen: seen, at: started)
         }
+        // One tender in several files (copies, other formats) is one document in every total.
+        let merged = try await store.mergeDuplicates()
+        summary.duplicateFiles = merged.files
+        summary.duplicateDocuments = merged.documents
         summary.seconds = Self.seconds(ContinuousClock.now - clock)
         try await store.finishScan(scanId, summary, at: Date())
         observe(.finished(summary))

@@ -75,6 +75,18 @@ enum InventorySchema {
                 t.column("suppressed", .text)
             }
         }
+        // v2: title, domain and the source of the metadata; the text fingerprint and the copy
+        // relation that count one tender once (docs/inventory.md, "Counted once").
+        migrator.registerMigration("v2") { db in
+            try db.alter(table: "document") { t in
+                t.add(column: "domain", .text)
+                t.add(column: "title", .text)
+                t.add(column: "metadataSource", .text)
+                t.add(column: "textFingerprint", .text)
+                t.add(column: "duplicateOf", .integer)
+            }
+            try db.create(index: "document_on_duplicateOf", on: "document", columns: ["duplicateOf"])
+        }
         return migrator
     }
 }

@@ -9,8 +9,33 @@ extension InventoryStore {
         case municipality, region, year, procedure
     }
 
+    /// Every active finding of the documents that count, for the spreadsheet's findings sheet:
+    /// by municipality, document and position. Hours and euros are for one provider per year.
+    public func findings(parameters: BurdenParameters) throws(InventoryError) -> [FindingEntry] {
+        try reading { db in
+            try Row.fetchAll(db, sql: """
+                SELECT d.municipality, d.region, d.path, d.title, f.clause, COALESCE(tp.title, f.topic) AS topic, f.category,
+                       f.hoursPerYear, f.match
+                FROM finding f JOIN document d ON d.id = f.documentId LEFT JOIN topic tp ON tp.id = f.topic
+                WHERE \(Self.activeDocuments) AND f.suppressed IS NULL
+                ORDER BY d.municipality IS NULL, d.municipality, d.path, f.line, f.column, f.id
+                """).map { r in
+                let hours: Double = r["hoursPerYear"]
+                return FindingEntry(municipality: r["municipality"], region: r["region"], document: r["title"] ?? Self.fileName(r["path"]),
+                                    clause: r["clause"], topic: r["topic"], category: r["category"], hoursPerProvider: hours,
+                                    eurosPerProvider: hours * parameters.tariff, quote: r["match"])
+            }
+        }
+    }
+
+    /// `…/Zeist/bestek.docx` → `bestek.docx`: reports name files, not local folders.
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
     /// Documents counted in totals: read successfully in their last scan, and not deleted.
-    static let activeDocuments = "d.status = 'ok' AND d.deletedAt IS NULL"
+    /// A copy of another document (same tender, any format) counts through that one only.
+    static let activeDocuments = "d.status = 'ok' AND d.deletedAt IS NULL AND d.duplicateOf IS NULL"
 
     /// The aggregates of the store under `parameters`, each list cut to the `limit` heaviest rows.
     /// Runs in one read transaction, so a scan writing at the same time never shows half.
@@ -99,14 +124,15 @@ extension InventoryStore {
             }
 
             let documentRows = try Row.fetchAll(db, sql: """
-                SELECT d.path, d.municipality, d.region, d.year, d.procedure, COALESCE(d.providers, ?) AS providers,
+                SELECT d.path, d.title, d.municipality, d.region, d.year, d.procedure, COALESCE(d.providers, ?) AS providers,
                        d.findingCount, d.hoursPerYear, d.hoursPerYear * COALESCE(d.providers, ?) AS hoursAll
                 FROM document d WHERE \(active) AND d.findingCount > 0
                 ORDER BY hoursAll DESC, d.path LIMIT \(top)
                 """, arguments: [p, p])
             let documents = documentRows.map { r in
                 let h: Double = r["hoursPerYear"], all: Double = r["hoursAll"]
-                return InventorySummary.DocumentEntry(path: r["path"], municipality: r["municipality"], region: r["region"], year: r["year"],
+                let path: String = r["path"]
+                return InventorySummary.DocumentEntry(path: path, name: r["title"] ?? Self.fileName(path), municipality: r["municipality"], region: r["region"], year: r["year"],
                                                       procedure: r["procedure"], providers: r["providers"], findings: r["findingCount"],
                                                       hoursPerProvider: h, eurosPerProvider: h * t, hoursAllProviders: all, eurosAllProviders: all * t)
             }
@@ -115,18 +141,45 @@ extension InventoryStore {
             let procedures = try documentGroups(.procedure, limit: top)
             let counts = [
                 "topics": try count("SELECT COUNT(DISTINCT f.topic) FROM finding f JOIN document d ON d.id = f.documentId WHERE \(active) AND f.suppressed IS NULL"),
-                "municipalities": try count("SELECT COUNT(*) FROM (SELECT 1 FROM document d WHERE \(active) GROUP BY d.municipality)"),
-                "regions": try count("SELECT COUNT(*) FROM (SELECT 1 FROM document d WHERE \(active) GROUP BY d.region)"),
-                "procedures": try count("SELECT COUNT(*) FROM (SELECT 1 FROM document d WHERE \(active) GROUP BY d.procedure)"),
+                // Known values only: "onbekend" is not a municipality or a region.
+                "municipalities": totals.municipalities,
+                "regions": totals.regions,
+                "procedures": try count("SELECT COUNT(DISTINCT d.procedure) FROM document d WHERE \(active)"),
                 "documents": totals.documentsWithFindings,
             ]
+            // Files that are copies of one tender, grouped under the document that counts.
+            var merged: [Int64: InventorySummary.MergedDocument] = [:]
+            var mergedOrder: [Int64] = []
+            let copyRows = try Row.fetchAll(db, sql: """
+                SELECT k.id AS keptId, k.path AS keptPath, k.title AS keptTitle, c.path AS copyPath
+                FROM document c JOIN document k ON k.id = c.duplicateOf
+                WHERE c.status = 'ok' AND c.deletedAt IS NULL AND \(active.replacingOccurrences(of: "d.", with: "k."))
+                ORDER BY k.path, c.path
+                """)
+            for r in copyRows {
+                let id: Int64 = r["keptId"]
+                if merged[id] == nil {
+                    let path: String = r["keptPath"]
+                    merged[id] = InventorySummary.MergedDocument(document: r["keptTitle"] ?? Self.fileName(path), files: [Self.fileName(path)])
+                    mergedOrder.append(id)
+                }
+                merged[id]?.files.append(Self.fileName(r["copyPath"]))
+            }
+            let mergedDocuments = mergedOrder.compactMap { merged[$0] }
+            let notRead = try Row.fetchAll(db, sql: "SELECT path, error FROM document WHERE status = 'error' AND deletedAt IS NULL ORDER BY path")
+                .map { r -> InventorySummary.UnreadFile in
+                    let path: String = r["path"], error: String = r["error"] ?? ""
+                    let reason = error.hasPrefix(path + ": ") ? String(error.dropFirst(path.count + 2)) : error
+                    return InventorySummary.UnreadFile(file: Self.fileName(path), reason: reason)
+                }
             let lastScan = try Date.fetchOne(db, sql: "SELECT MAX(finishedAt) FROM scan")
             return InventorySummary(parameters: parameters, lastScan: lastScan, totals: totals, categories: categories,
                                     topics: try findingGroups(by: "topic", limit: top),
                                     municipalities: try documentGroups(.municipality, limit: top),
                                     regions: try documentGroups(.region, limit: top),
                                     years: years, procedures: procedures.allSatisfy({ $0.key == nil }) ? [] : procedures,
-                                    documents: documents, counts: counts, limit: top)
+                                    documents: documents, counts: counts, limit: top,
+                                    merged: mergedDocuments, unread: notRead)
         }
     }
 }

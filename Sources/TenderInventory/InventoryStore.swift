@@ -90,14 +90,16 @@ public final class InventoryStore: Sendable {
         try reading { db in
             var known: [String: KnownDocument] = [:]
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, path, contentHash, analysisKey, municipality, region, year, procedure, providers, status, deletedAt
+                SELECT id, path, contentHash, analysisKey, municipality, region, year, procedure, providers, domain, title,
+                       metadataSource, status, deletedAt
                 FROM document
                 """)
             while let row = try rows.next() {
                 let metadata = DocumentMetadata(municipality: row["municipality"], region: row["region"], year: row["year"],
-                                                procedure: row["procedure"], providers: row["providers"])
+                                                procedure: row["procedure"], providers: row["providers"],
+                                                domain: row["domain"], title: row["title"])
                 known[row["path"]] = KnownDocument(id: row["id"], contentHash: row["contentHash"], analysisKey: row["analysisKey"],
-                                                   metadata: metadata, failed: row["status"] as String == "error",
+                                                   metadata: metadata, metadataSource: row["metadataSource"], failed: row["status"] as String == "error",
                                                    deleted: row["deletedAt"] as Date? != nil)
             }
             return known
@@ -124,12 +126,14 @@ public final class InventoryStore: Sendable {
     }
 
     /// Updates the metadata of an unchanged document and clears a deletion mark.
-    func refresh(id: Int64, metadata: DocumentMetadata, at date: Date) async throws(InventoryError) {
+    func refresh(id: Int64, metadata: DocumentMetadata, source: String?, at date: Date) async throws(InventoryError) {
         try await writing { db in
             try db.execute(sql: """
-                UPDATE document SET municipality = ?, region = ?, year = ?, procedure = ?, providers = ?, deletedAt = NULL, scannedAt = ?
+                UPDATE document SET municipality = ?, region = ?, year = ?, procedure = ?, providers = ?, domain = ?, title = ?,
+                                    metadataSource = ?, deletedAt = NULL, scannedAt = ?
                 WHERE id = ?
-                """, arguments: [metadata.municipality, metadata.region, metadata.year, metadata.procedure, metadata.providers, date, id])
+                """, arguments: [metadata.municipality, metadata.region, metadata.year, metadata.procedure, metadata.providers,
+                                 metadata.domain, metadata.title, source, date, id])
         }
     }
 
@@ -149,6 +153,67 @@ public final class InventoryStore: Sendable {
                 try db.execute(sql: "UPDATE document SET deletedAt = ? WHERE id = ?", arguments: [date, id])
             }
             return missing.count
+        }
+    }
+
+    /// Finds the files that hold one tender (identical copies, or the same text in another format:
+    /// `TextFingerprint` similarity at or above its threshold) and marks all but one of each
+    /// group `duplicateOf` that one, so that every total counts the tender once. Two files whose
+    /// metadata names different municipalities or years are never merged (a region's
+    /// municipalities may publish the same model text). The one kept is the file with the most
+    /// metadata, then the first path. Returns the files merged and the documents they became.
+    func mergeDuplicates() async throws(InventoryError) -> (files: Int, documents: Int) {
+        try await writing { db in
+            struct Candidate {
+                var id: Int64, path: String, print: TextFingerprint, municipality: String?, year: Int?, fields: Int
+            }
+            var candidates: [Candidate] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, path, textFingerprint, municipality, region, year, procedure, title FROM document
+                WHERE status = 'ok' AND deletedAt IS NULL AND textFingerprint IS NOT NULL
+                """)
+            while let row = try rows.next() {
+                guard let print = TextFingerprint(text: row["textFingerprint"]) else { continue }
+                let fields = [row["municipality"] as String?, row["region"] as String?, (row["year"] as Int?).map(String.init),
+                              row["procedure"] as String?, row["title"] as String?].compactMap { $0 }.count
+                candidates.append(Candidate(id: row["id"], path: row["path"], print: print, municipality: row["municipality"],
+                                            year: row["year"], fields: fields))
+            }
+            // Locality-sensitive hashing: documents that agree on all values of one band of the
+            // signature are compared; similar documents share a band with high probability.
+            var parent = Array(candidates.indices)
+            func root(_ i: Int) -> Int { var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i }
+            let bands = 16, width = TextFingerprint.size / bands
+            for band in 0..<bands {
+                var buckets: [[UInt64]: [Int]] = [:]
+                for (i, c) in candidates.enumerated() { buckets[Array(c.print.values[band * width..<(band + 1) * width]), default: []].append(i) }
+                for members in buckets.values where members.count > 1 {
+                    for (k, a) in members.enumerated() { for b in members[(k + 1)...] {
+                        let x = candidates[a], y = candidates[b]
+                        if let m = x.municipality, let n = y.municipality, m.lowercased() != n.lowercased() { continue }
+                        if let m = x.year, let n = y.year, m != n { continue }
+                        guard root(a) != root(b), x.print.similarity(y.print) >= TextFingerprint.threshold else { continue }
+                        parent[root(a)] = root(b)
+                    } }
+                }
+            }
+            var groups: [Int: [Int]] = [:]
+            for i in candidates.indices { groups[root(i), default: []].append(i) }
+            try db.execute(sql: "UPDATE document SET duplicateOf = NULL WHERE duplicateOf IS NOT NULL")
+            var files = 0, documents = 0
+            for members in groups.values where members.count > 1 {
+                let keep = members.min { a, b in
+                    let x = candidates[a], y = candidates[b]
+                    let xm: Int = x.municipality == nil ? 1 : 0, ym: Int = y.municipality == nil ? 1 : 0
+                    return (xm, 0 - x.fields, x.path) < (ym, 0 - y.fields, y.path)
+                }!
+                for i in members where i != keep {
+                    try db.execute(sql: "UPDATE document SET duplicateOf = ? WHERE id = ?", arguments: [candidates[keep].id, candidates[i].id])
+                }
+                files += members.count
+                documents += 1
+            }
+            return (files, documents)
         }
     }
 

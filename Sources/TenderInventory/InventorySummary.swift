@@ -41,6 +41,8 @@ public struct InventorySummary: Codable, Sendable, Equatable {
     public struct DocumentEntry: Codable, Sendable, Equatable {
         /// The path as stored by the scan.
         public var path: String
+        /// What reports show: the title, else the file name (never a local folder).
+        public var name: String
         /// Metadata, `nil` when unknown.
         public var municipality: String?
         /// Metadata, `nil` when unknown.
@@ -117,4 +119,26 @@ public struct InventorySummary: Codable, Sendable, Equatable {
     public var counts: [String: Int]
     /// The `top` limit applied to topics, municipalities, regions, procedures and documents.
     public var limit: Int
+
+    /// A tender found in several files (copies, other formats), counted once.
+    public struct MergedDocument: Codable, Sendable, Equatable {
+        /// The title of the file that counts, else its file name.
+        public var document: String
+        /// The file names: the one that counts first, then its copies.
+        public var files: [String]
+    }
+
+    /// A file that is not in any total because it could not be read or is not supported.
+    public struct UnreadFile: Codable, Sendable, Equatable {
+        public var file: String
+        public var reason: String
+    }
+
+    /// The tenders found in more than one file, with their files.
+    public var merged: [MergedDocument] = []
+    /// The files that could not be read or are not supported, with the reason.
+    public var unread: [UnreadFile] = []
+
+    /// Files merged into `merged.count` documents.
+    public var mergedFiles: Int { merged.reduce(0) { $0 + $1.files.count } }
 }

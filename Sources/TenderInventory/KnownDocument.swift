@@ -4,6 +4,7 @@ struct KnownDocument: Sendable {
     var contentHash: String
     var analysisKey: String
     var metadata: DocumentMetadata
+    var metadataSource: String?
     /// The last attempt could not read the file.
     var failed: Bool
     /// The file was missing in an earlier scan.

@@ -9,19 +9,15 @@ import Yams
 /// year: 2025                 # or: jaar
 /// procedure: sociale-diensten
 /// providers: 40              # or: aanbieders — overrides --providers for this tender
+/// domain: wmo                 # or: domein
+/// title: Raamovereenkomst Wmo # or: titel
 /// ```
 public enum MetadataSidecar {
     /// The name ending that marks a sidecar: `bestek.docx` → `bestek.docx.meta.yml`.
     public static let suffix = ".meta.yml"
 
-    /// The accepted keys, each with its Dutch alias.
-    static let keys: [String: String] = [
-        "municipality": "municipality", "gemeente": "municipality",
-        "region": "region", "regio": "region",
-        "year": "year", "jaar": "year",
-        "procedure": "procedure",
-        "providers": "providers", "aanbieders": "providers",
-    ]
+    /// The accepted keys (English and Dutch), as in a metadata table.
+    static var keys: [String: String] { MetadataFields.names }
 
     /// The sidecar path for a document.
     public static func path(for document: String) -> String { document + suffix }
@@ -64,22 +60,8 @@ public enum MetadataSidecar {
             guard let raw = valueNode.scalar?.string else {
                 throw .metadata(path: path, line: line, reason: english ? "'\(key)' must be a single value" : "'\(key)' moet één waarde zijn")
             }
-            let value = raw.trimmingCharacters(in: .whitespaces)
-            if value.isEmpty { continue }
-            switch field {
-            case "municipality": metadata.municipality = value
-            case "region": metadata.region = value
-            case "procedure": metadata.procedure = value
-            case "year":
-                guard let year = Int(value), (1900...2200).contains(year) else {
-                    throw .metadata(path: path, line: line, reason: english ? "'\(key)' must be a year such as 2025" : "'\(key)' moet een jaartal zijn, zoals 2025")
-                }
-                metadata.year = year
-            default:
-                guard let providers = Int(value), providers > 0 else {
-                    throw .metadata(path: path, line: line, reason: english ? "'\(key)' must be a whole number above 0" : "'\(key)' moet een geheel getal boven 0 zijn")
-                }
-                metadata.providers = providers
+            if let reason = MetadataFields.assign(field, key: key, value: raw, to: &metadata, english: english) {
+                throw .metadata(path: path, line: line, reason: reason)
             }
         }
         return metadata

@@ -76,6 +76,14 @@ public final class ScanProgressPrinter {
         if s.deleted > 0 { parts.append(en ? "\(s.deleted) marked deleted" : "\(s.deleted) als verwijderd gemarkeerd") }
         var line = (en ? "\(s.files) files: " : "\(s.files) bestanden: ") + parts.joined(separator: ", ")
         line += en ? "; \(s.findings) findings stored in \(database) (\(seconds) s)" : "; \(s.findings) bevindingen opgeslagen in \(database) (\(seconds) s)"
+        if s.duplicateFiles > 0 {
+            line += en ? "; \(s.duplicateFiles) files are copies of \(s.duplicateDocuments) tenders and count once"
+                       : "; \(s.duplicateFiles) bestanden zijn kopieën van \(s.duplicateDocuments) aanbestedingen en tellen één keer"
+        }
+        if !s.failures.isEmpty {
+            line += en ? ". Not read:" : ". Niet gelezen:"
+            for failure in s.failures { line += "\n  " + failure }
+        }
         if s.interrupted {
             line += en ? ". Interrupted after \(s.done) of \(s.files) files: run the same command again to continue."
                        : ". Onderbroken na \(s.done) van \(s.files) bestanden: draai hetzelfde commando opnieuw om verder te gaan."

@@ -18,6 +18,13 @@ public struct ScanSummary: Hashable, Sendable, Codable {
     public var findings = 0
     /// The scan was stopped (Ctrl-C) before every file was handled; nothing was marked deleted.
     public var interrupted = false
+    /// The `path: reason` line of every file that could not be read or is not supported, in
+    /// the order met.
+    public var failures: [String] = []
+    /// After the scan: files that are copies of one tender (any format) merged into
+    /// `duplicateDocuments` documents, counted once.
+    public var duplicateFiles = 0
+    public var duplicateDocuments = 0
     /// Wall-clock seconds.
     public var seconds = 0.0
 

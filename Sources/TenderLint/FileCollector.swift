@@ -31,7 +31,10 @@ public enum FileCollector {
     /// extension that is not a regular file (a FIFO, a device, a socket), which is skipped:
     /// reading it would block or never end. A symbolic link to a file is followed; one to a
     /// folder is not (no cycles).
-    public static func collect(_ paths: [String]) -> Collection {
+    ///
+    /// `alsoCollecting` adds file endings to collect while walking (the inventory collects the
+    /// endings of formats it cannot read, to name them as unsupported).
+    public static func collect(_ paths: [String], alsoCollecting extra: Set<String> = []) -> Collection {
         var out = Collection()
         for path in paths {
             var info = stat()
@@ -41,13 +44,13 @@ public enum FileCollector {
             }
             var found: [String] = []
             walk(path.hasSuffix("/") ? String(path.dropLast()) : path, into: &found,
-                 problems: &out.problems)
+                 problems: &out.problems, endings: extensions.union(extra))
             out.files += found.sorted()
         }
         return out
     }
 
-    private static func walk(_ folder: String, into found: inout [String], problems: inout [ReaderError]) {
+    private static func walk(_ folder: String, into found: inout [String], problems: inout [ReaderError], endings: Set<String>) {
         guard let dir = opendir(folder.isEmpty ? "/" : folder) else {
             problems.append(.skipped(path: folder, reason: .unreadableFolder(String(cString: strerror(errno)))))
             return
@@ -80,13 +83,13 @@ public enum FileCollector {
             }
             if mode == S_IFDIR { subfolders.append(full); continue }
             let ext = (name as NSString).pathExtension.lowercased()
-            guard extensions.contains(ext) else { continue }
+            guard endings.contains(ext) else { continue }
             if mode == S_IFREG {
                 found.append(full)
             } else {
                 problems.append(.skipped(path: full, reason: .notRegularFile))
             }
         }
-        for sub in subfolders { walk(sub, into: &found, problems: &problems) }
+        for sub in subfolders { walk(sub, into: &found, problems: &problems, endings: endings) }
     }
 }

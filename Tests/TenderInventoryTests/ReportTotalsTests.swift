@@ -5,6 +5,7 @@ import TenderLint
 import TenderReport
 import TenderRules
 import TenderFormats
+import GRDB
 
 /// The inventory report's totals equal the sum of the per-document totals that
 /// `tenderlint lint --format json` gives for the same files.
@@ -91,8 +92,16 @@ import TenderFormats
         let engine = try InventoryFixture.engine()
         let folder = try InventoryFixture.temporaryFolder()
         defer { InventoryFixture.remove(folder) }
-        let (lint, inventory) = try await bothReports([samples], engine: engine, folder: folder)
+        var (lint, inventory) = try await bothReports([samples], engine: engine, folder: folder)
         #expect(inventory.totals.documents > 0)
+        // samples/ holds each tender in several formats (samples/formats): the inventory counts
+        // each tender once, through one of its files, so its totals equal the lint JSON's over
+        // exactly those files.
+        let kept = try await DatabaseQueue(path: folder.appendingPathComponent("totals.sqlite").path).read { db in
+            try String.fetchAll(db, sql: "SELECT path FROM document WHERE status = 'ok' AND deletedAt IS NULL AND duplicateOf IS NULL")
+        }
+        #expect(kept.count < lint.documents.count, "the samples hold copies in other formats")
+        lint.documents = lint.documents.filter { Set(kept).contains($0.path) }
         expectEqualTotals(lint, inventory)
     }
 }

@@ -1,10 +1,14 @@
 import TenderRules
 
-/// The inventory as one self-contained HTML page: inline CSS and inline SVG bar charts, no
-/// script and nothing fetched from the network, so it can be mailed, archived and printed.
+/// The inventory as one self-contained HTML page: inline CSS and inline SVG bar charts, nothing
+/// fetched from the network, so it can be mailed, archived and printed. With `details`, one
+/// inline script (allowed by the page's CSP hash) adds filters; see `InventoryHTMLExplorer`.
 /// Written for a policy officer: plain headings, the figures first, the method stated.
 struct InventoryHTMLReport {
     let options: InventoryReportOptions
+    /// Per municipality, per region and per year; with it the page gets its filters and the
+    /// sections of `InventoryHTMLExplorer`.
+    var details: InventoryDetails? = nil
     var labels: InventoryLabels { InventoryLabels(language: options.language) }
     var language: Language { options.language }
 
@@ -30,13 +34,16 @@ struct InventoryHTMLReport {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="tenderlint \(HTMLText.escape(options.toolVersion))">
         <title>\(HTMLText.escape(l.title)) — tenderlint</title>
-        <style>\(Self.style)</style>
+        \(details == nil ? "" : "<meta http-equiv=\"Content-Security-Policy\" content=\"\(InventoryHTMLExplorer.csp)\">")
+        <style>\(Self.style)\(details == nil ? "" : InventoryHTMLExplorer.style)</style>
         </head>
         <body>
         <main>
 
         """
         html += header(s)
+        let explorer = details.map { (InventoryHTMLExplorer(labels: l, language: language), $0) }
+        if let (e, d) = explorer { html += e.filters(s, d) }
         html += cards(s)
         html += method(s)
         html += topics(s)
@@ -51,7 +58,14 @@ struct InventoryHTMLReport {
                            plural: l.t("procedures", "procedures"), count: s.counts["procedures"] ?? 0, limit: s.limit, showMunicipalities: true, chart: false)
         }
         html += heaviest(s)
+        if let (e, d) = explorer {
+            html += e.municipalities(d)
+            html += e.regions(d)
+            html += e.trends(d)
+        }
+        html += accounted(s)
         html += footer(s)
+        if explorer != nil { html += "<script>\(InventoryHTMLExplorer.script)</script>\n" }
         html += "</main>\n</body>\n</html>\n"
         return html
     }
@@ -154,9 +168,15 @@ struct InventoryHTMLReport {
         var html = "<section>\n<h2>\(HTMLText.escape(title))</h2>\n"
         guard !groups.isEmpty else { return html + "<p class=\"muted\">\(l.t("Geen documenten.", "No documents."))</p>\n</section>\n" }
         if groups.allSatisfy({ $0.key == nil }) {
-            html += "<p class=\"muted\">\(HTMLText.escape(l.t("Geen document heeft deze metadata. Voeg een bestand <document>.meta.yml toe of scan met --meta-template (zie docs/inventory.md).", "No document has this metadata. Add a <document>.meta.yml file or scan with --meta-template (see docs/inventory.md).")))</p>\n"
+            html += "<p class=\"muted\">\(HTMLText.escape(l.t("Geen document heeft deze metadata. Geef een metadatatabel met --meta, een bestand <document>.meta.yml of --meta-template (zie docs/inventory.md).", "No document has this metadata. Give a metadata table with --meta, a <document>.meta.yml file or --meta-template (see docs/inventory.md).")))</p>\n"
         } else {
-            html += "<p>\(HTMLText.escape(limitNote(shown: groups.count, of: count, what: plural)))</p>\n"
+            // "onbekend" is shown as a row but is not one of the municipalities (regions, …) counted.
+            var note = limitNote(shown: groups.filter { $0.key != nil }.count, of: count, what: plural)
+            if let unknown = groups.first(where: { $0.key == nil }) {
+                note += l.t(" Daarnaast \(unknown.documents) documenten zonder deze metadata (onbekend).",
+                            " Besides, \(unknown.documents) documents without this metadata (unknown).")
+            }
+            html += "<p>\(HTMLText.escape(note))</p>\n"
         }
         if chart {
             let bars = groups.map { BarChart.Bar(label: $0.key ?? l.unknown, value: $0.eurosAllProviders,
@@ -202,11 +222,42 @@ struct InventoryHTMLReport {
         html += "<p>\(HTMLText.escape(limitNote(shown: s.documents.count, of: s.counts["documents"] ?? s.documents.count, what: l.t("documenten met bevindingen", "documents with findings"))))</p>\n"
         html += "<div class=\"scroll\"><table>\n<thead><tr><th>\(l.document)</th><th>\(l.municipality)</th><th>\(l.region)</th><th class=\"n\">\(l.year)</th><th class=\"n\">\(l.providers)</th><th class=\"n\">\(l.findings)</th><th class=\"n\">\(l.hoursPerProvider)</th><th class=\"n\">\(l.eurosAll)</th></tr></thead>\n<tbody>\n"
         for d in s.documents {
-            html += "<tr><td class=\"path\">\(HTMLText.escape(d.path))</td><td>\(HTMLText.escape(d.municipality ?? "–"))</td><td>\(HTMLText.escape(d.region ?? "–"))</td>"
+            html += "<tr><td class=\"path\">\(HTMLText.escape(d.name))</td><td>\(HTMLText.escape(d.municipality ?? "–"))</td><td>\(HTMLText.escape(d.region ?? "–"))</td>"
             html += "<td class=\"n\">\(d.year.map(String.init) ?? "–")</td><td class=\"n\">\(formatted(d.providers))</td><td class=\"n\">\(formatted(d.findings))</td>"
             html += "<td class=\"n\">\(NumberText.hours(d.hoursPerProvider, language))</td><td class=\"n\">\(NumberText.euros(d.eurosAllProviders, language))</td></tr>\n"
         }
         return html + "</tbody>\n</table></div>\n</section>\n"
+    }
+
+    /// Every file accounted for: the tenders found in several files (counted once) and the
+    /// files that are in no total, with the reason.
+    func accounted(_ s: InventorySummary) -> String {
+        let l = labels
+        guard !s.merged.isEmpty || !s.unread.isEmpty else { return "" }
+        var html = "<section id=\"bestanden\">\n<h2>\(l.t("Alle bestanden verantwoord", "Every file accounted for"))</h2>\n"
+        if !s.merged.isEmpty {
+            let note = l.t(
+                "\(s.mergedFiles) bestanden bevatten dezelfde aanbesteding (kopieën of dezelfde tekst in een ander formaat) en zijn samengevoegd tot \(s.merged.count) documenten; elk telt één keer mee.",
+                "\(s.mergedFiles) files hold the same tender (copies, or the same text in another format) and were merged into \(s.merged.count) documents; each counts once.")
+            html += "<h3>\(l.t("Eén keer geteld", "Counted once"))</h3>\n<p>\(HTMLText.escape(note))</p>\n"
+            html += "<div class=\"scroll\"><table>\n<thead><tr><th>\(l.document)</th><th>\(l.t("Bestanden", "Files"))</th></tr></thead>\n<tbody>\n"
+            for m in s.merged {
+                html += "<tr><td>\(HTMLText.escape(m.document))</td><td class=\"path\">\(m.files.map(HTMLText.escape).joined(separator: "<br>"))</td></tr>\n"
+            }
+            html += "</tbody>\n</table></div>\n"
+        }
+        if !s.unread.isEmpty {
+            let note = l.t(
+                "\(s.unread.count) bestanden konden niet worden gelezen of hebben een formaat dat tenderlint niet leest; ze tellen niet mee.",
+                "\(s.unread.count) files could not be read or are in a format tenderlint does not read; they are not counted.")
+            html += "<h3>\(l.t("Niet gelezen", "Not read"))</h3>\n<p>\(HTMLText.escape(note))</p>\n"
+            html += "<div class=\"scroll\"><table>\n<thead><tr><th>\(l.t("Bestand", "File"))</th><th>\(l.t("Reden", "Reason"))</th></tr></thead>\n<tbody>\n"
+            for u in s.unread {
+                html += "<tr><td class=\"path\">\(HTMLText.escape(u.file))</td><td>\(HTMLText.escape(u.reason))</td></tr>\n"
+            }
+            html += "</tbody>\n</table></div>\n"
+        }
+        return html + "</section>\n"
     }
 
     func footer(_ s: InventorySummary) -> String {

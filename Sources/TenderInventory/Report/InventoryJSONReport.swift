@@ -26,6 +26,10 @@ struct InventoryJSONReport {
         var documents: [InventorySummary.DocumentEntry]
         var counts: [String: Int]
         var limit: Int
+        /// Tenders found in several files, counted once.
+        var merged: [InventorySummary.MergedDocument]
+        /// Files not read, with the reason.
+        var unread: [InventorySummary.UnreadFile]
     }
 
     func render(_ summary: InventorySummary) throws(InventoryError) -> String {
@@ -35,7 +39,7 @@ struct InventoryJSONReport {
                           language: options.language.rawValue, formula: labels.formula, assumptions: labels.assumptions(s.parameters),
                           parameters: s.parameters, lastScan: s.lastScan, totals: s.totals, categories: s.categories, topics: s.topics,
                           municipalities: s.municipalities, regions: s.regions, years: s.years, procedures: s.procedures,
-                          documents: s.documents, counts: s.counts, limit: s.limit)
+                          documents: s.documents, counts: s.counts, limit: s.limit, merged: s.merged, unread: s.unread)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601

@@ -2,14 +2,24 @@ import TenderRules
 
 /// The output formats of `tenderlint inventory report`.
 public enum InventoryReportFormat: String, Sendable, CaseIterable {
-    case html, csv, json
+    /// `csv`: one file per table (`InventorySpreadsheet.csv`); `xlsx`: a workbook
+    /// (`InventorySpreadsheet.xlsx`); `csv-long`: the earlier single table for scripts.
+    case html, csv, xlsx, json
+    case csvLong = "csv-long"
 
-    /// Renders `summary` in this format.
+    /// The HTML report with filters, a section per municipality, "Gemeenten × onderwerpen" per
+    /// region and trends per topic (`InventoryHTMLExplorer`).
+    public static func html(_ summary: InventorySummary, details: InventoryDetails, options: InventoryReportOptions) -> String {
+        InventoryHTMLReport(options: options, details: details).render(summary)
+    }
+
+    /// Renders `summary` in this format, for the text formats (html, json, csv-long).
     public func render(_ summary: InventorySummary, options: InventoryReportOptions) throws(InventoryError) -> String {
         switch self {
         case .html: return InventoryHTMLReport(options: options).render(summary)
-        case .csv: return InventoryCSVReport(options: options).render(summary)
+        case .csvLong: return InventoryCSVReport(options: options).render(summary)
         case .json: return try InventoryJSONReport(options: options).render(summary)
+        case .csv, .xlsx: throw .output(path: rawValue, reason: "written as files by InventorySpreadsheet")
         }
     }
 }

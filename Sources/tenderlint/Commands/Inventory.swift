@@ -40,6 +40,9 @@ extension Inventory {
                 help: "Metadata uit het pad, bijvoorbeeld \"{region}/{municipality}/{year}/*\".")
         var metaTemplate: String?
 
+        @Option(help: "Metadatatabel (CSV met ; of , of XLSX): kolom pad of bestand, en gemeente, regio, jaar, procedure, domein, aantal aanbieders, titel.")
+        var meta: String?
+
         @Option(help: "Aantal aanbieders per aanbesteding (standaard: eerder opgeslagen waarde, anders \(BurdenDefaults.providersPerTender)).")
         var providers: Int?
 
@@ -83,16 +86,18 @@ extension Inventory {
                 }
                 do throws(InventoryError) {
                     let template = try metaTemplate.map { pattern throws(InventoryError) in try PathTemplate(pattern, english: en) }
+                    let table = try meta.map { path throws(InventoryError) in try MetadataTable.load(path: path, english: en) }
                     let store = try InventoryStore(path: db)
                     let parameters = try store.parameters().with(tariff: tariff, providersPerTender: providers)
                     // Every document is parsed in a worker process of its own pool (reading only:
                     // the scan lints with the engine each document's configuration asks for).
                     let workers = WorkerPool(command: Worker.command(rulesFolder: nil, memoryLimitMB: workerMemoryMb), size: jobs)
-                    let scanner = InventoryScanner(
+                    var scanner = InventoryScanner(
                         engine: Engine(catalogue: catalogue, options: options), template: template, jobs: jobs,
                         analysisKey: AnalysisKey.make(catalogueFolders: [folder], options: options, toolVersion: TenderlintVersion.current),
                         configuration: ScanConfiguration(configFile: config, rulesFolder: folder), language: common.language,
                         workers: workers, documentTimeLimit: .seconds(documentTimeout))
+                    scanner.table = table
                     let printer = ScanProgressPrinter(terminal: isatty(STDERR_FILENO) == 1, language: common.language) { text in
                         FileHandle.standardError.write(Data(text.utf8))
                     }
@@ -155,8 +160,11 @@ extension Inventory {
         @Option(help: "Het SQLite-bestand van `inventory scan`.")
         var db: String
 
-        @Option(help: "html, csv of json.")
+        @Option(help: "html, xlsx, csv (één bestand per tabel, in de map van -o), json of csv-long (één lange tabel, internationaal).")
         var format: String = "html"
+
+        @Option(name: .customLong("csv-dialect"), help: "dutch (standaard: ; en decimale komma) of international (, en .).")
+        var csvDialect: String = "dutch"
 
         @Option(name: .shortAndLong, help: "Schrijf het rapport naar dit bestand in plaats van naar stdout.")
         var output: String?
@@ -187,6 +195,17 @@ extension Inventory {
                     throw Failure.usage(en ? "\(db): no such database; run `tenderlint inventory scan` first"
                                            : "\(db): database bestaat niet; draai eerst `tenderlint inventory scan`")
                 }
+                guard let dialect = CSVDialect(rawValue: csvDialect) else {
+                    throw Failure.usage(en ? "--csv-dialect: choose dutch or international" : "--csv-dialect: kies dutch of international")
+                }
+                if format == .xlsx || format == .csv {
+                    guard let output else {
+                        throw Failure.usage(format == .xlsx ? (en ? "--format xlsx needs -o FILE.xlsx" : "--format xlsx vraagt -o BESTAND.xlsx")
+                                                            : (en ? "--format csv needs -o FOLDER (one file per table)" : "--format csv vraagt -o MAP (één bestand per tabel)"))
+                    }
+                    try writeSpreadsheet(format, dialect: dialect, to: output, english: en)
+                    return
+                }
                 let text: String
                 do throws(InventoryError) {
                     let store = try InventoryStore(path: db)
@@ -194,7 +213,9 @@ extension Inventory {
                     let summary = try store.summary(parameters: parameters, limit: top)
                     let options = InventoryReportOptions(language: language, toolVersion: TenderlintVersion.current,
                                                          database: (db as NSString).lastPathComponent)
-                    text = try format.render(summary, options: options)
+                    text = format == .html
+                        ? InventoryReportFormat.html(summary, details: try store.details(parameters: parameters), options: options)
+                        : try format.render(summary, options: options)
                 } catch {
                     throw Failure.usage(error.message(english: en))
                 }
@@ -205,6 +226,36 @@ extension Inventory {
                 } catch {
                     throw Failure.usage(error.message)
                 }
+            }
+        }
+
+        /// Writes the XLSX workbook to `output`, or one CSV file per table into the folder `output`.
+        func writeSpreadsheet(_ format: InventoryReportFormat, dialect: CSVDialect, to output: String, english en: Bool) throws {
+            do throws(InventoryError) {
+                let store = try InventoryStore(path: db)
+                let parameters = try store.parameters().with(tariff: tariff, providersPerTender: providers)
+                let summary = try store.summary(parameters: parameters, limit: top)
+                let findings = try store.findings(parameters: parameters)
+                if format == .xlsx {
+                    let bytes = try InventorySpreadsheet.xlsx(summary, findings: findings, language: language)
+                    guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
+                        throw InventoryError.output(path: output, reason: en ? "cannot create the file" : "kan het bestand niet maken")
+                    }
+                } else {
+                    do {
+                        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+                    } catch {
+                        throw InventoryError.output(path: output, reason: en ? "cannot create the folder" : "kan de map niet maken")
+                    }
+                    for file in InventorySpreadsheet.csv(summary, findings: findings, language: language, dialect: dialect) {
+                        let path = (output as NSString).appendingPathComponent(file.name)
+                        guard FileManager.default.createFile(atPath: path, contents: Data(file.text.utf8)) else {
+                            throw InventoryError.output(path: path, reason: en ? "cannot create the file" : "kan het bestand niet maken")
+                        }
+                    }
+                }
+            } catch {
+                throw Failure.usage(error.message(english: en))
             }
         }
     }
