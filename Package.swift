@@ -89,7 +89,7 @@ let package = Package(
             "TenderServer", "TenderLint", "TenderRules", "TenderReport", "TenderIsolation",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
-        ], exclude: ["Browser"]),
+        ], exclude: ["Browser", "LanguageTool"]),
     ],
     swiftLanguageModes: [.v6]
 )

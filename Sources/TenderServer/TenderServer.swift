@@ -28,7 +28,8 @@ public struct TenderServer: Sendable {
         self.configuration = configuration
         self.routes = Routes(configuration: configuration,
                              service: LintService(engine: engine, workers: workers, configuration: configuration),
-                             store: ResultStore(capacity: configuration.resultCapacity, lifetime: configuration.resultLifetime))
+                             store: ResultStore(capacity: configuration.resultCapacity, lifetime: configuration.resultLifetime),
+                             languageTool: LanguageToolChecker(engine: engine))
     }
 
     /// The worker pool (tests look at its process ids and replacements).
@@ -55,6 +56,10 @@ public struct TenderServer: Sendable {
         router.get("/r/:id/:file") { _, context in
             try await routes.download(id: try context.parameters.require("id"), file: try context.parameters.require("file"))
         }
+        // The LanguageTool API (LibreOffice, LanguageTool's add-ins and client libraries).
+        router.get("/v2/languages") { _, _ in try routes.languageToolLanguages() }
+        router.post("/v2/check") { request, _ in try await routes.languageToolCheck(request) }
+        router.get("/regels/:id") { request, context in try routes.rulePage(request, id: try context.parameters.require("id")) }
         router.get("/assets/:name") { _, context in try routes.asset(try context.parameters.require("name")) }
         // Browsers ask for it on every page; answering "no content" keeps the log clean.
         router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
