@@ -53,10 +53,12 @@ let package = Package(
             "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport", "TenderIsolation",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
+        // `tenderlint lsp`: a Language Server over stdio (JSON-RPC with Content-Length framing).
+        .target(name: "TenderLSP", dependencies: ["TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport"]),
         // The executable: argument parsing and wiring only.
         .executableTarget(name: "tenderlint", dependencies: [
             "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport", "TenderInventory", "TenderServer",
-            "TenderIsolation", "TenderCompare",
+            "TenderIsolation", "TenderCompare", "TenderLSP",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -70,7 +72,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "TenderRulesTests", dependencies: ["TenderRules", "TenderLint", "TenderDocument", "TenderLanguage", "TenderFormats", "Yams"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["tenderlint"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["tenderlint"], exclude: ["LSP"]),
         .testTarget(name: "TenderIsolationTests", dependencies: [
             "TenderIsolation", "TenderDocument", "TenderFormats", "TenderLint", "TenderRules",
         ], exclude: ["Crashers"]),
