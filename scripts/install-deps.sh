@@ -9,6 +9,7 @@ packages=(
   poppler-utils         # pdftotext, for reading PDF
   chromium              # headless browser for the web page's end-to-end test
   python3-jsonschema    # validates SARIF output against the official schema in the tests
+  nginx                 # reverse proxy in front of the team server in TeamServerTests (run as the user, own config)
 )
 missing=()
 for p in "${packages[@]}"; do

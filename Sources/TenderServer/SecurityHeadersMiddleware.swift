@@ -59,7 +59,9 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     static func isSameOrigin(_ request: Request) -> Bool {
         if let site = request.headers[.init("Sec-Fetch-Site")!]?.lowercased(), site != "same-origin", site != "none" { return false }
         guard let origin = request.headers[.origin] else { return true }
-        guard let authority = request.head.authority, let own = Origin(scheme: "http", authority: authority),
+        // Behind a TLS proxy the page's origin is https: the proxy says so.
+        let scheme = request.headers[.init("X-Forwarded-Proto")!]?.lowercased() == "https" ? "https" : "http"
+        guard let authority = request.head.authority, let own = Origin(scheme: scheme, authority: authority),
               let claimed = Origin(serialized: origin) else { return false }
         return own == claimed
     }

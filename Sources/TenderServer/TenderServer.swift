@@ -23,7 +23,10 @@ public struct TenderServer: Sendable {
 
     /// A server whose documents go to an existing pool `workers` (tests share one).
     public init(engine: Engine, workers: WorkerPool, configuration: ServerConfiguration = ServerConfiguration()) throws(ServeError) {
-        guard ServerConfiguration.isLoopback(configuration.host) else { throw .notLoopback(host: configuration.host) }
+        // Another address only for a team server: the names it answers to must be given.
+        guard ServerConfiguration.isLoopback(configuration.host) || !configuration.allowedHosts.isEmpty else {
+            throw .notLoopback(host: configuration.host)
+        }
         guard (0...65535).contains(configuration.port) else { throw .badPort(configuration.port) }
         self.configuration = configuration
         self.routes = Routes(configuration: configuration,
@@ -45,7 +48,11 @@ public struct TenderServer: Sendable {
     func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         let host = configuration.host.lowercased()
-        router.add(middleware: SecurityHeadersMiddleware(extraHosts: [host], maxUploadBytes: configuration.maxUploadBytes))
+        var hosts = Set(configuration.allowedHosts.map { $0.lowercased() })
+        if ServerConfiguration.isLoopback(host) { hosts.insert(host) }
+        router.add(middleware: AccessLogMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware(extraHosts: hosts, maxUploadBytes: configuration.maxUploadBytes))
+        if let token = configuration.token { router.add(middleware: TokenMiddleware(token: token)) }
         router.add(middleware: ErrorPageMiddleware(maxUploadBytes: configuration.maxUploadBytes))
         let routes = self.routes
         router.get("/") { request, _ in routes.home(request) }
