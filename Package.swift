@@ -54,10 +54,12 @@ let package = Package(
             "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport", "TenderIsolation",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
+        // `tenderlint lsp`: a Language Server over stdio (JSON-RPC with Content-Length framing).
+        .target(name: "TenderLSP", dependencies: ["TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport"]),
         // The executable: argument parsing and wiring only.
         .executableTarget(name: "tenderlint", dependencies: [
             "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport", "TenderInventory", "TenderServer",
-            "TenderIsolation", "TenderCompare",
+            "TenderIsolation", "TenderCompare", "TenderLSP",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -71,7 +73,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "TenderRulesTests", dependencies: ["TenderRules", "TenderLint", "TenderDocument", "TenderLanguage", "TenderFormats", "Yams"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["tenderlint"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["tenderlint"], exclude: ["LSP"]),
         .testTarget(name: "TenderIsolationTests", dependencies: [
             "TenderIsolation", "TenderDocument", "TenderFormats", "TenderLint", "TenderRules",
         ], exclude: ["Crashers"]),
@@ -90,7 +92,7 @@ let package = Package(
             "TenderServer", "TenderLint", "TenderRules", "TenderReport", "TenderIsolation",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
-        ], exclude: ["Browser"]),
+        ], exclude: ["Browser", "LanguageTool"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,6 +10,7 @@ packages=(
   chromium              # headless browser for the web page's end-to-end test
   python3-jsonschema    # validates SARIF output against the official schema in the tests
   libreoffice-calc-nogui  # soffice --headless converts the inventory's XLSX workbook in SpreadsheetTests
+  nginx                 # reverse proxy in front of the team server in TeamServerTests (run as the user, own config)
 )
 missing=()
 for p in "${packages[@]}"; do

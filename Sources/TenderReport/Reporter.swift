@@ -55,7 +55,7 @@ extension StreamingReporter {
 /// The list of reporters; `--format` and `--help` read it.
 public enum Reporters {
     public static let all: [any Reporter.Type] = [
-        TextReporter.self, JSONReporter.self, JSONLinesReporter.self, HTMLReporter.self,
+        TextReporter.self, CompactReporter.self, JSONReporter.self, JSONLinesReporter.self, HTMLReporter.self,
         SARIFReporter.self, JUnitReporter.self, GitHubReporter.self, CheckstyleReporter.self,
     ]
 

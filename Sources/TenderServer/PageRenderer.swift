@@ -101,7 +101,7 @@ struct PageRenderer {
     }
 
     /// The page around `body`. `switchTo` is the path the language link points at.
-    private func page(title: String, body: String, switchTo: String) -> String {
+    func page(title: String, body: String, switchTo: String) -> String {
         let other = text.otherLanguageCode
         let switchHref = other == "en" ? "\(switchTo)?lang=en" : switchTo
         var out = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"

@@ -16,6 +16,8 @@ struct Routes: Sendable {
     let configuration: ServerConfiguration
     let service: LintService
     let store: ResultStore
+    /// The LanguageTool API's checker (in process: its input is text, not a file to read).
+    let languageTool: LanguageToolChecker
 
     /// Form overhead allowed on top of the file itself: boundaries, headers, the other fields.
     static let formOverhead = 64 * 1024

@@ -28,7 +28,9 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         let language = Routes.language(of: request)
         if let authority = request.head.authority, !isAllowed(host: SecurityHeadersMiddleware.host(of: authority)) {
             response = Routes.page(PageRenderer(language: language, maxUploadBytes: maxUploadBytes).error(PageText(language).wrongHost), status: .misdirectedRequest)
-        } else if request.method == .post, !SecurityHeadersMiddleware.isSameOrigin(request) {
+        } else if request.method == .post, !request.uri.path.hasPrefix("/v2/"), !SecurityHeadersMiddleware.isSameOrigin(request) {
+            // The LanguageTool API (`/v2/`) is for other programs and changes nothing: a check
+            // from another origin only gets an answer its page cannot read (no CORS headers).
             context.logger.notice("refused a POST from another origin", metadata: [
                 "origin": .string(request.headers[.origin] ?? "-"), "host": .string(request.head.authority ?? "-"),
                 "sec-fetch-site": .string(request.headers[.init("Sec-Fetch-Site")!] ?? "-"),
@@ -57,7 +59,9 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     static func isSameOrigin(_ request: Request) -> Bool {
         if let site = request.headers[.init("Sec-Fetch-Site")!]?.lowercased(), site != "same-origin", site != "none" { return false }
         guard let origin = request.headers[.origin] else { return true }
-        guard let authority = request.head.authority, let own = Origin(scheme: "http", authority: authority),
+        // Behind a TLS proxy the page's origin is https: the proxy says so.
+        let scheme = request.headers[.init("X-Forwarded-Proto")!]?.lowercased() == "https" ? "https" : "http"
+        guard let authority = request.head.authority, let own = Origin(scheme: scheme, authority: authority),
               let claimed = Origin(serialized: origin) else { return false }
         return own == claimed
     }

@@ -10,8 +10,8 @@ public enum ServeError: Error, Equatable, Sendable {
         switch self {
         case let .notLoopback(host):
             return english
-                ? "--host \(host): tenderlint serve only listens on this machine (127.0.0.1, ::1 or localhost)"
-                : "--host \(host): tenderlint serve luistert alleen op dit apparaat (127.0.0.1, ::1 of localhost)"
+                ? "--host \(host): tenderlint serve only listens on this machine (127.0.0.1, ::1 or localhost) unless --allowed-host names the host colleagues use"
+                : "--host \(host): tenderlint serve luistert alleen op dit apparaat (127.0.0.1, ::1 of localhost), tenzij --allowed-host de naam noemt die collega's gebruiken"
         case let .badPort(port):
             return english ? "--port \(port): choose a port from 0 to 65535" : "--port \(port): kies een poort van 0 tot en met 65535"
         }

@@ -23,6 +23,12 @@ public struct ServerConfiguration: Sendable {
     public var resultCapacity: Int
     /// How long a result stays available for filters and downloads.
     public var resultLifetime: Duration
+    /// Host names (as in the `Host` header) the server answers to besides loopback addresses:
+    /// the name colleagues use behind a reverse proxy. Required to bind anything but loopback.
+    public var allowedHosts: [String] = []
+    /// When set, every request needs it: `Authorization: Bearer TOKEN`, or basic authentication
+    /// with any user name and the token as password (what a browser asks for).
+    public var token: String? = nil
 
     public init(host: String = "127.0.0.1", port: Int = 8080, maxUploadBytes: Int = 20 * 1_048_576,
                 jobTimeout: Duration = .seconds(60), bodyTimeout: Duration = .seconds(60), idleTimeout: Duration = .seconds(30),

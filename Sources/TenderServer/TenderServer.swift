@@ -23,12 +23,16 @@ public struct TenderServer: Sendable {
 
     /// A server whose documents go to an existing pool `workers` (tests share one).
     public init(engine: Engine, workers: WorkerPool, configuration: ServerConfiguration = ServerConfiguration()) throws(ServeError) {
-        guard ServerConfiguration.isLoopback(configuration.host) else { throw .notLoopback(host: configuration.host) }
+        // Another address only for a team server: the names it answers to must be given.
+        guard ServerConfiguration.isLoopback(configuration.host) || !configuration.allowedHosts.isEmpty else {
+            throw .notLoopback(host: configuration.host)
+        }
         guard (0...65535).contains(configuration.port) else { throw .badPort(configuration.port) }
         self.configuration = configuration
         self.routes = Routes(configuration: configuration,
                              service: LintService(engine: engine, workers: workers, configuration: configuration),
-                             store: ResultStore(capacity: configuration.resultCapacity, lifetime: configuration.resultLifetime))
+                             store: ResultStore(capacity: configuration.resultCapacity, lifetime: configuration.resultLifetime),
+                             languageTool: LanguageToolChecker(engine: engine))
     }
 
     /// The worker pool (tests look at its process ids and replacements).
@@ -44,7 +48,11 @@ public struct TenderServer: Sendable {
     func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         let host = configuration.host.lowercased()
-        router.add(middleware: SecurityHeadersMiddleware(extraHosts: [host], maxUploadBytes: configuration.maxUploadBytes))
+        var hosts = Set(configuration.allowedHosts.map { $0.lowercased() })
+        if ServerConfiguration.isLoopback(host) { hosts.insert(host) }
+        router.add(middleware: AccessLogMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware(extraHosts: hosts, maxUploadBytes: configuration.maxUploadBytes))
+        if let token = configuration.token { router.add(middleware: TokenMiddleware(token: token)) }
         router.add(middleware: ErrorPageMiddleware(maxUploadBytes: configuration.maxUploadBytes))
         let routes = self.routes
         router.get("/") { request, _ in routes.home(request) }
@@ -55,6 +63,10 @@ public struct TenderServer: Sendable {
         router.get("/r/:id/:file") { _, context in
             try await routes.download(id: try context.parameters.require("id"), file: try context.parameters.require("file"))
         }
+        // The LanguageTool API (LibreOffice, LanguageTool's add-ins and client libraries).
+        router.get("/v2/languages") { _, _ in try routes.languageToolLanguages() }
+        router.post("/v2/check") { request, _ in try await routes.languageToolCheck(request) }
+        router.get("/regels/:id") { request, context in try routes.rulePage(request, id: try context.parameters.require("id")) }
         router.get("/assets/:name") { _, context in try routes.asset(try context.parameters.require("name")) }
         // Browsers ask for it on every page; answering "no content" keeps the log clean.
         router.get("/favicon.ico") { _, _ in Response(status: .noContent) }

@@ -11,8 +11,8 @@ struct TenderlintCommand: AsyncParsableCommand {
         discussion: """
         Exitcodes: 0 geen bevindingen op of boven --fail-on; 1 wel; 2 gebruiks-, invoer- of configuratiefout.
         """,
-        version: TenderlintVersion.current,
-        subcommands: [Lint.self, Compare.self, Rules.self, Explain.self, Evaluate.self, BaselineCommand.self, Serve.self, Inventory.self, Worker.self],
+        version: "tenderlint \(TenderlintVersion.current)",
+        subcommands: [Lint.self, Compare.self, Rules.self, Explain.self, Evaluate.self, BaselineCommand.self, Serve.self, Inventory.self, Init.self, LSP.self, Worker.self],
         defaultSubcommand: Lint.self
     )
 
@@ -37,6 +37,12 @@ struct TenderlintCommand: AsyncParsableCommand {
     private static func exitCheckingOutput(_ error: Error?) -> Never {
         if ReportOutput.standardOutputFailed() {
             FileHandle.standardError.write(Data("standaarduitvoer: kan niet schrijven (\(String(cString: strerror(errno))))\n".utf8))
+            Foundation.exit(2)
+        }
+        // A usage error (unknown option, missing argument, bad value) exits 2 as documented,
+        // not ArgumentParser's 64 (EX_USAGE), with its message and the usage line.
+        if let error, exitCode(for: error) == .validationFailure {
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             Foundation.exit(2)
         }
         exit(withError: error)

@@ -57,19 +57,49 @@ struct Lint: AsyncParsableCommand {
     @Option(help: "Baselinebestand van `tenderlint baseline`: alleen nieuwe bevindingen tellen.")
     var baseline: String?
 
+    @Option(help: "Alleen deze regels, topics of categorieën melden (herhaalbaar of met komma's).")
+    var select: [String] = []
+
+    @Option(help: "Deze regels, topics of categorieën niet melden (herhaalbaar of met komma's).")
+    var ignore: [String] = []
+
+    @Option(help: "Kleur: auto (alleen op een terminal en zonder NO_COLOR), always of never.")
+    var color: ColorChoice = .auto
+
+    @Flag(name: .shortAndLong, help: "Geen samenvatting (text en compact): alleen de bevindingen.")
+    var quiet = false
+
+    @Flag(name: .customLong("allow-empty"), help: "Een map zonder documenten is geen fout.")
+    var allowEmpty = false
+
+    enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+        case auto, always, never
+    }
+
     func run() async throws {
         try await exitingOnFailure {
             guard let reporterType = Reporters.reporter(for: format) else {
                 throw Failure.usage("onbekend formaat '\(format)'; kies uit: \(Reporters.identifiers.joined(separator: ", "))")
             }
-            let color = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            let color: Bool
+            switch self.color {
+            case .always: color = true
+            case .never: color = false
+            case .auto: color = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            }
+            let selection = try FindingSelection(select: select, ignore: ignore, catalogue: select.isEmpty && ignore.isEmpty ? nil : common.loadCatalogue(),
+                                                 english: common.language == .en)
+            let input = try StandardInput.substitute(paths, english: common.language == .en)
+            defer { input.remove() }
+            try requireDocuments(input.paths)
             if reporterType is any StreamingReporter.Type {
-                try await streamed(reporterType, color: color)
+                try await streamed(reporterType, color: color, paths: input.paths, selection: selection, input: input)
                 return
             }
-            let configured = try await common.configuredRun(paths, config: config, domain: domain, tariff: tariff, municipalities: municipalitiesPerProvider,
+            let configured = try await common.configuredRun(input.paths, config: config, domain: domain, tariff: tariff, municipalities: municipalitiesPerProvider,
                                                             jobs: jobs, baseline: baseline)
-            let result = configured.result
+            var result = configured.result
+            result.documents = result.documents.map { input.rename(selection.apply($0)) }
             let catalogue = configured.catalogue
 
             let reporter = reporterType.init(options: ReportOptions(language: common.language, color: color), catalogue: catalogue)
@@ -82,7 +112,7 @@ struct Lint: AsyncParsableCommand {
             } catch {
                 throw Failure.usage(error.message)
             }
-            for e in result.errors { printError(e.message(english: common.language == .en)) }
+            for e in result.errors { printError(input.rename(e.message(english: common.language == .en))) }
             if !result.errors.isEmpty { throw ExitCode(2) }
             if failOn.fails(result.totals) { throw ExitCode(1) }
         }
@@ -90,7 +120,7 @@ struct Lint: AsyncParsableCommand {
 
     /// The report written document by document as the run goes (text, github): memory stays
     /// bounded on a corpus of any size. The bytes are the same as `report(_:)` of the whole run.
-    private func streamed(_ reporterType: any Reporter.Type, color: Bool) async throws {
+    private func streamed(_ reporterType: any Reporter.Type, color: Bool, paths: [String], selection: FindingSelection, input: StandardInput) async throws {
         let sink: ReportOutput
         do throws(ReportOutput.Failure) {
             sink = try ReportOutput(path: output, inputs: paths, english: common.language == .en)
@@ -104,7 +134,8 @@ struct Lint: AsyncParsableCommand {
                                                prepared: { catalogue in
             reporter = reporterType.init(options: ReportOptions(language: common.language, color: color), catalogue: catalogue) as? any StreamingReporter
             opening = reporter?.opening() ?? ""
-        }, emit: { document in
+        }, emit: { linted in
+            let document = input.rename(selection.apply(linted))
             totals.add(document)
             // The opening is written with the first document: a run that reads nothing writes nothing.
             if !opening.isEmpty {
@@ -117,14 +148,28 @@ struct Lint: AsyncParsableCommand {
             }
         })
         // Nothing could be read: the error lines on stderr are the whole answer.
-        if reporter != nil, !(totals.documents == 0 && !run.errors.isEmpty) {
+        if reporter != nil, !(totals.documents == 0 && !run.errors.isEmpty), !(quiet && (format == "text" || format == "compact")) {
             let closing = opening + (reporter?.closing(totals, staleBaseline: run.staleBaseline, errors: run.errors, tariff: tariff) ?? "")
             try reportingWriteFailure { () throws(ReportOutput.Failure) in try sink.write(closing) }
         }
         try reportingWriteFailure { () throws(ReportOutput.Failure) in try sink.finish() }
-        for e in run.errors { printError(e.message(english: common.language == .en)) }
+        for e in run.errors { printError(input.rename(e.message(english: common.language == .en))) }
         if !run.errors.isEmpty { throw ExitCode(2) }
         if failOn.fails(totals) { throw ExitCode(1) }
+    }
+
+    /// A folder (or a pattern the shell expanded to a folder) without any document is a mistake
+    /// in the command, not a clean run: exit 2 unless `--allow-empty`.
+    private func requireDocuments(_ paths: [String]) throws {
+        guard !allowEmpty else { return }
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { continue }
+            if FileCollector.collect([path]).files.isEmpty {
+                throw Failure.usage(common.language == .en ? "\(path): no documents in this folder (--allow-empty allows it)"
+                                                           : "\(path): geen documenten in deze map (--allow-empty staat dit toe)")
+            }
+        }
     }
 }
 

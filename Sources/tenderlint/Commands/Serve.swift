@@ -19,8 +19,14 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Poort; 0 kiest een vrije poort.")
     var port: Int = 8080
 
-    @Option(help: "Adres om op te luisteren: alleen 127.0.0.1, ::1 of localhost.")
+    @Option(help: "Adres om op te luisteren: 127.0.0.1, ::1 of localhost; een ander adres alleen met --allowed-host.")
     var host: String = "127.0.0.1"
+
+    @Option(name: .customLong("allowed-host"), help: "Hostnaam waarop de server ook antwoordt (achter een reverse proxy; herhaalbaar).")
+    var allowedHosts: [String] = []
+
+    @Option(help: "Toegangstoken dat elk verzoek moet meesturen (Bearer, of als wachtwoord bij basic-authenticatie); ook TENDERLINT_TOKEN.")
+    var token: String?
 
     @Option(help: "Grootste bestand dat de pagina aanneemt, in MB.")
     var maxUploadMb: Int = 20
@@ -60,8 +66,16 @@ struct Serve: AsyncParsableCommand {
                 throw Failure.usage(en ? "rules folder not found; pass --rules DIR" : "regelcatalogus niet gevonden; geef --rules MAP")
             }
             let worker = Worker.command(rulesFolder: folder, tariff: tariff, memoryLimitMB: workerMemoryMb)
-            let configuration = ServerConfiguration(host: host, port: port, maxUploadBytes: maxUploadMb * 1_048_576,
+            var configuration = ServerConfiguration(host: host, port: port, maxUploadBytes: maxUploadMb * 1_048_576,
                                                     jobTimeout: .seconds(jobTimeout), maxConcurrentJobs: workers, maxWaitingJobs: maxWaiting)
+            configuration.allowedHosts = allowedHosts
+            let secret = token ?? ProcessInfo.processInfo.environment["TENDERLINT_TOKEN"]
+            if let secret {
+                guard secret.count >= 16, secret.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
+                    throw Failure.usage(en ? "--token: at least 16 characters, no spaces" : "--token: minstens 16 tekens, geen spaties")
+                }
+                configuration.token = secret
+            }
             do throws(ServeError) {
                 return try TenderServer(engine: engine, worker: worker, configuration: configuration)
             } catch {

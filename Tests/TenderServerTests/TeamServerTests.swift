@@ -1,0 +1,146 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import TenderServer
+
+/// A server a team can run: behind a real nginx on loopback as reverse proxy (the test writes its
+/// own nginx.conf in a temporary folder and runs `nginx -c … -p …` in the foreground), answering
+/// only to its allowed host name and only with the token.
+@Suite(.serialized) struct TeamServerTests {
+    static let token = "team-token-0123456789abcdef"
+
+    static func server(host: String = "127.0.0.1", allowedHosts: [String] = ["tenders.example"], token: String? = TeamServerTests.token) throws -> TenderServer {
+        var configuration = ServerConfiguration(host: host, port: 0, maxUploadBytes: 1_048_576)
+        configuration.allowedHosts = allowedHosts
+        configuration.token = token
+        return try TenderServer(engine: try ServerFixture.engine.get(), workers: ServerFixture.sharedWorkers, configuration: configuration)
+    }
+
+    @Test func anotherAddressNeedsAnAllowedHost() throws {
+        #expect(throws: ServeError.notLoopback(host: "0.0.0.0")) { try TeamServerTests.server(host: "0.0.0.0", allowedHosts: []) }
+        _ = try TeamServerTests.server(host: "0.0.0.0", allowedHosts: ["tenders.example"])
+    }
+
+    @Test func theTokenIsRequiredAsBearerOrBasicPassword() async throws {
+        let app = try TeamServerTests.server().application()
+        try await app.test(.router) { client in
+            let refused = try await client.execute(uri: "/", method: .get)
+            #expect(refused.status == .unauthorized)
+            #expect(refused.headers[.wwwAuthenticate]?.hasPrefix("Basic realm=\"tenderlint\"") == true)
+            #expect(refused.headers[.contentSecurityPolicy] != nil)
+            let wrong = try await client.execute(uri: "/", method: .get, headers: [.authorization: "Bearer team-token-0123456789abcdeX"])
+            #expect(wrong.status == .unauthorized)
+            let bearer = try await client.execute(uri: "/", method: .get, headers: [.authorization: "Bearer \(TeamServerTests.token)"])
+            #expect(bearer.status == .ok)
+            let basic = Data("collega:\(TeamServerTests.token)".utf8).base64EncodedString()
+            let browser = try await client.execute(uri: "/", method: .get, headers: [.authorization: "Basic \(basic)"])
+            #expect(browser.status == .ok)
+        }
+    }
+
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        try #require(bound)
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    @Test func throughNginxWithTheTokenAndRefusedWithout() async throws {
+        let nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let binary = try #require(nginx, "nginx is needed (scripts/install-deps.sh installs it)")
+        let app = try TeamServerTests.server().application()
+        try await app.test(.live) { client in
+            let upstream = try #require(client.port)
+            let port = try TeamServerTests.freePort()
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tl-nginx-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let conf = """
+            daemon off;
+            worker_processes 1;
+            pid \(dir.path)/nginx.pid;
+            error_log \(dir.path)/error.log notice;
+            events { worker_connections 64; }
+            http {
+              access_log \(dir.path)/access.log;
+              client_body_temp_path \(dir.path)/body;
+              proxy_temp_path \(dir.path)/proxy;
+              fastcgi_temp_path \(dir.path)/fastcgi;
+              uwsgi_temp_path \(dir.path)/uwsgi;
+              scgi_temp_path \(dir.path)/scgi;
+              client_max_body_size 25m;
+              server {
+                listen 127.0.0.1:\(port);
+                server_name tenders.example;
+                location / {
+                  proxy_pass http://127.0.0.1:\(upstream);
+                  proxy_set_header Host $host;
+                  proxy_set_header X-Forwarded-Proto $scheme;
+                  proxy_http_version 1.1;
+                }
+              }
+            }
+            """
+            try conf.write(to: dir.appendingPathComponent("nginx.conf"), atomically: true, encoding: .utf8)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["-c", dir.appendingPathComponent("nginx.conf").path, "-p", dir.path, "-e", dir.appendingPathComponent("error.log").path]
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = errors
+            try process.run()
+            defer {
+                process.terminate()
+                process.waitUntilExit()
+            }
+            // Wait until nginx listens.
+            var answer = ""
+            for _ in 0..<50 {
+                answer = (try? await RawHTTP.off { try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: tenders.example\r\nConnection: close\r\n\r\n") }) ?? ""
+                if !answer.isEmpty { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            // Without the token: refused, and the browser is asked for it.
+            #expect(answer.hasPrefix("HTTP/1.1 401"), "\(answer.prefix(300))")
+            #expect(answer.contains("WWW-Authenticate: Basic"))
+            let basic = Data("collega:\(TeamServerTests.token)".utf8).base64EncodedString()
+            let page = try await RawHTTP.off {
+                try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: tenders.example\r\nAuthorization: Basic \(basic)\r\nConnection: close\r\n\r\n")
+            }
+            #expect(page.hasPrefix("HTTP/1.1 200"), "\(page.prefix(300))")
+            #expect(page.contains("<form class=\"upload\""))
+            // A name the server was not told: refused even with the token (DNS rebinding).
+            let other = try await RawHTTP.off {
+                try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: aanvaller.example\r\nAuthorization: Bearer \(TeamServerTests.token)\r\nConnection: close\r\n\r\n")
+            }
+            #expect(other.hasPrefix("HTTP/1.1 421"), "\(other.prefix(300))")
+            // The LanguageTool API through the proxy, with the token.
+            let body = "text=" + "7.1 De aanbieder levert een kopie van hun Verklaring Omtrent het Gedrag.".addingPercentEncoding(withAllowedCharacters: .alphanumerics)! + "&language=nl"
+            let check = try await RawHTTP.off {
+                try RawHTTP.exchange(port: port, "POST /v2/check HTTP/1.1\r\nHost: tenders.example\r\nAuthorization: Bearer \(TeamServerTests.token)\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n" + body)
+            }
+            #expect(check.hasPrefix("HTTP/1.1 200"), "\(check.prefix(300))")
+            #expect(check.contains("vog-afschriften-jeugd"))
+            #expect(check.contains("http://tenders.example/regels/vog-afschriften-jeugd"))
+            // A form post from the page itself, as the browser sends it through a TLS proxy.
+            let form = "tekst=" + "Tekst zonder lasten.".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let posted = try await RawHTTP.off {
+                try RawHTTP.exchange(port: port, "POST /lint HTTP/1.1\r\nHost: tenders.example\r\nAuthorization: Basic \(basic)\r\nOrigin: http://tenders.example\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(form.utf8.count)\r\nConnection: close\r\n\r\n" + form)
+            }
+            #expect(posted.hasPrefix("HTTP/1.1 200"), "\(posted.prefix(300))")
+            let log = (try? String(contentsOf: dir.appendingPathComponent("access.log"), encoding: .utf8)) ?? ""
+            #expect(log.contains("\"GET / HTTP/1.1\" 401"), "nginx saw the refusal: \(log)")
+        }
+    }
+}
