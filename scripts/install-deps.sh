@@ -9,6 +9,7 @@ packages=(
   poppler-utils         # pdftotext, for reading PDF
   chromium              # headless browser for the web page's end-to-end test
   python3-jsonschema    # validates SARIF output against the official schema in the tests
+  libreoffice-writer-nogui  # opens the redlined copies (tenderlint redline) in the tests: comments and tracked changes as LibreOffice reads them
 )
 missing=()
 for p in "${packages[@]}"; do
