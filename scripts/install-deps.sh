@@ -10,6 +10,7 @@ packages=(
   chromium              # headless browser for the web page's end-to-end test
   python3-jsonschema    # validates SARIF output against the official schema in the tests
   libreoffice-writer-nogui  # opens the redlined copies (tenderlint redline) in the tests: comments and tracked changes as LibreOffice reads them
+  python3-uno           # drives LibreOffice's own "accept all" / "reject all" on the redlined copies (Tests/TenderRedlineTests/Scripts/office.py)
 )
 missing=()
 for p in "${packages[@]}"; do
