@@ -40,6 +40,12 @@ let package = Package(
         .target(name: "TenderCompare", dependencies: ["TenderDocument", "TenderLanguage", "TenderFormats", "TenderLint", "TenderRules"]),
         // One reporter per output format (lint and compare).
         .target(name: "TenderReport", dependencies: ["TenderDocument", "TenderLint", "TenderRules", "TenderCompare"]),
+        // `tenderlint redline`: the document handed back with a comment per finding and the model
+        // articles as tracked changes (DOCX, ODT/FODT), or a corrected copy and a diff (text, Markdown).
+        .target(name: "TenderRedline", dependencies: [
+            "TenderDocument", "TenderXML", "TenderLanguage", "TenderRules", "TenderLint", "TenderReport",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Fault isolation: worker processes that read (and lint) documents, so that a document
         // that crashes, hangs or exhausts a reader takes down one worker, not the program.
         .target(name: "TenderIsolation", dependencies: ["TenderDocument", "TenderFormats", "TenderRules", "TenderLint"]),
@@ -59,7 +65,7 @@ let package = Package(
         // The executable: argument parsing and wiring only.
         .executableTarget(name: "tenderlint", dependencies: [
             "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport", "TenderInventory", "TenderServer",
-            "TenderIsolation", "TenderCompare", "TenderLSP",
+            "TenderIsolation", "TenderCompare", "TenderLSP", "TenderRedline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -87,6 +93,10 @@ let package = Package(
         .testTarget(name: "TenderCompareTests", dependencies: [
             "TenderCompare", "TenderReport", "TenderLint", "TenderRules", "TenderDocument", "TenderFormats",
         ], exclude: ["Fixtures"]),
+        .testTarget(name: "TenderRedlineTests", dependencies: [
+            "TenderRedline", "TenderLint", "TenderRules", "TenderDocument", "TenderFormats", "TenderXML",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "TenderLintTests", dependencies: ["TenderLint", "TenderRules", "TenderDocument"]),
         .testTarget(name: "TenderServerTests", dependencies: [
             "TenderServer", "TenderLint", "TenderRules", "TenderReport", "TenderIsolation",

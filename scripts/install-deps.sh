@@ -11,6 +11,8 @@ packages=(
   python3-jsonschema    # validates SARIF output against the official schema in the tests
   libreoffice-calc-nogui  # soffice --headless converts the inventory's XLSX workbook in SpreadsheetTests
   nginx                 # reverse proxy in front of the team server in TeamServerTests (run as the user, own config)
+  libreoffice-writer-nogui  # opens the redlined copies (tenderlint redline) in the tests: comments and tracked changes as LibreOffice reads them
+  python3-uno           # drives LibreOffice's own "accept all" / "reject all" on the redlined copies (Tests/TenderRedlineTests/Scripts/office.py)
 )
 missing=()
 for p in "${packages[@]}"; do

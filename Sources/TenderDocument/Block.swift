@@ -25,6 +25,9 @@ public struct Block: Hashable, Sendable, Codable {
     public var label: String?
     /// Comments attached to this block (Word/LibreOffice comments); read for suppression markers.
     public var comments: [String]
+    /// Where the block's text stands in the source file (DOCX and ODT main parts only; empty
+    /// otherwise), in the order of `text`. See `BlockAnchor`.
+    public var anchors: [BlockAnchor] = []
 
     public init(kind: BlockKind, text: String, lineOrigins: [SourceLocation], label: String? = nil, comments: [String] = []) {
         precondition(!lineOrigins.isEmpty, "a block needs the origin of its first line")
@@ -44,7 +47,7 @@ public struct Block: Hashable, Sendable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case kind, text, lineOrigins, label, comments
+        case kind, text, lineOrigins, label, comments, anchors
     }
 
     /// Decodes a block written by `encode(to:)` (a worker process's reply), keeping the
@@ -60,6 +63,7 @@ public struct Block: Hashable, Sendable, Codable {
         self.lineOrigins = origins
         self.label = try container.decodeIfPresent(String.self, forKey: .label)
         self.comments = try container.decodeIfPresent([String].self, forKey: .comments) ?? []
+        self.anchors = try container.decodeIfPresent([BlockAnchor].self, forKey: .anchors) ?? []
     }
 
     /// The location of the character at `utf8Offset` (an offset into `text`'s UTF-8 view).

@@ -53,9 +53,12 @@ struct DocxReader {
         }
 
         let walker = DocxWalker(w: w, styles: styles, numbering: numbering, comments: comments)
+        walker.anchorIndex = DocxReader.textElements(of: document, w: w)
         if let body = document.element("body", namespace: w) {
             walker.walk(container: body)
         }
+        // Anchors point into the main part only.
+        walker.anchorIndex = [:]
         for (kind, element) in [("footnotes", "footnote"), ("endnotes", "endnote")] {
             for name in part(kind) {
                 guard let root = try archive.xml(name) else { continue }
@@ -68,6 +71,35 @@ struct DocxReader {
             walker.walk(container: root, distinctOnly: true)
         }
         return walker.sink.blocks
+    }
+
+    /// Every `w:t` of the main part by the byte offset of its start tag: the index of its
+    /// paragraph among all `w:p` in document order, and its index among the `w:t` of that
+    /// paragraph (see `BlockAnchor`). Empty when the part's byte offsets are unknown.
+    static func textElements(of root: XMLTree.Element, w: String) -> [Int: (paragraph: Int, run: Int)] {
+        var index: [Int: (paragraph: Int, run: Int)] = [:]
+        var paragraphs = 0
+        var runs: [Int] = []
+        func visit(_ e: XMLTree.Element, paragraph: Int?) {
+            for case let .element(child) in e.children {
+                if child.is("p", namespace: w) {
+                    let n = paragraphs
+                    paragraphs += 1
+                    runs.append(0)
+                    visit(child, paragraph: n)
+                } else if child.is("t", namespace: w) {
+                    if let paragraph, let start = child.sourceRange?.lowerBound {
+                        index[start] = (paragraph, runs[paragraph])
+                        runs[paragraph] += 1
+                    }
+                } else {
+                    visit(child, paragraph: paragraph)
+                }
+            }
+        }
+        guard root.sourceRange != nil else { return [:] }
+        visit(root, paragraph: nil)
+        return index
     }
 
     // MARK: Package relationships
@@ -138,11 +170,14 @@ private final class DocxWalker {
     var numbering: DocxNumbering
     let comments: [String: String]
     var sink = ParagraphBlocks()
+    /// The main part's text elements by start offset (`DocxReader.textElements`); empty while
+    /// walking parts or text boxes that get no anchors.
+    var anchorIndex: [Int: (paragraph: Int, run: Int)] = [:]
 
     /// Comment ids whose range is open (started, not yet ended).
     private var openComments: [String] = []
     /// The accepted text of a paragraph whose mark was deleted, to be put before the next one.
-    private var pendingMerge: (text: String, comments: [String])?
+    private var pendingMerge: (text: String, comments: [String], anchors: [BlockAnchor])?
     private(set) var footnoteOrder: [String] = []
     private(set) var endnoteOrder: [String] = []
     /// Header and footer paragraphs already emitted (they repeat across sections).
@@ -169,6 +204,8 @@ private final class DocxWalker {
         var boxed: [XMLTree.Element] = []
         /// Whether the paragraph mark itself was deleted (the paragraph joins the next one).
         var markDeleted = false
+        /// Where `text` stands in the main part (see `BlockAnchor`).
+        var anchors: [BlockAnchor] = []
     }
 
     // MARK: Containers
@@ -192,9 +229,13 @@ private final class DocxWalker {
                     let text = ParagraphBlocks.trimmed(merged.text)
                     guard !RunningLine.isPageNumber(text), seenDistinct.insert(text).inserted else { continue }
                 }
-                sink.add(merged.text, kind: merged.kind, label: merged.label, comments: merged.comments)
+                sink.add(merged.text, kind: merged.kind, label: merged.label, comments: merged.comments, anchors: merged.anchors)
                 if merged.text.allSatisfy(\.isWhitespace) { sink.attachToLast(merged.comments) }
+                // Text boxes get no anchors: a writer comments on them but does not change them.
+                let index = anchorIndex
+                anchorIndex = [:]
                 for box in merged.boxed { walk(container: box, distinctOnly: distinctOnly) }
+                anchorIndex = index
             case "tbl":
                 walk(table: child)
             case "sdt":
@@ -217,10 +258,12 @@ private final class DocxWalker {
             if let trPr = row.element("trPr", namespace: w), trPr.element("del", namespace: w) != nil { continue }
             for cell in cells(of: row) {
                 var lines: [(text: String, label: String?)] = []
+                var lineAnchors: [[BlockAnchor]] = []
                 var cellComments: [String] = []
                 func flush() {
-                    sink.addCell(lines, comments: cellComments)
+                    sink.addCell(lines, comments: cellComments, anchors: lineAnchors)
                     lines = []
+                    lineAnchors = []
                     cellComments = []
                 }
                 for child in contentElements(of: cell) {
@@ -228,6 +271,7 @@ private final class DocxWalker {
                         var paragraph = read(paragraph: child)
                         guard let merged = merge(&paragraph) else { continue }
                         lines.append((merged.text, merged.label))
+                        lineAnchors.append(merged.anchors)
                         cellComments += merged.comments
                     } else if child.is("tbl", namespace: w) {
                         flush()
@@ -296,12 +340,13 @@ private final class DocxWalker {
     /// emit, or nil while it waits for its successor.
     private func merge(_ paragraph: inout Paragraph) -> Paragraph? {
         if let pending = pendingMerge {
+            paragraph.anchors = pending.anchors + BlockAnchor.shifted(paragraph.anchors, by: pending.text.utf8.count)
             paragraph.text = pending.text + paragraph.text
             paragraph.comments = pending.comments + paragraph.comments
             pendingMerge = nil
         }
         if paragraph.markDeleted {
-            pendingMerge = (paragraph.text, paragraph.comments)
+            pendingMerge = (paragraph.text, paragraph.comments, paragraph.anchors)
             return nil
         }
         return paragraph
@@ -367,7 +412,12 @@ private final class DocxWalker {
                 // Properties, deleted text and field codes are not part of the accepted text.
                 continue
             case "t":
-                paragraph.text += child.text
+                let text = child.text
+                if let start = child.sourceRange?.lowerBound, let at = anchorIndex[start], !text.isEmpty {
+                    let offset = paragraph.text.utf8.count
+                    paragraph.anchors.append(BlockAnchor(text: offset..<(offset + text.utf8.count), paragraph: at.paragraph, run: at.run))
+                }
+                paragraph.text += text
             case "tab", "ptab":
                 paragraph.text += "\t"
             case "br", "cr":

@@ -12,24 +12,35 @@ struct ParagraphBlocks {
 
     /// One paragraph as a block. `text` may hold line breaks (`"\n"`); leading and trailing white
     /// space is dropped.
-    mutating func add(_ text: String, kind: BlockKind, label: String? = nil, comments: [String] = []) {
+    mutating func add(_ text: String, kind: BlockKind, label: String? = nil, comments: [String] = [], anchors: [BlockAnchor] = []) {
         let trimmed = ParagraphBlocks.trimmed(text)
         guard !trimmed.isEmpty else { return }
+        let lead = ParagraphBlocks.leadingTrim(text)
         paragraphCount += 1
         var block = Block(kind: kind, text: trimmed, lineOrigins: ParagraphBlocks.origins(of: trimmed, paragraph: paragraphCount),
                           label: label.flatMap { $0.isEmpty ? nil : $0 })
         block.comments = ParagraphBlocks.unique(comments)
+        block.anchors = anchors.compactMap { $0.clipped(to: lead..<(lead + trimmed.utf8.count), shift: -lead) }
         blocks.append(block)
+    }
+
+    /// The UTF-8 length of the white space `trimmed` drops from the front of `text`.
+    static func leadingTrim(_ text: String) -> Int {
+        var n = 0
+        for c in text { guard c.isWhitespace else { break }; n += c.utf8.count }
+        return n
     }
 
     /// A table cell: its non-empty paragraphs joined by `"\n"` into one block of kind
     /// `.tableCell`, each line starting at its own paragraph number. The first paragraph's
     /// number label becomes the block's label; later labels stay in front of their line.
-    mutating func addCell(_ paragraphs: [(text: String, label: String?)], comments: [String] = []) {
+    mutating func addCell(_ paragraphs: [(text: String, label: String?)], comments: [String] = [], anchors: [[BlockAnchor]] = []) {
         var lines: [String] = []
         var origins: [SourceLocation] = []
         var label: String?
-        for (text, paragraphLabel) in paragraphs {
+        var cellAnchors: [BlockAnchor] = []
+        var lineStart = 0
+        for (index, (text, paragraphLabel)) in paragraphs.enumerated() {
             let trimmed = ParagraphBlocks.trimmed(text)
             guard !trimmed.isEmpty else { continue }
             paragraphCount += 1
@@ -39,12 +50,19 @@ struct ParagraphBlocks {
             } else if let paragraphLabel, !paragraphLabel.isEmpty {
                 line = paragraphLabel + " " + trimmed
             }
+            if index < anchors.count {
+                let lead = ParagraphBlocks.leadingTrim(text)
+                let start = lineStart + line.utf8.count - trimmed.utf8.count
+                cellAnchors += anchors[index].compactMap { $0.clipped(to: lead..<(lead + trimmed.utf8.count), shift: start - lead) }
+            }
             lines.append(line)
+            lineStart += line.utf8.count + 1
             origins += ParagraphBlocks.origins(of: line, paragraph: paragraphCount)
         }
         guard !lines.isEmpty else { return }
         var block = Block(kind: .tableCell, text: lines.joined(separator: "\n"), lineOrigins: origins, label: label)
         block.comments = ParagraphBlocks.unique(comments)
+        block.anchors = cellAnchors
         blocks.append(block)
     }
 

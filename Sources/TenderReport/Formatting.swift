@@ -3,16 +3,16 @@ import TenderLint
 import TenderRules
 
 /// Number formatting shared by the human-readable reporters (Dutch: 1.234,5).
-enum Formatting {
-    static func hours(_ value: Double, _ language: Language) -> String {
+public enum Formatting {
+    public static func hours(_ value: Double, _ language: Language) -> String {
         number(value, decimals: 1, language)
     }
 
-    static func euros(_ value: Double, _ language: Language) -> String {
+    public static func euros(_ value: Double, _ language: Language) -> String {
         "€ " + number(value, decimals: 0, language)
     }
 
-    static func number(_ value: Double, decimals: Int, _ language: Language) -> String {
+    public static func number(_ value: Double, decimals: Int, _ language: Language) -> String {
         let rounded = (value * pow(10, Double(decimals))).rounded() / pow(10, Double(decimals))
         let whole = Int(rounded.rounded(.towardZero))
         var digits = String(abs(whole))

@@ -42,7 +42,7 @@ enum SAXParser {
         defer { xmlFreeParserCtxt(ctxt) }
 
         _ = xmlCtxtUseOptions(ctxt, options)
-        let builder = TreeBuilder(limits: limits, dict: ctxt.pointee.dict)
+        let builder = TreeBuilder(limits: limits, dict: ctxt.pointee.dict, input: buffer)
         return try withExtendedLifetime(builder) { () throws(XMLError) -> XMLTree.Element in
             // Safety: `ctxt.pointee.sax` was allocated by xmlCreateMemoryParserCtxt and is freed
             // with the context; we overwrite its fields, not the pointer. `_private` is ours: it

@@ -16,6 +16,10 @@ final class TreeBuilder {
     private var nodeCount = 0
     /// Swift strings for interned C names, keyed by the dictionary pointer.
     private var names: [UnsafeRawPointer: String] = [:]
+    /// The input as handed to the parser, for byte offsets (see `XMLTree.Element.sourceRange`).
+    private let input: UnsafeBufferPointer<UInt8>?
+    /// Where each open element's start tag begins and its content starts (parallel to `stack`).
+    private var starts: [(tag: Int, content: Int, empty: Bool)?] = []
 
     private(set) var root: XMLTree.Element?
     /// Why the builder stopped the parser, if it did.
@@ -23,9 +27,39 @@ final class TreeBuilder {
     /// The first error libxml2 reported.
     private(set) var firstError: XMLError?
 
-    init(limits: XMLLimits, dict: xmlDictPtr?) {
+    init(limits: XMLLimits, dict: xmlDictPtr?, input: UnsafeBufferPointer<UInt8>? = nil) {
         self.limits = limits
         self.dict = dict
+        self.input = input
+    }
+
+    /// The offset in the original input of the parser's current position, when the parser reads
+    /// the input's bytes unconverted (UTF-8); nil otherwise.
+    private func offset(_ ctxt: xmlParserCtxtPtr) -> Int? {
+        // Safety: `input`, `cur` and `base` belong to the parser and are valid during a callback;
+        // `consumed` counts the bytes libxml2 discarded from the front of its buffer.
+        guard let source = input, let current = ctxt.pointee.input, let cur = current.pointee.cur,
+              let base = current.pointee.base, current.pointee.buf?.pointee.encoder == nil else { return nil }
+        let value = Int(current.pointee.consumed) + (cur - base)
+        guard value >= 0, value <= source.count else { return nil }
+        return value
+    }
+
+    /// The last `<` at or before `offset` in the input.
+    private func tagStart(before offset: Int) -> Int? {
+        guard let source = input else { return nil }
+        var i = min(offset, source.count - 1)
+        while i >= 0 { if source[i] == UInt8(ascii: "<") { return i }; i -= 1 }
+        return nil
+    }
+
+    /// Where the start tag that the parser just read begins, where the content starts and whether
+    /// the element is empty (`<a/>`): libxml2 calls startElementNs with `cur` on the `>` or `/>`.
+    private func startOffsets(_ ctxt: xmlParserCtxtPtr) -> (tag: Int, content: Int, empty: Bool)? {
+        guard let source = input, let at = offset(ctxt), at < source.count, let tag = tagStart(before: at) else { return nil }
+        if source[at] == UInt8(ascii: ">") { return (tag, at + 1, false) }
+        if source[at] == UInt8(ascii: "/"), at + 1 < source.count, source[at + 1] == UInt8(ascii: ">") { return (tag, at + 2, true) }
+        return nil
     }
 
     /// The builder behind a SAX callback's context pointer.
@@ -74,12 +108,22 @@ final class TreeBuilder {
             }
         }
         stack.append(element)
+        starts.append(startOffsets(ctxt))
     }
 
     func close(ctx: UnsafeMutableRawPointer?) {
         guard failure == nil, let ctxt = context(ctx) else { return }
         flushText(ctxt, line: Int(xmlSAX2GetLineNumber(ctx)))
-        guard let element = stack.popLast() else { return }
+        guard var element = stack.popLast() else { return }
+        if let start = starts.popLast() ?? nil, let end = offset(ctxt), end > start.tag {
+            if start.empty {
+                element.sourceRange = start.tag..<start.content
+                element.contentRange = start.content..<start.content
+            } else if let endTag = tagStart(before: end - 1), endTag >= start.content {
+                element.sourceRange = start.tag..<end
+                element.contentRange = start.content..<endTag
+            }
+        }
         if stack.isEmpty {
             root = element
         } else {

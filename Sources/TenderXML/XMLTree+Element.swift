@@ -13,6 +13,23 @@ extension XMLTree {
         /// The 1-based line of the input on which the start tag ends (libxml2's convention; for a
         /// start tag on one line, the line it is on).
         public var line: Int
+        /// The bytes of the input this element spans, from its `<` to the `>` of its end tag
+        /// (or of `/>`), when the input was UTF-8 (nil otherwise and for elements built in code).
+        /// Writers that patch a file in place (redline) cut the original bytes at these offsets.
+        /// Not part of equality: two equal trees may come from differently laid-out files.
+        public var sourceRange: Range<Int>?
+        /// The bytes between the start tag's `>` and the end tag's `<` (empty for `<a/>`).
+        public var contentRange: Range<Int>?
+
+        public static func == (a: Element, b: Element) -> Bool {
+            a.name == b.name && a.prefix == b.prefix && a.namespace == b.namespace && a.attributes == b.attributes
+                && a.line == b.line && a.children == b.children
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(name); hasher.combine(prefix); hasher.combine(namespace)
+            hasher.combine(attributes); hasher.combine(line); hasher.combine(children)
+        }
 
         public init(name: String, prefix: String? = nil, namespace: String? = nil, attributes: [Attribute] = [],
                     children: [Node] = [], line: Int) {

@@ -12,7 +12,7 @@ struct TenderlintCommand: AsyncParsableCommand {
         Exitcodes: 0 geen bevindingen op of boven --fail-on; 1 wel; 2 gebruiks-, invoer- of configuratiefout.
         """,
         version: "tenderlint \(TenderlintVersion.current)",
-        subcommands: [Lint.self, Compare.self, Rules.self, Explain.self, Evaluate.self, BaselineCommand.self, Serve.self, Inventory.self, Init.self, LSP.self, Worker.self],
+        subcommands: [Lint.self, Compare.self, Redline.self, Rules.self, Explain.self, Evaluate.self, BaselineCommand.self, Serve.self, Inventory.self, Init.self, LSP.self, Worker.self],
         defaultSubcommand: Lint.self
     )
 
