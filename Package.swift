@@ -33,7 +33,11 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // The rule and model-article catalogue and its compiled matcher.
-        .target(name: "TenderRules", dependencies: ["TenderDocument", "TenderLanguage", "Yams"]),
+        .target(name: "TenderRules", dependencies: [
+            "TenderDocument", "TenderLanguage", "Yams",
+            // SHA-256 for the catalogue cache's key and checksum.
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // The engine: findings, domains, burden, model proposals.
         .target(name: "TenderLint", dependencies: ["TenderDocument", "TenderLanguage", "TenderRules", "TenderFormats", "Yams"]),
         // `tenderlint compare`: clauses of a document aligned with a standard's, or a region's documents with one another.

@@ -9,11 +9,20 @@
 #   scripts/benchmark.sh --quick    the short form for CI (under a minute once built): catalogue
 #                                   load, one 10-page document, 50 documents; fails only on a gross
 #                                   regression (10-page document > 1 s end to end)
+#   scripts/benchmark.sh --identity the output check (a minute or two once built): the text (nl and en),
+#                                   JSON and SARIF reports of the samples and of 200 generated documents
+#                                   (mixed txt/docx/odt), hashed, against the same reports of a named
+#                                   reference binary (REF_BIN or REF_REV, below); fails on any difference.
+#                                   The full run does the same check first when a reference is named.
 #
 # Options: --no-build (use the binary as it is), --keep (reuse generated corpora).
 # Environment: BENCH_DIR (default /tmp/tenderlint-bench), SCRATCH (default .build-bench),
 #              RULES (catalogue folder, default rules/), TENDERLINT_BIN (a binary to measure instead of $SCRATCH/release/tenderlint; implies
 #              --no-build), SIZES (full run, default "100 1000 10000").
+#              REF_BIN: the reference binary of the output check (e.g. a release build of main's tip);
+#              REF_REV: a git revision instead, exported with `git archive` into $BENCH_DIR/ref-src-REV and
+#              built once (release, scratch path .build-ref). The reference's hashes are kept in
+#              $BENCH_DIR/identity/ref-<binary hash>-<inputs hash>.sha256, so it runs once per binary and inputs.
 #
 # The full run needs hyperfine and ripgrep (apt-get install hyperfine ripgrep), GNU time, PyYAML,
 # and proselint (pip install proselint); --quick needs only Python 3 with PyYAML.
@@ -24,14 +33,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-quick=0 build=1 keep=0 compare=0
+quick=0 build=1 keep=0 compare=0 identity=0
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=1 ;;
+    --identity) identity=1 ;;
     --compare) compare=1 ;;
     --no-build) build=0 ;;
     --keep) keep=1 ;;
-    *) echo "usage: scripts/benchmark.sh [--quick|--compare] [--no-build] [--keep]" >&2; exit 2 ;;
+    *) echo "usage: scripts/benchmark.sh [--quick|--compare|--identity] [--no-build] [--keep]" >&2; exit 2 ;;
   esac
 done
 
@@ -99,6 +109,76 @@ if [ "$compare" = 1 ]; then
 fi
 
 # --------------------------------------------------------------------------------------------
+# identity_check: every report of the inputs below byte-identical to the reference binary's.
+# The reference is named by REF_BIN (a binary) or REF_REV (a git revision, built here once).
+reference_binary() {
+  if [ -n "${REF_BIN:-}" ]; then echo "$REF_BIN"; return; fi
+  [ -n "${REF_REV:-}" ] || return 1
+  local rev src
+  rev=$(git rev-parse --short "$REF_REV") || return 1
+  src=$BENCH_DIR/ref-src-$rev
+  if [ ! -x "$ROOT/.build-ref/release/tenderlint" ] || [ "$(cat "$ROOT/.build-ref/revision" 2>/dev/null)" != "$rev" ]; then
+    rm -rf "$src"; mkdir -p "$src"
+    git archive "$rev" | tar -x -C "$src"
+    echo "== building the reference $rev (.build-ref)" >&2
+    swift build -c release --product tenderlint --package-path "$src" --scratch-path "$ROOT/.build-ref" >&2 || return 1
+    echo "$rev" > "$ROOT/.build-ref/revision"
+  fi
+  echo "$ROOT/.build-ref/release/tenderlint"
+}
+# identity_hashes BIN OUT: one line "sha256  input-set/format" per report of BIN.
+identity_hashes() {
+  local bin=$1 out=$2 set fmt name tmp
+  tmp=$(mktemp); : > "$out"
+  for set in samples generated; do
+    local inputs=()
+    if [ "$set" = samples ]; then
+      inputs=("$ROOT"/samples/*.md "$ROOT"/samples/*.xml "$ROOT"/samples/formats)
+    else
+      inputs=("$ident/mixed")
+    fi
+    for fmt in text text-en json sarif; do
+      local args=(--format "${fmt%-en}")
+      [ "$fmt" = text-en ] && args+=(--lang en)
+      # Exit 1 (findings) is a normal outcome here; 2 and above is not.
+      local status=0
+      NO_COLOR=1 "$bin" lint "${inputs[@]}" "${args[@]}" --fail-on never --rules "$RULES" > "$tmp" 2> "$tmp.err" || status=$?
+      if [ "$status" -ge 2 ]; then echo "benchmark: $bin failed on $set/$fmt: $(head -1 "$tmp.err")" >&2; rm -f "$tmp" "$tmp.err"; return 1; fi
+      echo "$(sha256sum < "$tmp" | cut -d' ' -f1)  $set/$fmt ($(wc -c < "$tmp") bytes)" >> "$out"
+    done
+  done
+  rm -f "$tmp" "$tmp.err"
+}
+identity_check() {
+  local ref ref_id inputs_id ref_hashes new_hashes
+  ref=$(reference_binary) || { echo "benchmark: name a reference for the output check: REF_BIN=path or REF_REV=revision" >&2; return 2; }
+  [ -x "$ref" ] || { echo "benchmark: reference $ref missing" >&2; return 2; }
+  ident=$(corpus ident200 --count 200 --mixed)
+  mkdir -p "$BENCH_DIR/identity"
+  # The reference's hashes depend on its binary and on the inputs (samples, rules, corpus generator).
+  ref_id=$(sha256sum < "$ref" | cut -c1-12)
+  inputs_id=$(cat "$ROOT"/samples/*.md "$ROOT"/samples/*.xml "$ROOT"/samples/formats/* scripts/make-corpus.py \
+      $(find "$RULES" -type f | sort) | sha256sum | cut -c1-12)
+  ref_hashes=$BENCH_DIR/identity/ref-$ref_id-$inputs_id.sha256
+  new_hashes=$BENCH_DIR/identity/new.sha256
+  [ -s "$ref_hashes" ] || identity_hashes "$ref" "$ref_hashes" || return 2
+  identity_hashes "$BIN" "$new_hashes" || return 2
+  if cmp -s "$ref_hashes" "$new_hashes"; then
+    echo "output identical to the reference ($ref, $(wc -l < "$new_hashes") reports: samples and 200 generated documents; text nl/en, json, sarif)"
+    return 0
+  fi
+  echo "benchmark: output differs from the reference $ref:" >&2
+  diff "$ref_hashes" "$new_hashes" >&2 || true
+  return 1
+}
+
+if [ "$identity" = 1 ]; then
+  identity_check
+  exit $?
+fi
+
+
+# --------------------------------------------------------------------------------------------
 if [ "$quick" = 1 ]; then
   one=$(corpus one10 --count 1 --pages 10 --formats txt,docx)
   c50=$(corpus c50 --count 50 --formats txt)
@@ -131,6 +211,13 @@ for tool in hyperfine rg /usr/bin/time; do
 done
 have_proselint=0
 command -v proselint > /dev/null && have_proselint=1
+
+# The output check first: figures of a binary whose reports differ from the reference's mean nothing.
+identity_line="output check: no reference named (REF_BIN or REF_REV)"
+if [ -n "${REF_BIN:-}${REF_REV:-}" ]; then
+  echo "== output check" >&2
+  identity_line=$(identity_check) || { echo "benchmark: the output check failed; no figures" >&2; exit 1; }
+fi
 
 SIZES=${SIZES:-"100 1000 10000"}
 results=$BENCH_DIR/results.md
@@ -172,6 +259,7 @@ phrase_count=$(wc -l < "$BENCH_DIR/phrases.txt")
   echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Sources Package.swift || echo ' (with uncommitted changes)')"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m); load average at start: $(load)"
   echo "binary: swift build -c release; $($BIN --version)"
+  echo "$identity_line"
 } > "$BENCH_DIR/header.txt"
 
 echo "== catalogue load" >&2

@@ -1,3 +1,4 @@
+import Foundation
 import TenderDocument
 import TenderLanguage
 import TenderRules
@@ -9,29 +10,34 @@ public final class Engine: Sendable {
     public let options: EngineOptions
     let compiled: CompiledCatalogue
     let ranker: ModelRanker
+    private let stemmers: StemmerPool
 
     public init(catalogue: Catalogue, options: EngineOptions = EngineOptions()) {
         self.catalogue = catalogue
         self.options = options
         self.compiled = CompiledCatalogue(catalogue)
         self.ranker = ModelRanker(models: catalogue.models)
+        self.stemmers = StemmerPool()
     }
 
-    /// A copy of this engine with other options (the compiled catalogue and the ranker are shared).
+    /// A copy of this engine with other options (the compiled catalogue, the ranker and the stemmers are shared).
     public func with(options: EngineOptions) -> Engine {
-        Engine(catalogue: catalogue, compiled: compiled, options: options, ranker: ranker)
+        Engine(catalogue: catalogue, compiled: compiled, options: options, ranker: ranker, stemmers: stemmers)
     }
 
-    private init(catalogue: Catalogue, compiled: CompiledCatalogue, options: EngineOptions, ranker: ModelRanker) {
+    private init(catalogue: Catalogue, compiled: CompiledCatalogue, options: EngineOptions, ranker: ModelRanker, stemmers: StemmerPool) {
         self.catalogue = catalogue
         self.compiled = compiled
         self.options = options
         self.ranker = ranker
+        self.stemmers = stemmers
     }
 
     /// The findings in `document`. `domains` overrides both detection and `options.domains`.
     public func lint(_ document: Document, domains: Set<Domain>? = nil) -> DocumentResult {
-        let stemmer = DutchStemmer()
+        // A stemmer of an earlier document, with its cache of stems: a corpus repeats its words.
+        let stemmer = stemmers.take()
+        defer { stemmers.give(stemmer) }
         // Suppression markers are read first and blanked out of the text the matcher sees.
         var suppressions = Suppressions(document, catalogue: catalogue)
         let analyzed = AnalyzedDocument(suppressions.blanked, stemmer: stemmer)
@@ -87,6 +93,28 @@ public final class Engine: Sendable {
         return DocumentResult(path: document.path, format: document.format, contentHash: document.contentHash,
                               domains: active.sorted(), domainSource: source, clauseCount: analyzed.clauses.count,
                               findings: findings, warnings: document.warnings, checkedRules: checked)
+    }
+
+    /// Stemmers between documents. A stemmer is used by one `lint` call at a time (libstemmer
+    /// keeps state per stemmer); `take` hands out an idle one or a new one.
+    private final class StemmerPool: @unchecked Sendable {
+        // @unchecked: `idle` is only touched under `lock`, and a stemmer is in the pool or in one call, never both.
+        private let lock = NSLock()
+        private var idle: [DutchStemmer] = []
+
+        func take() -> DutchStemmer {
+            lock.lock()
+            let stemmer = idle.popLast()
+            lock.unlock()
+            return stemmer ?? DutchStemmer()
+        }
+
+        func give(_ stemmer: DutchStemmer) {
+            lock.lock()
+            // One per task that lints at once; more would only hold memory.
+            if idle.count < 16 { idle.append(stemmer) }
+            lock.unlock()
+        }
     }
 
     private struct ClauseTopic: Hashable {

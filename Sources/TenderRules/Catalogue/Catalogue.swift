@@ -2,7 +2,7 @@ import Foundation
 
 /// The rule catalogue: rules, model articles, the taxonomy and the shared lexicon, loaded from a
 /// `rules/` folder and validated as a whole.
-public struct Catalogue: Sendable {
+public struct Catalogue: Sendable, Codable {
     public var taxonomy: Taxonomy
     public var lexicon: Lexicon
     /// Rules sorted by id.

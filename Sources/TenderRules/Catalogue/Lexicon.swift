@@ -3,7 +3,7 @@ import Yams
 /// Shared vocabulary of the catalogue (`rules/lexicon.yml`): named phrase sets that rules use as
 /// `$name` (demand verbs, negations, references to the law), the phrases that name document facts
 /// (`opdrachtwaarde`), and the words that tell which domain a document is about.
-public struct Lexicon: Sendable {
+public struct Lexicon: Sendable, Codable {
     public var sets: [String: [String]]
     /// Fact name → phrases; a money amount in the same sentence as one of them is the fact's value.
     public var facts: [String: [String]]

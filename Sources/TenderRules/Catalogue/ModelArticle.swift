@@ -1,8 +1,8 @@
 import Foundation
 
 /// A model article: the standard text a rule proposes instead of the flagged clause.
-public struct ModelArticle: Sendable, Identifiable {
-    public struct Parameter: Hashable, Sendable {
+public struct ModelArticle: Sendable, Identifiable, Codable {
+    public struct Parameter: Hashable, Sendable, Codable {
         public var name: String
         public var defaultValue: String
         public var description: String?

@@ -111,7 +111,7 @@ public struct BurdenSpec: Hashable, Sendable, Codable {
 }
 
 /// One phrase group or quantity condition of a match.
-public enum MatchGroup: Hashable, Sendable {
+public enum MatchGroup: Hashable, Sendable, Codable {
     /// Any of these phrases (already expanded from lexicon sets).
     case phrases([String])
     /// A quantity meeting a condition.
@@ -119,7 +119,7 @@ public enum MatchGroup: Hashable, Sendable {
 }
 
 /// A condition on a quantity in the same sentence or clause.
-public struct QuantityCondition: Hashable, Sendable {
+public struct QuantityCondition: Hashable, Sendable, Codable {
     public var dimension: QuantityDimension
     /// Strict lower bound, in the dimension's base unit (days, euro, percent, times).
     public var above: Double?
@@ -139,7 +139,7 @@ public enum MatchScope: String, Hashable, Sendable, Codable {
 }
 
 /// A combination of groups that must all occur, within `near` words of each other if set.
-public struct MatchSpec: Hashable, Sendable {
+public struct MatchSpec: Hashable, Sendable, Codable {
     public var groups: [MatchGroup]
     /// The most words between the first and last part; nil: anywhere in the scope.
     public var near: Int?
@@ -147,7 +147,7 @@ public struct MatchSpec: Hashable, Sendable {
 }
 
 /// An example sentence from a rule file, with the ranges that must be reported.
-public struct RuleExample: Hashable, Sendable {
+public struct RuleExample: Hashable, Sendable, Codable {
     /// The example text with the `⟦` `⟧` markers removed.
     public var text: String
     /// The UTF-8 ranges in `text` that must be reported, in order.
@@ -164,7 +164,7 @@ public struct RuleExample: Hashable, Sendable {
 }
 
 /// One rule of the catalogue, as loaded from `rules/<category>/<id>.yml`.
-public struct Rule: Sendable, Identifiable {
+public struct Rule: Sendable, Identifiable, Codable {
     public var id: String
     public var aliases: [String]
     public var topic: String

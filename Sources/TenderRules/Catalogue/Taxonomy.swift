@@ -1,8 +1,8 @@
 import Yams
 
 /// The topic taxonomy (`rules/topics.yml`): every rule names exactly one topic.
-public struct Taxonomy: Sendable {
-    public struct Topic: Hashable, Sendable {
+public struct Taxonomy: Sendable, Codable {
+    public struct Topic: Hashable, Sendable, Codable {
         public var id: String
         public var category: Category
         public var title: String

@@ -27,7 +27,20 @@ public final class CompiledCatalogue: @unchecked Sendable {
     /// `*part*` words: the part's UTF-8 bytes and the word id.
     private var containing: [([UInt8], Int)] = []
     private var phrases: [(pattern: PhrasePattern, wordIds: [Int])] = []
+    /// The words of every phrase, flat, for the scan's inner loop (`matchPhrase`): phrase `p`'s
+    /// words are `phraseWords[phraseStart[p]..<phraseStart[p + 1]]`. Reading them from `phrases`
+    /// retained and released two arrays per candidate phrase at every token.
+    private var phraseStart: [Int32] = [0]
+    private var phraseWords: [PhraseWord] = []
+
+    /// One word of a phrase as the scan needs it: its word id (-1: any word) and whether it may be left out.
+    struct PhraseWord {
+        var id: Int32
+        var optional: Bool
+    }
     private var phrasesByFirstWord: [Int: [Int]] = [:]
+    /// `phrasesByFirstWord` as an array by word id, for the scan (no hashing per token and word).
+    private var phrasesStartingWith: [[Int]] = []
     private var usages: [[Usage]] = []
 
     /// Compiles `catalogue`.
@@ -58,6 +71,10 @@ public final class CompiledCatalogue: @unchecked Sendable {
             }
             let p = phrases.count
             phrases.append((pattern, ids))
+            for (k, w) in pattern.words.enumerated() {
+                phraseWords.append(PhraseWord(id: w.kind == .anyWord ? -1 : Int32(ids[k]), optional: w.optional))
+            }
+            phraseStart.append(Int32(phraseWords.count))
             phrasesByFirstWord[ids[0], default: []].append(p)
             usages.append([usage])
             phraseIndex[text] = p
@@ -72,6 +89,7 @@ public final class CompiledCatalogue: @unchecked Sendable {
         }
         for (domain, list) in catalogue.lexicon.domains { for text in list { addPhrase(text, .domain(domain)) } }
         for (fact, list) in catalogue.lexicon.facts { for text in list { addPhrase(text, .fact(fact)) } }
+        phrasesStartingWith = words.indices.map { phrasesByFirstWord[$0] ?? [] }
     }
 
     /// The number of distinct word patterns and phrases (for `tenderlint rules --stats` and benchmarks).
@@ -146,8 +164,7 @@ public final class CompiledCatalogue: @unchecked Sendable {
             }
             for i in 0..<block.tokens.count {
                 for w in tokenWords[i] {
-                    guard let candidates = phrasesByFirstWord[w] else { continue }
-                    for p in candidates {
+                    for p in phrasesStartingWith[w] {
                         guard let last = matchPhrase(p, at: i, tokenWords) else { continue }
                         let hit = Hit(block: b, first: block.tokenBase + i, last: block.tokenBase + last,
                                       range: block.tokens[i].range.lowerBound..<block.tokens[last].range.upperBound,
@@ -195,16 +212,18 @@ public final class CompiledCatalogue: @unchecked Sendable {
     /// The last token of phrase `p` starting at token `start`, or nil. Optional words are tried
     /// both ways (phrases are a few words long, so the backtracking stays small).
     private func matchPhrase(_ p: Int, at start: Int, _ tokenWords: [[Int]]) -> Int? {
-        let (pattern, ids) = phrases[p]
-        func match(_ k: Int, _ t: Int, _ last: Int) -> Int? {
-            if k == ids.count { return last }
-            let word = pattern.words[k]
-            let fits = t < tokenWords.count && (word.kind == .anyWord || tokenWords[t].contains(ids[k]))
-            if fits, let end = match(k + 1, t + 1, t) { return end }
-            if word.optional { return match(k + 1, t, last) }
-            return nil
+        phraseWords.withUnsafeBufferPointer { words in
+            let begin = Int(phraseStart[p]), end = Int(phraseStart[p + 1])
+            func match(_ k: Int, _ t: Int, _ last: Int) -> Int? {
+                if k == end { return last }
+                let word = words[k]
+                let fits = t < tokenWords.count && (word.id < 0 || tokenWords[t].contains(Int(word.id)))
+                if fits, let found = match(k + 1, t + 1, t) { return found }
+                if word.optional { return match(k + 1, t, last) }
+                return nil
+            }
+            return match(begin, start, start)
         }
-        return match(0, start, start)
     }
 }
 

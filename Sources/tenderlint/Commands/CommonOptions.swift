@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TenderLint
+import TenderReport
 import TenderRules
 
 /// Options every command shares: the catalogue and the language.
@@ -13,11 +14,22 @@ struct CommonOptions: ParsableArguments {
 
     /// Loads the catalogue or exits with code 2 and the catalogue errors on stderr.
     func loadCatalogue(extraFolders: [String] = []) throws -> Catalogue {
+        try loadCatalogueReportingCache(extraFolders: extraFolders).catalogue
+    }
+
+    /// The catalogue, through the catalogue cache (`CatalogueCache.standard`: `$TENDERLINT_CACHE`,
+    /// `$XDG_CACHE_HOME/tenderlint` or `~/.cache/tenderlint`; `TENDERLINT_CACHE=off` reads the YAML
+    /// every time), and what the cache did (nil: no cache).
+    func loadCatalogueReportingCache(extraFolders: [String] = []) throws -> (catalogue: Catalogue, cache: CatalogueCache.Outcome?) {
         guard let folder = CatalogueLocator.locate(explicit: rulesFolder) else {
             throw Failure.usage(language == .en ? "rules folder not found; pass --rules DIR" : "regelcatalogus niet gevonden; geef --rules MAP")
         }
         do {
-            return try Catalogue.load(from: folder, extraFolders: extraFolders)
+            if let cache = CatalogueCache.standard(toolVersion: TenderlintVersion.current) {
+                let (catalogue, outcome) = try cache.load(from: folder, extraFolders: extraFolders)
+                return (catalogue, outcome)
+            }
+            return (try Catalogue.load(from: folder, extraFolders: extraFolders), nil)
         } catch {
             throw Failure.usage(error.description(language))
         }

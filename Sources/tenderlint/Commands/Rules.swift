@@ -51,7 +51,7 @@ struct Rules: ParsableCommand {
     private func printStats() throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let catalogue = try common.loadCatalogue()
+        let (catalogue, cache) = try common.loadCatalogueReportingCache()
         let loaded = clock.now
         let compiled = CompiledCatalogue(catalogue)
         let done = clock.now
@@ -62,5 +62,6 @@ struct Rules: ParsableCommand {
         print("phrases: \(compiled.size.phrases)")
         print("load-ms: \(ms(loaded - start))")
         print("compile-ms: \(ms(done - loaded))")
+        print("catalogue-cache: \(cache?.rawValue ?? "off")")
     }
 }
