@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "TenderIsolation", dependencies: ["TenderDocument", "TenderFormats", "TenderRules", "TenderLint"]),
         // Corpus mode: the SQLite store (GRDB), the incremental parallel scan, aggregates and their reports.
         .target(name: "TenderInventory", dependencies: [
-            "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderIsolation", "TenderXML", "Yams",
+            "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport", "TenderIsolation", "TenderXML", "Yams",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

@@ -28,6 +28,8 @@ import sys
 import threading
 import time
 
+from proctools import children, rss_kb
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BOUNDARY = "----tenderlintLoadBoundary"
 
@@ -36,33 +38,6 @@ def multipart(name, data):
     head = (f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"{name}\"\r\n"
             "Content-Type: application/octet-stream\r\n\r\n").encode()
     return head + data + f"\r\n--{BOUNDARY}--\r\n".encode()
-
-
-def rss_kb(pid):
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        return None
-    return None
-
-
-def children(pid):
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as f:
-                stat = f.read()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2:].split()
-        if int(fields[1]) == pid and fields[0] not in "ZX":
-            found.append(int(entry))
-    return found
 
 
 def memory(pid):

@@ -1,3 +1,4 @@
+import TenderReport
 import Foundation
 import TenderDocument
 import TenderXML
@@ -166,31 +167,13 @@ public enum DocxRedliner {
 
     static func commentXML(id: Int, paragraphs: [String], prefix: String?, options: RedlineOptions) -> String {
         let p = prefix.map { $0 + ":" } ?? ""
-        var out = #"<\#(p)comment \#(p)id="\#(id)" \#(p)author="\#(escape(options.author))" \#(p)date="\#(options.isoDate)" \#(p)initials="TL">"#
+        var out = #"<\#(p)comment \#(p)id="\#(id)" \#(p)author="\#(XMLText.attribute(options.author))" \#(p)date="\#(options.isoDate)" \#(p)initials="TL">"#
         for paragraph in paragraphs {
-            out += "<\(p)p><\(p)r><\(p)t xml:space=\"preserve\">\(escape(paragraph))</\(p)t></\(p)r></\(p)p>"
+            out += "<\(p)p><\(p)r><\(p)t xml:space=\"preserve\">\(XMLText.content(paragraph))</\(p)t></\(p)r></\(p)p>"
         }
         return out + "</\(p)comment>"
     }
 
-    /// Text and attribute values escaped for XML.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                // Characters XML 1.0 does not allow are dropped.
-                if c.value < 0x20, c != "\t", c != "\n", c != "\r" { continue }
-                out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
 }
 
 /// Revision and comment ids, unique across the document.

@@ -1,3 +1,4 @@
+import TenderReport
 import TenderDocument
 import TenderXML
 
@@ -189,7 +190,7 @@ struct ParagraphWriter {
         var next = 0
         var out = ""
         var delOpen = false
-        let date = options.isoDate, author = DocxRedliner.escape(options.author)
+        let date = options.isoDate, author = XMLText.attribute(options.author)
         func closeDel() { if delOpen { out += "</\(q("del"))>"; delOpen = false } }
         func emit(_ e: Event) {
             closeDel()
@@ -198,7 +199,7 @@ struct ParagraphWriter {
             case let .end(id):
                 out += #"<\#(q("commentRangeEnd")) \#(q("id"))="\#(id)"/><\#(q("r"))><\#(q("commentReference")) \#(q("id"))="\#(id)"/></\#(q("r"))>"#
             case let .insert(text, rPr, id):
-                out += #"<\#(q("ins")) \#(q("id"))="\#(id)" \#(q("author"))="\#(author)" \#(q("date"))="\#(date)"><\#(q("r"))>\#(rPr)<\#(q("t")) xml:space="preserve">\#(DocxRedliner.escape(text))</\#(q("t"))></\#(q("r"))></\#(q("ins"))>"#
+                out += #"<\#(q("ins")) \#(q("id"))="\#(id)" \#(q("author"))="\#(author)" \#(q("date"))="\#(date)"><\#(q("r"))>\#(rPr)<\#(q("t")) xml:space="preserve">\#(XMLText.content(text))</\#(q("t"))></\#(q("r"))></\#(q("ins"))>"#
             }
         }
         func flush(upTo x: Int, startsBefore limit: Int? = nil) {
@@ -248,7 +249,7 @@ struct ParagraphWriter {
                     points = Array(Set(points)).sorted()
                     for (a, b) in zip(points, points.dropFirst()) where a < b || text.isEmpty {
                         flush(upTo: a)
-                        let piece = DocxRedliner.escape(String(decoding: text[(a - start)..<(b - start)], as: UTF8.self))
+                        let piece = XMLText.content(String(decoding: text[(a - start)..<(b - start)], as: UTF8.self))
                         if deleted(a, b) {
                             if !delOpen {
                                 out += #"<\#(q("del")) \#(q("id"))="\#(ids.next())" \#(q("author"))="\#(author)" \#(q("date"))="\#(date)">"#

@@ -1,9 +1,9 @@
-/// Escaping for the XML reporters (Checkstyle, JUnit): the five entities, white space in
+/// Escaping for every XML tenderlint writes (Checkstyle, JUnit, the XLSX workbook, the redlined DOCX): the five entities, white space in
 /// attributes as character references (so it survives attribute normalisation), and characters
 /// XML 1.0 does not allow (most C0 controls, lone surrogates, U+FFFE/U+FFFF) replaced by U+FFFD.
-enum XMLText {
+public enum XMLText {
     /// `s` escaped for a double-quoted attribute value.
-    static func attribute(_ s: String) -> String {
+    public static func attribute(_ s: String) -> String {
         var out = ""
         for c in s.unicodeScalars {
             switch c {
@@ -22,7 +22,7 @@ enum XMLText {
     }
 
     /// `s` escaped for element content.
-    static func content(_ s: String) -> String {
+    public static func content(_ s: String) -> String {
         var out = ""
         for c in s.unicodeScalars {
             switch c {
@@ -37,7 +37,7 @@ enum XMLText {
     }
 
     /// Whether XML 1.0 allows `c` in a document.
-    static func allowed(_ c: Unicode.Scalar) -> Bool {
+    public static func allowed(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
         case 0x9, 0xA, 0xD: return true
         case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true

@@ -1,3 +1,4 @@
+import TenderReport
 import Foundation
 internal import ZIPFoundation
 import TenderRules
@@ -21,7 +22,7 @@ enum XLSXWriter {
             """))
         var sheets = "", rels = ""
         for (i, name) in names.enumerated() {
-            sheets += "<sheet name=\"\(escape(name))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
+            sheets += "<sheet name=\"\(XMLText.attribute(name))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
             rels += "<Relationship Id=\"rId\(i + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(i + 1).xml\"/>"
         }
         rels += "<Relationship Id=\"rId\(names.count + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
@@ -100,7 +101,7 @@ enum XLSXWriter {
             switch value {
             case let .text(text):
                 let style = header ? " s=\"\(Style.header.rawValue)\"" : ""
-                return "<c r=\"\(ref)\" t=\"inlineStr\"\(style)><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
+                return "<c r=\"\(ref)\" t=\"inlineStr\"\(style)><is><t xml:space=\"preserve\">\(XMLText.content(text))</t></is></c>"
             case let .integer(n): return "<c r=\"\(ref)\" s=\"\(Style.integer.rawValue)\"><v>\(n)</v></c>"
             case let .hours(h): return "<c r=\"\(ref)\" s=\"\(Style.hours.rawValue)\"><v>\(number(h))</v></c>"
             case let .euros(e): return "<c r=\"\(ref)\" s=\"\(Style.euros.rawValue)\"><v>\(number(e))</v></c>"
@@ -141,23 +142,6 @@ enum XLSXWriter {
         }
     }
 
-    /// XML text: `&`, `<`, `>`, `"` escaped; control characters XML 1.0 cannot hold dropped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
 }
 
 /// The tables as CSV files, one per table: Dutch Excel's dialect by default (`;`, decimal comma,
