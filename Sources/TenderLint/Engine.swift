@@ -159,7 +159,8 @@ public final class Engine: Sendable {
             let all = analyzed.rawText.utf8
             quantityText = String(analyzed.rawText[all.index(all.startIndex, offsetBy: qr.lowerBound)..<all.index(all.startIndex, offsetBy: qr.upperBound)])
         }
-        let model = catalogue.model(rule.model) == nil ? nil : ModelProposal(id: rule.model, reason: .rule)
+        let article = catalogue.model(rule.model)
+        let model = article == nil ? nil : ModelProposal(id: rule.model, reason: .rule)
         // The model library ranked by similarity to the clause; shown when it differs.
         let query = queries[match.block] ?? ModelRanker.query(tokens: analyzed.tokens, stemmer: stemmer)
         queries[match.block] = query
@@ -170,7 +171,7 @@ public final class Engine: Sendable {
         locators[match.block] = locator
         let burden = BurdenEstimate(hoursPerOccurrence: rule.burden.hours, occurrencesPerYear: rule.burden.frequency,
                                     municipalities: options.municipalitiesPerProvider, tariff: options.tariff, bearer: rule.burden.bearer,
-                                    remaining: catalogue.model(rule.model)?.remaining)
+                                    remaining: article?.remaining)
 
         // The fingerprint uses the words of the sentence, not its number or line breaks.
         // Sentence ends come once per block from the analysis; sentence and tokens are found by
