@@ -22,6 +22,9 @@ public final class LanguageServer: @unchecked Sendable {
     /// The findings last published per document, with their LSP ranges.
     private var published: [String: [Published]] = [:]
     private var shutdownRequested = false
+    /// The engine of each configuration file, kept while the file's size and modification time
+    /// stay the same: a pause in typing does not read the file and compile its rule folders again.
+    private var engines: [String: (stamp: String, engine: Engine)] = [:]
 
     struct OpenDocument {
         var text: String
@@ -130,21 +133,29 @@ public final class LanguageServer: @unchecked Sendable {
         return url.path
     }
 
+    /// The engine for the file at `path`: the base, or the one its nearest `.tenderlint.yml` gives.
+    private func engine(for path: String) -> Engine {
+        guard let configuration = ConfigurationLoader.nearest(to: path) else { return base }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: configuration)
+        let stamp = "\((attributes?[.size] as? Int) ?? -1) \((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+        if let known = lock.withLock({ engines[configuration] }), known.stamp == stamp { return known.engine }
+        do {
+            let engine = try EngineResolver(base: base, rulesFolder: rulesFolder).resolve([path]).choices.first?.engine ?? base
+            lock.withLock { engines[configuration] = (stamp, engine) }
+            return engine
+        } catch {
+            FileHandle.standardError.write(Data("tenderlint lsp: \(error.description(language))\n".utf8))
+            return base
+        }
+    }
+
     private func lint(uri: String, document doc: OpenDocument) -> [[String: Any]] {
         let path = LanguageServer.path(of: uri)
         let name = path ?? uri
         let lower = name.lowercased()
         let markdown = doc.languageId == "markdown" || lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
         // The configuration that applies to the file, as `lint` finds it.
-        var engine = base
-        if let path {
-            do {
-                let resolution = try EngineResolver(base: base, rulesFolder: rulesFolder).resolve([path])
-                if let choice = resolution.choices.first { engine = choice.engine }
-            } catch {
-                FileHandle.standardError.write(Data("tenderlint lsp: \(error.description(language))\n".utf8))
-            }
-        }
+        let engine = path.map(engine(for:)) ?? base
         let document = DocumentReader.document(text: doc.text, path: name, markdown: markdown)
         let result = engine.lint(document)
         let texts = FindingText(catalogue: engine.catalogue, language: language)
