@@ -23,7 +23,7 @@ enum SAXParser {
     static func parse(_ buffer: UnsafeBufferPointer<UInt8>, limits: XMLLimits) throws(XMLError) -> XMLTree.Element {
         _ = libxml2Setup
         guard buffer.count > 0, let base = buffer.baseAddress else {
-            throw .malformed(line: 1, column: 1, reason: "leeg document")
+            throw .malformed(line: 1, column: 1, reason: .empty)
         }
         // Attribute counts are bounded before libxml2 sees the bytes (its duplicate check is
         // quadratic in the attributes of one element).
@@ -35,7 +35,7 @@ enum SAXParser {
             xmlCreateMemoryParserCtxt($0, Int32(buffer.count))
         }
         guard let ctxt = context else {
-            throw .malformed(line: 1, column: 1, reason: "libxml2 kon geen parser maken")
+            throw .malformed(line: 1, column: 1, reason: .parserUnavailable)
         }
         // The only free: the context owns its SAX handler copy, input buffers and dictionary.
         // No document is built (our handler has no startDocument), so there is no xmlDoc to free.
@@ -62,10 +62,10 @@ enum SAXParser {
             if let failure = builder.failure { throw failure }
             if ctxt.pointee.wellFormed == 0 {
                 throw builder.firstError ?? .malformed(line: Int(xmlSAX2GetLineNumber(ctxt)), column: 1,
-                                                      reason: "onbekende parseerfout")
+                                                      reason: .unknown)
             }
             guard let root = builder.root else {
-                throw .malformed(line: 1, column: 1, reason: "geen wortelelement")
+                throw .malformed(line: 1, column: 1, reason: .noRootElement)
             }
             return root
         }
@@ -118,7 +118,25 @@ enum SAXParser {
         }
         // libxml2 messages end in "\n" and sometimes add a second line of bytes; keep the first.
         let firstLine = message.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? message
-        return .malformed(line: line, column: column, reason: firstLine.trimmingTrailingSpace())
+        return .malformed(line: line, column: column, reason: .libxml2(kind(code), code: code, message: firstLine.trimmingTrailingSpace()))
+    }
+
+    /// The kind of a libxml2 error code (`xmlParserErrors`), for the Dutch message.
+    private static func kind(_ code: Int) -> MalformedReason.Kind {
+        let kinds: [(xmlParserErrors, MalformedReason.Kind)] = [
+            (XML_ERR_DOCUMENT_START, .startTagExpected), (XML_ERR_DOCUMENT_EMPTY, .documentEmpty),
+            (XML_ERR_DOCUMENT_END, .extraContent), (XML_ERR_EXTRA_CONTENT, .extraContent),
+            (XML_ERR_INVALID_CHAR, .invalidCharacter), (XML_ERR_ENTITYREF_SEMICOL_MISSING, .entityWithoutSemicolon),
+            (XML_ERR_UNDECLARED_ENTITY, .undefinedEntity), (XML_ERR_STRING_NOT_CLOSED, .unclosedString),
+            (XML_ERR_LT_IN_ATTRIBUTE, .ltInAttribute), (XML_ERR_ATTRIBUTE_NOT_STARTED, .attributeNotQuoted),
+            (XML_ERR_ATTRIBUTE_NOT_FINISHED, .attributeNotFinished), (XML_ERR_ATTRIBUTE_WITHOUT_VALUE, .attributeWithoutValue),
+            (XML_ERR_ATTRIBUTE_REDEFINED, .attributeRedefined), (XML_NS_ERR_ATTRIBUTE_REDEFINED, .attributeRedefined),
+            (XML_ERR_COMMENT_NOT_FINISHED, .commentNotFinished), (XML_ERR_CDATA_NOT_FINISHED, .cdataNotFinished),
+            (XML_ERR_NAME_REQUIRED, .nameRequired), (XML_ERR_GT_REQUIRED, .startTagNotFinished),
+            (XML_ERR_LTSLASH_REQUIRED, .endTagExpected), (XML_ERR_TAG_NAME_MISMATCH, .tagMismatch),
+            (XML_ERR_TAG_NOT_FINISHED, .unclosedElement), (XML_NS_ERR_UNDEFINED_NAMESPACE, .undefinedNamespacePrefix),
+        ]
+        return kinds.first { Int($0.0.rawValue) == code }?.1 ?? .other
     }
 }
 
