@@ -64,6 +64,9 @@ public struct Configuration: Sendable {
     /// `burden: municipalities-per-provider`: the municipalities factor of the burden estimates
     /// for documents under this file (nil: the command line's or the default, 5).
     public var municipalitiesPerProvider: Int?
+    /// `burden: tariff`, with `tariff-source` and `tariff-year`: the hourly tariff of the burden
+    /// estimates for documents under this file (nil: the command line's or the default).
+    public var tariff: Tariff?
 
     /// The defaults: every rule on, nothing silenced.
     public init() {}
@@ -85,6 +88,7 @@ public struct Configuration: Sendable {
         var options = base
         if options.domains == nil, let domains { options.domains = Set(domains) }
         if !options.municipalitiesFromCommandLine, let m = municipalitiesPerProvider { options.municipalitiesPerProvider = m }
+        if !options.tariffFromCommandLine, let tariff { options.tariff = tariff }
         let ids = catalogue.rules.map { ($0.id, Optional($0)) } + SuppressionRule.allCases.map { ($0.id, nil as Rule?) }
         for (id, rule) in ids {
             let on = best(enable, id: id, rule: rule)

@@ -4,7 +4,7 @@ import TenderRules
 /// a configuration file are reported as `file:line:column: reason`, all at once.
 public enum ConfigurationError: Error, Sendable, CustomStringConvertible {
     /// One problem at a position in a configuration file.
-    public struct Problem: Hashable, Sendable {
+    public struct Problem: Hashable, Sendable, YAMLProblem {
         public var file: String
         /// 1-based line and column of the YAML node (Yams marks).
         public var line: Int
@@ -22,14 +22,9 @@ public enum ConfigurationError: Error, Sendable, CustomStringConvertible {
     }
 
     /// What is wrong; the texts are in one place, `text(_:)`.
-    public enum Reason: Hashable, Sendable {
-        case invalidYAML(String)
-        case unknownKey(String, allowed: [String])
-        case duplicateKey(String)
-        case notAMapping(String)
-        case notAList(String)
-        case notAString(String)
-        case missingKey(String)
+    public enum Reason: YAMLShapeReason {
+        /// A problem of shape, common to every YAML file (`YAMLShape`).
+        case shape(YAMLShape)
         case unsupportedVersion(String)
         case unknownDomain(String)
         case unknownSeverity(String)
@@ -40,6 +35,11 @@ public enum ConfigurationError: Error, Sendable, CustomStringConvertible {
         case emptyReason
         /// A whole number from 1 to 1000 was expected for the key.
         case notACount(String, String)
+        /// `burden: tariff` outside 1 to 1000 euro per hour, or `tariff-year` outside 1990 to 2100.
+        case notATariff(String)
+        case notATariffYear(String)
+        /// `tariff-source` or `tariff-year` without the `tariff` they describe.
+        case tariffDetailWithoutTariff(String)
         case ruleFolderMissing(String)
         /// Two configurations' rule folders define one rule id in two files.
         case duplicateRule(id: String, otherFile: String)
@@ -49,21 +49,8 @@ public enum ConfigurationError: Error, Sendable, CustomStringConvertible {
         public func text(_ language: Language) -> String {
             let en = language == .en
             switch self {
-            case let .invalidYAML(detail):
-                return (en ? "not valid YAML: " : "geen geldige YAML: ") + detail
-            case let .unknownKey(key, allowed):
-                return en ? "unknown key '\(key)' (allowed: \(allowed.joined(separator: ", ")))"
-                          : "onbekende sleutel '\(key)' (toegestaan: \(allowed.joined(separator: ", ")))"
-            case let .duplicateKey(key):
-                return en ? "key '\(key)' occurs twice" : "sleutel '\(key)' komt twee keer voor"
-            case let .notAMapping(what):
-                return en ? "'\(what)' must be a mapping" : "'\(what)' moet een mapping zijn"
-            case let .notAList(what):
-                return en ? "'\(what)' must be a list" : "'\(what)' moet een lijst zijn"
-            case let .notAString(what):
-                return en ? "'\(what)' must be text" : "'\(what)' moet tekst zijn"
-            case let .missingKey(key):
-                return en ? "missing key '\(key)'" : "ontbrekende sleutel '\(key)'"
+            case let .shape(problem):
+                return problem.text(language)
             case let .unsupportedVersion(v):
                 return en ? "unsupported version '\(v)' (supported: 1)" : "onbekende versie '\(v)' (ondersteund: 1)"
             case let .unknownDomain(d):
@@ -78,6 +65,15 @@ public enum ConfigurationError: Error, Sendable, CustomStringConvertible {
             case let .notACount(key, value):
                 return en ? "\(key): '\(value)' is not a whole number from 1 to 1000"
                           : "\(key): '\(value)' is geen geheel getal van 1 tot en met 1000"
+            case let .notATariff(value):
+                return en ? "tariff: '\(value)' is not an amount from 1 to 1000 euros per hour"
+                          : "tariff: '\(value)' is geen bedrag van 1 tot en met 1000 euro per uur"
+            case let .notATariffYear(value):
+                return en ? "tariff-year: '\(value)' is not a year from 1990 to 2100"
+                          : "tariff-year: '\(value)' is geen jaar van 1990 tot en met 2100"
+            case let .tariffDetailWithoutTariff(key):
+                return en ? "\(key) describes the tariff: give 'tariff' too"
+                          : "\(key) beschrijft het uurtarief: geef ook 'tariff'"
             case .emptyReason:
                 return en ? "a context entry needs a reason ('reason'): comply or explain"
                           : "een context-regel heeft een reden nodig ('reason'): pas toe of leg uit"

@@ -8,7 +8,7 @@ public enum ConfigurationLoader {
     /// The keys a configuration file may have.
     static let keys = ["burden", "context", "disable", "domain", "enable", "rule-folders", "severity", "version"]
     /// The keys of the `burden` mapping.
-    static let burdenKeys = ["municipalities-per-provider"]
+    static let burdenKeys = ["municipalities-per-provider", "tariff", "tariff-source", "tariff-year"]
 
     /// The nearest `.tenderlint.yml` in the folder of `file` or a folder above it; nil if none.
     /// The path is relative to the working directory when the file lies below it, so error
@@ -39,20 +39,17 @@ public enum ConfigurationLoader {
         var reader = Reader(file: file)
         var configuration = Configuration()
         configuration.file = file
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else { return configuration }
-            root = node
-        } catch {
-            throw .invalid([reader.problem(at: error, .invalidYAML(oneLine("\(error)")))])
+        guard let root = reader.compose(text) else {
+            if !reader.problems.isEmpty { throw .invalid(reader.problems) }
+            return configuration
         }
-        let map = reader.mapping(root, allowed: keys, what: Configuration.fileName)
+        let map = reader.mapping(root, allowed: keys, what: Configuration.fileName, inPart: false)
         if let v = map["version"] {
             if v.scalar?.string != "1" { reader.fail(v, .unsupportedVersion(v.scalar?.string ?? "?")) }
         }
         if let d = map["domain"] {
             var domains: [Domain] = []
-            for (item, name) in reader.strings(d, "domain") {
+            for (item, name) in reader.stringNodes(d, "domain") {
                 if let domain = Domain(rawValue: name) { domains.append(domain) } else { reader.fail(item, .unknownDomain(name)) }
             }
             configuration.domains = domains
@@ -64,6 +61,27 @@ public enum ConfigurationLoader {
                     configuration.municipalitiesPerProvider = n
                 } else {
                     reader.fail(m, .notACount("municipalities-per-provider", m.scalar?.string ?? "?"))
+                }
+            }
+            if let t = burden["tariff"] {
+                if let value = t.scalar.flatMap({ Double($0.string) }), Tariff.range.contains(value) {
+                    var tariff = Tariff(eurosPerHour: value)
+                    if let s = burden["tariff-source"], let source = reader.string(s, "tariff-source") {
+                        let trimmed = source.trimmingCharacters(in: .whitespacesAndNewlines)
+                        tariff.source = trimmed.isEmpty ? nil : trimmed
+                    }
+                    if let y = burden["tariff-year"] {
+                        if let year = y.scalar.flatMap({ Int($0.string) }), Tariff.years.contains(year) { tariff.year = year } else {
+                            reader.fail(y, .notATariffYear(y.scalar?.string ?? "?"))
+                        }
+                    }
+                    configuration.tariff = tariff
+                } else {
+                    reader.fail(t, .notATariff(t.scalar?.string ?? "?"))
+                }
+            } else {
+                for key in ["tariff-source", "tariff-year"] {
+                    if let n = burden[key] { reader.fail(n, .tariffDetailWithoutTariff(key)) }
                 }
             }
         }
@@ -79,7 +97,7 @@ public enum ConfigurationLoader {
         }
         if let f = map["rule-folders"] {
             let base = (absolute(file) as NSString).deletingLastPathComponent
-            for (item, folder) in reader.strings(f, "rule-folders") {
+            for (item, folder) in reader.stringNodes(f, "rule-folders") {
                 let path = folder.hasPrefix("/") ? folder : (base as NSString).appendingPathComponent(folder)
                 var isDirectory: ObjCBool = false
                 if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -121,70 +139,16 @@ public enum ConfigurationLoader {
         return ((cwd as NSString).appendingPathComponent(path) as NSString).standardizingPath
     }
 
-    private static func oneLine(_ s: String) -> String {
-        s.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    /// The one YAML layer (`YAMLNodeReader`), with the configuration's selectors.
+    typealias Reader = YAMLNodeReader<ConfigurationError.Problem>
+}
+
+extension YAMLNodeReader where Problem == ConfigurationError.Problem {
+    func selector(_ name: String, _ node: Node) -> Configuration.Selector {
+        Configuration.Selector(name: name, file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 
-    /// Reads Yams nodes and collects problems with their positions.
-    struct Reader {
-        let file: String
-        var problems: [ConfigurationError.Problem] = []
-
-        mutating func fail(_ node: Node, _ reason: ConfigurationError.Reason) {
-            problems.append(.init(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, reason: reason))
-        }
-
-        /// A YAML syntax error at its own position when Yams gives one.
-        func problem(at error: Error, _ reason: ConfigurationError.Reason) -> ConfigurationError.Problem {
-            guard error is YamlError else { return .init(file: file, line: 1, column: 1, reason: reason) }
-            let (line, column, problem) = YAMLSyntax.position(of: error)
-            return .init(file: file, line: line, column: column, reason: .invalidYAML(problem))
-        }
-
-        /// The pairs of a mapping in file order; reports a node that is no mapping and duplicate keys.
-        mutating func pairs(_ node: Node, _ what: String) -> [(Node, Node)] {
-            guard let map = node.mapping else { fail(node, .notAMapping(what)); return [] }
-            var seen: Set<String> = []
-            var out: [(Node, Node)] = []
-            for (k, v) in map {
-                if let key = k.scalar?.string, !seen.insert(key).inserted { fail(k, .duplicateKey(key)); continue }
-                out.append((k, v))
-            }
-            return out
-        }
-
-        /// The values of a mapping by key; reports keys not in `allowed`.
-        mutating func mapping(_ node: Node, allowed: [String], what: String) -> [String: Node] {
-            var out: [String: Node] = [:]
-            for (k, v) in pairs(node, what) {
-                guard let key = string(k, what) else { continue }
-                guard allowed.contains(key) else { fail(k, .unknownKey(key, allowed: allowed)); continue }
-                out[key] = v
-            }
-            return out
-        }
-
-        mutating func string(_ node: Node, _ what: String) -> String? {
-            guard let s = node.scalar?.string else { fail(node, .notAString(what)); return nil }
-            return s
-        }
-
-        /// A single string or a list of strings, each with its node.
-        mutating func strings(_ node: Node, _ what: String) -> [(Node, String)] {
-            if let s = node.scalar?.string { return [(node, s)] }
-            guard let items = node.sequence else { fail(node, .notAList(what)); return [] }
-            var out: [(Node, String)] = []
-            for item in items { if let s = string(item, what) { out.append((item, s)) } }
-            return out
-        }
-
-        func selector(_ name: String, _ node: Node) -> Configuration.Selector {
-            Configuration.Selector(name: name, file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
-        }
-
-        mutating func selectors(_ node: Node?, _ what: String) -> [Configuration.Selector] {
-            guard let node else { return [] }
-            return strings(node, what).map { selector($0.1, $0.0) }
-        }
+    mutating func selectors(_ node: Node?, _ what: String) -> [Configuration.Selector] {
+        stringNodes(node, what).map { selector($0.text, $0.node) }
     }
 }

@@ -47,7 +47,7 @@ import TenderRules
         """)
         #expect(found.map { $0.description(.nl) } == [
             "/tmp/.tenderlint.yml:2:1: onbekende sleutel 'disabel' (toegestaan: burden, context, disable, domain, enable, rule-folders, severity, version)",
-            "/tmp/.tenderlint.yml:5:5: onbekende sleutel 'reden' (toegestaan: reason, rule)",
+            "/tmp/.tenderlint.yml:5:5: onbekende sleutel 'reden' in context (toegestaan: reason, rule)",
             "/tmp/.tenderlint.yml:4:5: een context-regel heeft een reden nodig ('reason'): pas toe of leg uit",
         ])
     }
@@ -85,6 +85,27 @@ import TenderRules
         let bad = problems("burden:\n  municipalities-per-provider: 0\n  tarief: 60\n").map { "\($0.line):\($0.column) \($0.reason.text(.en))" }
         #expect(bad.contains("2:32 municipalities-per-provider: '0' is not a whole number from 1 to 1000"))
         #expect(bad.contains { $0.hasPrefix("3:3 unknown key 'tarief'") }, "\(bad)")
+    }
+
+    /// `burden: tariff` with its source and year sets the tariff of the estimates, unless the
+    /// command line did; values out of range, and a source or year without a tariff, are errors
+    /// at their position.
+    @Test func theTariffWithItsSourceAndYearComesFromTheFileUnlessTheCommandLineSetsIt() throws {
+        let c = try ConfigurationLoader.parse("burden:\n  tariff: 61.5\n  tariff-source: \" CAO Jeugdzorg \"\n  tariff-year: 2026\n", file: "/tmp/.tenderlint.yml")
+        #expect(c.tariff == Tariff(eurosPerHour: 61.5, source: "CAO Jeugdzorg", year: 2026))
+        let catalogue = try TestCatalogue.catalogue.get()
+        #expect(try c.options(base: EngineOptions(), catalogue: catalogue).tariff == Tariff(eurosPerHour: 61.5, source: "CAO Jeugdzorg", year: 2026))
+        var fromCommandLine = EngineOptions(tariff: Tariff(eurosPerHour: 40))
+        fromCommandLine.tariffFromCommandLine = true
+        #expect(try c.options(base: fromCommandLine, catalogue: catalogue).tariff == Tariff(eurosPerHour: 40))
+        #expect(try ConfigurationLoader.parse("version: 1\n", file: "/tmp/.tenderlint.yml").options(base: EngineOptions(), catalogue: catalogue)
+            .tariff == .standard)
+        let bad = problems("burden:\n  tariff: 0\n  tariff-year: 1850\n").map { "\($0.line):\($0.column) \($0.reason.text(.en))" }
+        #expect(bad == ["2:11 tariff: '0' is not an amount from 1 to 1000 euros per hour"], "\(bad)")
+        let orphan = problems("burden:\n  tariff-source: CAO\n  tariff-year: 1850\n").map { "\($0.line):\($0.column) \($0.reason.text(.nl))" }
+        #expect(orphan == ["2:18 tariff-source beschrijft het uurtarief: geef ook 'tariff'", "3:16 tariff-year beschrijft het uurtarief: geef ook 'tariff'"], "\(orphan)")
+        let year = problems("burden:\n  tariff: 60\n  tariff-year: 1850\n").map { "\($0.line):\($0.column) \($0.reason.text(.en))" }
+        #expect(year == ["3:16 tariff-year: '1850' is not a year from 1990 to 2100"], "\(year)")
     }
 
     @Test func invalidYAMLHasAPosition() {

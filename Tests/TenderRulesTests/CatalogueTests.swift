@@ -108,7 +108,7 @@ import Testing
     @Test func syntaxErrorsHaveTheirPositionAndReasonsBothLanguages() throws {
         let broken = Self.valid + "\nmodel-parameters: [niet gesloten\n"
         let e = try #require(try errors(broken).first)
-        guard case .invalidYAML = e.reason else { Issue.record("expected a YAML syntax error, got \(e.reason)"); return }
+        guard case .shape(.invalidYAML) = e.reason else { Issue.record("expected a YAML syntax error, got \(e.reason)"); return }
         #expect(e.line > 19, "the position of the unclosed list, not 1:1: \(e.line):\(e.column)")
         #expect(e.description(.en).contains(": not valid YAML: "))
         #expect(e.description(.nl).contains(": geen geldige YAML: "))

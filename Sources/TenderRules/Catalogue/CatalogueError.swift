@@ -1,7 +1,7 @@
 import Yams
 
 /// A problem in the rule catalogue, reported as `file:line:column: reason` in the language asked for.
-public struct CatalogueError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct CatalogueError: Error, Hashable, Sendable, CustomStringConvertible, YAMLProblem {
     public var file: String
     public var line: Int
     public var column: Int
@@ -14,7 +14,7 @@ public struct CatalogueError: Error, Hashable, Sendable, CustomStringConvertible
     /// The problem at the position of a YAML syntax error (Yams's mark), else at 1:1.
     init(file: String, syntax error: Error) {
         let (line, column, problem) = YAMLSyntax.position(of: error)
-        self.init(file: file, line: line, column: column, reason: .invalidYAML(problem))
+        self.init(file: file, line: line, column: column, reason: .shape(.invalidYAML(problem)))
     }
 
     /// In Dutch, the default language of the tool.
@@ -23,18 +23,11 @@ public struct CatalogueError: Error, Hashable, Sendable, CustomStringConvertible
     public func description(_ language: Language) -> String { "\(file):\(line):\(column): \(reason.text(language))" }
 
     /// Why a catalogue file is wrong. Rendered in either language at the moment it is shown.
-    public enum Reason: Hashable, Sendable {
+    public enum Reason: YAMLShapeReason {
+        /// A problem of shape, common to every YAML file (`YAMLShape`).
+        case shape(YAMLShape)
         case emptyFile
         case unreadableFile
-        case invalidYAML(String)
-        case notAMapping(String)
-        case keyNotText
-        case unknownKey(String, in: String, allowed: [String])
-        case missingKey(String)
-        case notText(String)
-        case notANumber(String)
-        case notAList(String)
-        case itemNotText(String)
         case unknownTopic(String)
         case categoryDiffersFromTopic(String, topic: String, topicCategory: String)
         case unknownCategory(String)
@@ -68,27 +61,12 @@ public struct CatalogueError: Error, Hashable, Sendable, CustomStringConvertible
         case fileNameMismatch(expected: String)
         case duplicateModel(String)
 
-        /// The English name of a part of a catalogue file named in Dutch by the parsers.
-        static func english(_ what: String) -> String {
-            ["regel": "rule", "modelartikel": "model article", "taxonomie": "taxonomy"][what] ?? what
-        }
-
         public func text(_ language: Language) -> String {
             let en = language == .en
             switch self {
             case .emptyFile: return en ? "empty file" : "leeg bestand"
             case .unreadableFile: return en ? "file missing or unreadable" : "bestand ontbreekt of is onleesbaar"
-            case let .invalidYAML(p): return en ? "not valid YAML: \(p)" : "geen geldige YAML: \(p)"
-            case let .notAMapping(w): return en ? "\(Self.english(w)) must be a mapping" : "\(w) moet een mapping zijn"
-            case .keyNotText: return en ? "a key must be text" : "sleutel moet tekst zijn"
-            case let .unknownKey(k, w, allowed):
-                return en ? "unknown key '\(k)' in \(Self.english(w)) (allowed: \(allowed.joined(separator: ", ")))"
-                          : "onbekende sleutel '\(k)' in \(w) (toegestaan: \(allowed.joined(separator: ", ")))"
-            case let .missingKey(k): return en ? "missing key '\(k)'" : "ontbrekende sleutel '\(k)'"
-            case let .notText(w): return en ? "'\(w)' must be text" : "'\(w)' moet tekst zijn"
-            case let .notANumber(w): return en ? "'\(w)' must be a number" : "'\(w)' moet een getal zijn"
-            case let .notAList(w): return en ? "'\(w)' must be a list" : "'\(w)' moet een lijst zijn"
-            case let .itemNotText(w): return en ? "every item of '\(w)' must be text" : "elk item van '\(w)' moet tekst zijn"
+            case let .shape(problem): return problem.text(language)
             case let .unknownTopic(t): return en ? "topic '\(t)' is not in topics.yml" : "topic '\(t)' staat niet in topics.yml"
             case let .categoryDiffersFromTopic(c, t, tc):
                 return en ? "category '\(c)' differs from that of topic '\(t)' (\(tc))" : "categorie '\(c)' wijkt af van die van topic '\(t)' (\(tc))"
@@ -137,19 +115,4 @@ public struct CatalogueErrors: Error, Sendable, CustomStringConvertible {
     public var errors: [CatalogueError]
     public var description: String { description(.nl) }
     public func description(_ language: Language) -> String { errors.map { $0.description(language) }.joined(separator: "\n") }
-}
-
-/// The one place that turns a Yams syntax error into a position and a one-line problem, for the
-/// catalogue and the configuration file alike.
-public enum YAMLSyntax {
-    public static func position(of error: Error) -> (line: Int, column: Int, problem: String) {
-        if let yaml = error as? YamlError {
-            switch yaml {
-            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-                return (mark.line, mark.column, problem)
-            default: break
-            }
-        }
-        return (1, 1, "\(error)".split(whereSeparator: \.isNewline).joined(separator: " "))
-    }
 }

@@ -15,7 +15,7 @@ public struct Lexicon: Sendable, Codable {
     }
 
     static func parse(_ text: String, file: String) throws(CatalogueErrors) -> Lexicon {
-        var reader = YAMLReader(file: file)
+        var reader = YAMLNodeReader<CatalogueError>(file: file)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else { return Lexicon() }
@@ -31,7 +31,7 @@ public struct Lexicon: Sendable, Codable {
             guard let key = k.string, let d = Domain(rawValue: key) else { reader.fail(k, .unknownDomain(k.string ?? "")); continue }
             lexicon.domains[d] = reader.strings(v, key)
         }
-        if !reader.errors.isEmpty { throw CatalogueErrors(errors: reader.errors) }
+        if !reader.problems.isEmpty { throw CatalogueErrors(errors: reader.problems) }
         return lexicon
     }
 }

@@ -5,7 +5,7 @@ struct ModelParser {
     let taxonomy: Taxonomy
 
     func parse(_ text: String, file: String) -> (ModelArticle?, [CatalogueError]) {
-        var reader = YAMLReader(file: file)
+        var reader = YAMLNodeReader<CatalogueError>(file: file)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else { return (nil, [CatalogueError(file: file, line: 1, column: 1, reason: .emptyFile)]) }
@@ -49,7 +49,7 @@ struct ModelParser {
         }
         let topics = reader.strings(m["topics"], "topics")
         for t in topics where taxonomy.topic(t) == nil { reader.fail(m["topics"], .unknownTopic(t)) }
-        guard reader.errors.isEmpty, let id, let title, let body else { return (nil, reader.errors) }
+        guard reader.problems.isEmpty, let id, let title, let body else { return (nil, reader.problems) }
         return (ModelArticle(id: id, title: title, text: body, basis: basis, parameters: parameters, topics: topics, remaining: remaining, file: file), [])
     }
 }

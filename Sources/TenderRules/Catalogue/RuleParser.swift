@@ -13,7 +13,7 @@ struct RuleParser {
     ]
 
     func parse(_ text: String, file: String) -> (Rule?, [CatalogueError]) {
-        var reader = YAMLReader(file: file)
+        var reader = YAMLNodeReader<CatalogueError>(file: file)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -23,7 +23,7 @@ struct RuleParser {
         } catch {
             return (nil, [CatalogueError(file: file, syntax: error)])
         }
-        let m = reader.mapping(root, allowed: Self.ruleKeys, what: "regel")
+        let m = reader.mapping(root, allowed: Self.ruleKeys.sorted(), what: "regel")
         let id = reader.string(m["id"], "id", in: root) ?? "?"
         let topicId = reader.string(m["topic"], "topic", in: root) ?? ""
         let topic = taxonomy.topic(topicId)
@@ -66,8 +66,8 @@ struct RuleParser {
         for (k, v) in m["model-parameters"]?.mapping ?? [:] { if let key = k.string { modelParameters[key] = v.string ?? "" } }
         let examples = parseExamples(m["examples"], ruleId: id, in: root, reader: &reader)
 
-        guard reader.errors.isEmpty, let title, let message, let rationale, let match, let burden else {
-            return (nil, reader.errors)
+        guard reader.problems.isEmpty, let title, let message, let rationale, let match, let burden else {
+            return (nil, reader.problems)
         }
         let rule = Rule(id: id, aliases: reader.strings(m["aliases"], "aliases"), topic: topicId, category: category,
                         severity: severity, domains: domains, title: title, message: message, rationale: rationale,
@@ -76,7 +76,7 @@ struct RuleParser {
         return (rule, [])
     }
 
-    private func parseBasis(_ node: Node?, in parent: Node, reader: inout YAMLReader) -> [LegalBasis] {
+    private func parseBasis(_ node: Node?, in parent: Node, reader: inout YAMLNodeReader<CatalogueError>) -> [LegalBasis] {
         guard let node else { reader.fail(parent, .missingKey("basis")); return [] }
         let items = node.sequence.map(Array.init) ?? [node]
         var out: [LegalBasis] = []
@@ -101,7 +101,7 @@ struct RuleParser {
         return out
     }
 
-    private func parseMatch(_ node: Node, reader: inout YAMLReader, isException: Bool) -> MatchSpec? {
+    private func parseMatch(_ node: Node, reader: inout YAMLNodeReader<CatalogueError>, isException: Bool) -> MatchSpec? {
         let what = isException ? "exception" : "match"
         let m = reader.mapping(node, allowed: ["all", "any", "near", "scope"], what: what)
         var groups: [MatchGroup] = []
@@ -130,7 +130,7 @@ struct RuleParser {
     }
 
     /// A group: a phrase, a list of phrases, `{any: [...]}` or `{quantity: {...}}`.
-    private func parseGroup(_ node: Node, reader: inout YAMLReader) -> MatchGroup? {
+    private func parseGroup(_ node: Node, reader: inout YAMLNodeReader<CatalogueError>) -> MatchGroup? {
         if node.scalar != nil || node.sequence != nil {
             return expand(reader.strings(node, "groep"), node: node, reader: &reader)
         }
@@ -141,7 +141,7 @@ struct RuleParser {
         return nil
     }
 
-    private func expand(_ phrases: [String], node: Node, reader: inout YAMLReader) -> MatchGroup? {
+    private func expand(_ phrases: [String], node: Node, reader: inout YAMLNodeReader<CatalogueError>) -> MatchGroup? {
         var out: [String] = []
         for p in phrases {
             if p.hasPrefix("$") {
@@ -156,7 +156,7 @@ struct RuleParser {
         return .phrases(out)
     }
 
-    private func parseQuantity(_ node: Node, reader: inout YAMLReader) -> MatchGroup? {
+    private func parseQuantity(_ node: Node, reader: inout YAMLNodeReader<CatalogueError>) -> MatchGroup? {
         let m = reader.mapping(node, allowed: ["unit", "above", "below", "relative-to"], what: "quantity")
         guard let unitText = reader.string(m["unit"], "unit", in: node) else { return nil }
         // The units the quantity scanner reads in the text (`Quantity.unit`), so a rule can say
@@ -175,7 +175,7 @@ struct RuleParser {
         return .quantity(QuantityCondition(dimension: dimension, above: above, below: below, relativeTo: relative))
     }
 
-    private func parseBurden(_ node: Node?, in parent: Node, reader: inout YAMLReader) -> BurdenSpec? {
+    private func parseBurden(_ node: Node?, in parent: Node, reader: inout YAMLNodeReader<CatalogueError>) -> BurdenSpec? {
         guard let node else { reader.fail(parent, .missingKey("burden")); return nil }
         let m = reader.mapping(node, allowed: ["hours", "frequency", "bearer", "note"], what: "burden")
         guard let hours = reader.double(m["hours"], "hours", in: node),
@@ -184,7 +184,7 @@ struct RuleParser {
                           note: reader.optionalString(m["note"], "note"))
     }
 
-    private func parseExamples(_ node: Node?, ruleId: String, in parent: Node, reader: inout YAMLReader) -> [RuleExample] {
+    private func parseExamples(_ node: Node?, ruleId: String, in parent: Node, reader: inout YAMLNodeReader<CatalogueError>) -> [RuleExample] {
         guard let node else { reader.fail(parent, .missingKey("examples")); return [] }
         let m = reader.mapping(node, allowed: ["triggering", "non-triggering"], what: "examples")
         var out: [RuleExample] = []

@@ -15,7 +15,7 @@ public struct Taxonomy: Sendable, Codable {
 
     /// Parses the taxonomy file's text.
     static func parse(_ text: String, file: String) throws(CatalogueErrors) -> Taxonomy {
-        var reader = YAMLReader(file: file)
+        var reader = YAMLNodeReader<CatalogueError>(file: file)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else { throw CatalogueErrors(errors: [CatalogueError(file: file, line: 1, column: 1, reason: .emptyFile)]) }
@@ -42,7 +42,7 @@ public struct Taxonomy: Sendable, Codable {
             guard let category = Category(rawValue: cat) else { reader.fail(m["category"], .unknownCategory(cat)); continue }
             topics.append(Topic(id: id, category: category, title: title))
         }
-        if !reader.errors.isEmpty { throw CatalogueErrors(errors: reader.errors) }
+        if !reader.problems.isEmpty { throw CatalogueErrors(errors: reader.problems) }
         return Taxonomy(topics: topics, categoryDescriptions: descriptions)
     }
 }
