@@ -7,7 +7,7 @@ import TenderRules
 public struct PreparedDocument: Sendable {
     public var path: String
     public var format: DocumentFormat
-    public var warnings: [String]
+    public var warnings: [ReadWarning]
     public var units: [ClauseUnit]
     /// The active lint findings per unit (empty lists without an engine).
     public var findings: [[ClauseFinding]]

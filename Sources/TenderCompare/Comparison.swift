@@ -111,7 +111,7 @@ public struct DocumentComparison: Hashable, Sendable, Codable {
     public var deviations: [Deviation]
     public var moved: [MovedClause]
     public var summary: ComparisonSummary
-    public var warnings: [String]
+    public var warnings: [ReadWarning]
 }
 
 /// `tenderlint compare --standard STANDARD DOCUMENT…`.

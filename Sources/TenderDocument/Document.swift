@@ -11,10 +11,10 @@ public struct Document: Sendable, Codable {
     /// A hex SHA-256 of the file's bytes, used to skip unchanged files and key baselines.
     public var contentHash: String
     public var blocks: [Block]
-    /// Problems the reader recovered from (e.g. bytes that were not valid text), one line each.
-    public var warnings: [String]
+    /// Problems the reader recovered from (e.g. bytes that were not valid text).
+    public var warnings: [ReadWarning]
 
-    public init(path: String, format: DocumentFormat, contentHash: String, blocks: [Block], warnings: [String] = []) {
+    public init(path: String, format: DocumentFormat, contentHash: String, blocks: [Block], warnings: [ReadWarning] = []) {
         self.path = path
         self.format = format
         self.contentHash = contentHash

@@ -55,7 +55,7 @@ public struct DocumentReader: Sendable {
             let decoded = TextDecoding.decode(bytes)
             let blocks = TextBlocks(markdown: format == .markdown).blocks(of: decoded.text)
             return Document(path: path, format: format, contentHash: hash, blocks: blocks,
-                            warnings: decoded.warnings.map { "\(path): \($0)" })
+                            warnings: decoded.warnings.map { ReadWarning(path: path, kind: $0) })
         case .fodt:
             let blocks = try OdtReader.read(flat: bytes, path: path, limits: limits.xml)
             return Document(path: path, format: .fodt, contentHash: hash, blocks: blocks)
@@ -68,7 +68,7 @@ public struct DocumentReader: Sendable {
         case .pdf:
             let (blocks, warnings) = try PdfReader.readWithWarnings(bytes: bytes, path: path, limits: limits)
             return Document(path: path, format: .pdf, contentHash: hash, blocks: blocks,
-                            warnings: warnings.map { "\(path): \($0)" })
+                            warnings: warnings.map { ReadWarning(path: path, kind: $0) })
         case .docx, .odt:
             // Containers are recognised by their content, never by the sniffer's verdict alone.
             return try readContainer(bytes: bytes, path: path, hash: hash)

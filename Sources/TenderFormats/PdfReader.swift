@@ -35,20 +35,20 @@ public enum PdfReader {
     /// The blocks, and a warning (without the path) when most pages have no text: a partly
     /// scanned PDF, whose scanned pages are not checked.
     static func readWithWarnings(bytes: [UInt8], path: String, limits: InputLimits) throws(ReaderError)
-        -> (blocks: [Block], warnings: [String]) {
+        -> (blocks: [Block], warnings: [ReadWarning.Kind]) {
         let output = try PdfText.run(bytes: bytes, path: path, limits: limits)
         return try layout(PdfPage.pages(from: output, path: path, limits: limits), path: path)
     }
 
-    private static func layout(_ parsed: [PdfPage], path: String) throws(ReaderError) -> (blocks: [Block], warnings: [String]) {
+    private static func layout(_ parsed: [PdfPage], path: String) throws(ReaderError) -> (blocks: [Block], warnings: [ReadWarning.Kind]) {
         var pages = parsed
         guard pages.contains(where: { !$0.lines.isEmpty }) else { throw .noText(path: path) }
         let characters = pages.reduce(0) { sum, page in sum + page.lines.reduce(0) { $0 + $1.text.count } }
         if pages.count >= scanMinimumPages, characters < scanCharactersPerPage * pages.count { throw .noText(path: path) }
         let empty = pages.filter(\.lines.isEmpty).count
-        var warnings: [String] = []
+        var warnings: [ReadWarning.Kind] = []
         if pages.count >= 2, empty * 2 > pages.count {
-            warnings.append("\(empty) van de \(pages.count) pagina's hebben geen tekstlaag (gescand?); die pagina's zijn niet gecontroleerd")
+            warnings.append(.pagesWithoutText(empty: empty, pages: pages.count))
         }
         for i in pages.indices {
             pages[i].lines = attachMarkers(pages[i].lines)

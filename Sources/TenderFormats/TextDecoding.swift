@@ -1,11 +1,13 @@
+import TenderDocument
+
 /// Turns the bytes of a text file into a string: UTF-8 (with or without BOM), UTF-16 with a BOM,
 /// Windows-1252 when the bytes are clearly not UTF-8, and UTF-8 with replacement characters
 /// (reported) when the bytes are broken.
 enum TextDecoding {
     struct Decoded {
         var text: String
-        /// One line per problem, without the path (the reader adds it).
-        var warnings: [String]
+        /// The problems, without the path (the reader adds it).
+        var warnings: [ReadWarning.Kind]
     }
 
     static func decode(_ bytes: [UInt8]) -> Decoded {
@@ -22,14 +24,14 @@ enum TextDecoding {
                 units.append(little ? a | (b << 8) : (a << 8) | b)
                 i += 2
             }
-            var warnings: [String] = []
-            if bytes.count % 2 == 1 { warnings.append("UTF-16 ends in half a character; ignored") }
+            var warnings: [ReadWarning.Kind] = []
+            if bytes.count % 2 == 1 { warnings.append(.utf16HalfCharacter) }
             return Decoded(text: String(decoding: units, as: UTF16.self), warnings: warnings)
         }
         let scan = scanUTF8(bytes)
         if scan.invalid == 0 { return Decoded(text: String(decoding: bytes, as: UTF8.self), warnings: []) }
         if scan.validMultibyte == 0 {
-            return Decoded(text: windows1252(bytes), warnings: ["geen geldige UTF-8; gelezen als Windows-1252"])
+            return Decoded(text: windows1252(bytes), warnings: [.readAsWindows1252])
         }
         return utf8(bytes)
     }
@@ -38,7 +40,7 @@ enum TextDecoding {
         let scan = scanUTF8(bytes)
         let text = String(decoding: bytes, as: UTF8.self)
         guard scan.invalid > 0 else { return Decoded(text: text, warnings: []) }
-        return Decoded(text: text, warnings: ["\(scan.invalid) ongeldige byte(s) vervangen door \u{FFFD} (eerste op regel \(scan.firstInvalidLine))"])
+        return Decoded(text: text, warnings: [.invalidBytesReplaced(count: scan.invalid, firstLine: scan.firstInvalidLine)])
     }
 
     /// Counts valid multi-byte sequences and invalid bytes.

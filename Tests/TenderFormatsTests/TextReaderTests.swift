@@ -31,14 +31,17 @@ import TenderDocument
             + [0x96, 0x20, 0x93] + Array("direct".utf8) + [0x94]
         let document = try read(bytes)
         #expect(document.blocks.map(\.text) == ["Cliënt betaalt € 5 – “direct”"])
-        #expect(document.warnings == ["a.txt: geen geldige UTF-8; gelezen als Windows-1252"])
+        #expect(document.warnings.map { $0.message(english: false) } == ["a.txt: geen geldige UTF-8; gelezen als Windows-1252"])
+        #expect(document.warnings.map { $0.message(english: true) } == ["a.txt: not valid UTF-8; read as Windows-1252"])
     }
 
     @Test func brokenUTF8IsReplacedAndReportedWithItsLine() throws {
         let bytes = Array("Eerste regel met één\n".utf8) + Array("kapot ".utf8) + [0xC3, 0x28] + Array(" hier".utf8)
         let document = try read(bytes)
         #expect(document.blocks.first?.text == "Eerste regel met één\nkapot \u{FFFD}( hier")
-        #expect(document.warnings == ["a.txt: 1 ongeldige byte(s) vervangen door \u{FFFD} (eerste op regel 2)"])
+        #expect(document.warnings == [ReadWarning(path: "a.txt", kind: .invalidBytesReplaced(count: 1, firstLine: 2))])
+        #expect(document.warnings.map { $0.message(english: false) } == ["a.txt: 1 ongeldige byte(s) vervangen door \u{FFFD} (eerste op regel 2)"])
+        #expect(document.warnings.map { $0.message(english: true) } == ["a.txt: 1 invalid byte(s) replaced by \u{FFFD} (the first on line 2)"])
     }
 
     @Test func plainTextSplitsOnBlankLinesClausesAndBullets() throws {

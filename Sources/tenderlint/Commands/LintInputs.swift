@@ -90,7 +90,11 @@ struct StandardInput {
             f.path = "-"
             return f
         }
-        out.warnings = document.warnings.map { $0.replacingOccurrences(of: temporary, with: "-") }
+        out.warnings = document.warnings.map { w in
+            var w = w
+            if w.path == temporary { w.path = "-" }
+            return w
+        }
         return out
     }
 
