@@ -16,9 +16,9 @@ public enum WorkerLoop {
     /// What the worker lints with, when it lints: the catalogue folder and the tariff.
     public struct Setup: Sendable {
         public var rulesFolder: String?
-        public var tariff: Double
+        public var tariff: Tariff
 
-        public init(rulesFolder: String?, tariff: Double = BurdenDefaults.tariff) {
+        public init(rulesFolder: String?, tariff: Tariff = .standard) {
             self.rulesFolder = rulesFolder
             self.tariff = tariff
         }

@@ -19,15 +19,22 @@ public struct DocumentResult: Sendable, Codable {
     public var domains: [Domain]
     public var domainSource: DomainSource
     public var clauseCount: Int
+    /// The clauses the engine segmented the document into (numbers, heading paths, blocks), for
+    /// the reports that show the document by clause: they do not segment it again.
+    public var clauses: [Clause]
     /// Findings in document order.
     public var findings: [Finding]
-    /// Reader warnings (recovered problems), one line each.
-    public var warnings: [String]
+    /// Reader warnings (recovered problems), rendered by the reporters.
+    public var warnings: [ReadWarning]
     /// The ids of the rules that ran on this document (enabled, and for its domains), sorted.
     public var checkedRules: [String]
+    /// The hourly tariff the findings' euros were computed with (the engine's, which a
+    /// `.tenderlint.yml` above the document may set).
+    public var tariff: Tariff
 
     public init(path: String, format: DocumentFormat, contentHash: String, domains: [Domain], domainSource: DomainSource,
-                clauseCount: Int, findings: [Finding], warnings: [String], checkedRules: [String] = []) {
+                clauseCount: Int, findings: [Finding], warnings: [ReadWarning], checkedRules: [String] = [], tariff: Tariff = .standard,
+                clauses: [Clause] = []) {
         self.path = path
         self.format = format
         self.contentHash = contentHash
@@ -37,6 +44,8 @@ public struct DocumentResult: Sendable, Codable {
         self.findings = findings
         self.warnings = warnings
         self.checkedRules = checkedRules
+        self.tariff = tariff
+        self.clauses = clauses
     }
 
     /// Burden of the findings that are not silenced, for one provider per year.
@@ -49,11 +58,12 @@ public struct LintResult: Sendable {
     public var documents: [DocumentResult]
     /// Files that could not be read; each renders as one line, `path: reason`.
     public var errors: [InputError]
-    public var tariff: Double
+    /// The run's tariff: the command line's or the default (a document's own is in `DocumentResult`).
+    public var tariff: Tariff
     /// Baseline entries that match no finding any more (`lint --baseline`), in baseline order.
     public var staleBaseline: [BaselineEntry]
 
-    public init(documents: [DocumentResult], errors: [InputError], tariff: Double, staleBaseline: [BaselineEntry] = []) {
+    public init(documents: [DocumentResult], errors: [InputError], tariff: Tariff, staleBaseline: [BaselineEntry] = []) {
         self.documents = documents.sorted { $0.path < $1.path }
         self.errors = errors
         self.tariff = tariff

@@ -92,7 +92,8 @@ public final class Engine: Sendable {
         findings.sort(by: Finding.inReadingOrder)
         return DocumentResult(path: document.path, format: document.format, contentHash: document.contentHash,
                               domains: active.sorted(), domainSource: source, clauseCount: analyzed.clauses.count,
-                              findings: findings, warnings: document.warnings, checkedRules: checked)
+                              findings: findings, warnings: document.warnings, checkedRules: checked, tariff: options.tariff,
+                              clauses: analyzed.clauses)
     }
 
     /// Stemmers between documents. A stemmer is used by one `lint` call at a time (libstemmer
@@ -170,7 +171,7 @@ public final class Engine: Sendable {
         let locator = locators[match.block] ?? BlockLocator(block)
         locators[match.block] = locator
         let burden = BurdenEstimate(hoursPerOccurrence: rule.burden.hours, occurrencesPerYear: rule.burden.frequency,
-                                    municipalities: options.municipalitiesPerProvider, tariff: options.tariff, bearer: rule.burden.bearer,
+                                    municipalities: options.municipalitiesPerProvider, tariff: options.tariff.eurosPerHour, bearer: rule.burden.bearer,
                                     remaining: article?.remaining)
 
         // The fingerprint uses the words of the sentence, not its number or line breaks.

@@ -5,8 +5,10 @@ import TenderRules
 public struct EngineOptions: Sendable {
     /// Domains to assume instead of detecting them from the text (`--domain`).
     public var domains: Set<Domain>?
-    /// Euro per hour for burden estimates.
-    public var tariff: Double
+    /// The hourly tariff of the burden estimates, with its source and year (an assumption).
+    public var tariff: Tariff
+    /// True when `--tariff` set the tariff: it then wins over `.tenderlint.yml`.
+    public var tariffFromCommandLine = false
     /// Municipalities a provider works for, each making the demand a finding is about: the
     /// Standaardkostenmodel's Q factor for one provider (default `BurdenDefaults.municipalitiesPerProvider`;
     /// 1 counts the one tender alone, as the inventory does: it counts every tender itself).
@@ -21,7 +23,7 @@ public struct EngineOptions: Sendable {
     /// does not apply here. The rule still runs; its findings are silenced with that reason.
     public var context: [String: String]
 
-    public init(domains: Set<Domain>? = nil, tariff: Double = BurdenDefaults.tariff,
+    public init(domains: Set<Domain>? = nil, tariff: Tariff = .standard,
                 municipalitiesPerProvider: Int = BurdenDefaults.municipalitiesPerProvider,
                 disabledRules: Set<String> = [], severityOverrides: [String: Severity] = [:],
                 context: [String: String] = [:]) {
@@ -46,5 +48,33 @@ public enum BurdenDefaults {
     /// A derived, labelled assumption (docs/burden.md).
     public static let municipalitiesPerProvider = 5
     /// Where the default tariff comes from, shown beside every figure made with it.
-    public static let tariffSource = "Handboek Meting Regeldrukkosten (tarief niet geverifieerd)"
+    public static let tariffSource = "Handboek Meting Regeldrukkosten"
+}
+
+/// The hourly tariff that turns hours into euros, with where it comes from. Every figure made with
+/// it is an assumption, and the reports say so beside it: the default (€ 54, from the Handboek
+/// Meting Regeldrukkosten) could not be verified (docs/burden.md), and a tariff given in
+/// `.tenderlint.yml` or on the command line carries the source and year its user states.
+public struct Tariff: Sendable, Hashable, Codable {
+    /// Euro per hour.
+    public var eurosPerHour: Double
+    /// Where the figure comes from, in the user's words (nil: not stated).
+    public var source: String?
+    /// The year the figure is for (nil: not stated).
+    public var year: Int?
+
+    public init(eurosPerHour: Double, source: String? = nil, year: Int? = nil) {
+        self.eurosPerHour = eurosPerHour
+        self.source = source
+        self.year = year
+    }
+
+    /// The documented default: € 54 per hour, Handboek Meting Regeldrukkosten, year unknown, not verified.
+    public static let standard = Tariff(eurosPerHour: BurdenDefaults.tariff, source: BurdenDefaults.tariffSource)
+    /// True for the built-in default, which the reports call unverified.
+    public var isStandard: Bool { self == .standard }
+    /// The accepted range of `--tariff` and `burden: tariff`.
+    public static let range: ClosedRange<Double> = 1...1000
+    /// The accepted range of `--tariff-year` and `burden: tariff-year`.
+    public static let years: ClosedRange<Int> = 1990...2100
 }

@@ -15,12 +15,18 @@ public struct LintTotals: Sendable {
     public var domains: Set<Domain> = []
     /// The municipalities factor of the findings' burdens (nil while no finding has a burden).
     public var municipalitiesPerProvider: Int?
+    /// The tariff of the euros: the first document's (the run's until there is one);
+    /// `tariffsDiffer` when a later document was estimated with another (a `.tenderlint.yml` per
+    /// folder can set it).
+    public var tariff: Tariff
+    public var tariffsDiffer = false
     /// Silenced findings (marker, configuration, baseline), in document order.
     public var silenced: [Finding] = []
 
-    public init() {}
+    public init(tariff: Tariff = .standard) { self.tariff = tariff }
 
     public mutating func add(_ document: DocumentResult) {
+        if documents == 0 { tariff = document.tariff } else if document.tariff != tariff { tariffsDiffer = true }
         documents += 1
         for f in document.findings {
             if f.suppression != nil { silenced.append(f); continue }
@@ -48,7 +54,7 @@ public struct LintTotals: Sendable {
 extension LintResult {
     /// The totals of all documents.
     public var totals: LintTotals {
-        var t = LintTotals()
+        var t = LintTotals(tariff: tariff)
         for d in documents { t.add(d) }
         return t
     }

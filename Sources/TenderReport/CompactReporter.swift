@@ -36,11 +36,11 @@ public struct CompactReporter: StreamingReporter {
             }
             out += "\n"
         }
-        for w in document.warnings { out += "\(en ? "warning" : "let op"): \(w)\n" }
+        for w in document.warnings { out += "\(en ? "warning" : "let op"): \(w.message(english: en))\n" }
         return out
     }
 
-    public mutating func closing(_ totals: LintTotals, staleBaseline entries: [BaselineEntry], errors: [InputError], tariff: Double) -> String {
+    public mutating func closing(_ totals: LintTotals, staleBaseline entries: [BaselineEntry], errors: [InputError]) -> String {
         var out = ""
         if !models.isEmpty {
             out += "\n" + (en ? "Model articles" : "Modelartikelen") + ":\n"
@@ -54,7 +54,7 @@ public struct CompactReporter: StreamingReporter {
             out += "\n"
         }
         let plain = TextReporter(options: options, catalogue: catalogue)
-        return out + plain.summaryLine(totals, tariff: tariff) + "\n"
+        return out + plain.summaryLine(totals) + "\n"
     }
 }
 

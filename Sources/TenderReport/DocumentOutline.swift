@@ -25,9 +25,8 @@ public struct DocumentOutline: Sendable {
         self.sections = sections
     }
 
-    /// The outline of `document` with the same clause segmentation the engine uses.
-    public init(_ document: Document, segmenter: Segmenter = Segmenter()) {
-        let clauses = segmenter.clauses(of: document.blocks)
+    /// The outline of `document` by the clauses the engine found in it (`DocumentResult.clauses`).
+    public init(_ document: Document, clauses: [Clause]) {
         // -1: a block no clause claims (the segmenter promises none, but the page must show it).
         var clauseOfBlock = [Int](repeating: -1, count: document.blocks.count)
         for (c, clause) in clauses.enumerated() {

@@ -49,6 +49,36 @@ public enum Formatting {
         return ", " + municipalities(n, language) + (language == .en ? " per provider" : " per aanbieder")
     }
 
+    /// "€ 54/uur" for the tariff of a total, or "verschillende uurtarieven" when its documents were
+    /// estimated with different ones (a `.tenderlint.yml` per folder).
+    static func tariffRate(_ totals: LintTotals, _ language: Language) -> String {
+        if totals.tariffsDiffer { return language == .en ? "different hourly tariffs" : "verschillende uurtarieven" }
+        let t = totals.tariff.eurosPerHour
+        let amount = t == t.rounded() ? euros(t, language) : "€ " + number(t, decimals: 2, language)
+        return amount + (language == .en ? "/hour" : "/uur")
+    }
+
+    /// "het uurtarief is een aanname: Handboek Meting Regeldrukkosten, niet geverifieerd": said
+    /// beside every total in euros. The source and year are the user's (`--tariff-source`,
+    /// `burden: tariff-source` …); the built-in default is called unverified (docs/burden.md).
+    public static func tariffAssumption(_ totals: LintTotals, _ language: Language) -> String {
+        let en = language == .en
+        if totals.tariffsDiffer {
+            return en ? "the tariffs are assumptions, set per folder in .tenderlint.yml" : "de uurtarieven zijn aannames, per map ingesteld in .tenderlint.yml"
+        }
+        return tariffAssumption(totals.tariff, language)
+    }
+
+    public static func tariffAssumption(_ tariff: Tariff, _ language: Language) -> String {
+        let en = language == .en
+        var parts: [String] = []
+        if let source = tariff.source { parts.append(source) }
+        if let year = tariff.year { parts.append(String(year)) }
+        if tariff.isStandard { parts.append(en ? "not verified, year unknown" : "niet geverifieerd, jaar onbekend") }
+        if parts.isEmpty { parts.append(en ? "no source given" : "zonder opgegeven bron") }
+        return (en ? "the hourly tariff is an assumption: " : "het uurtarief is een aanname: ") + parts.joined(separator: ", ")
+    }
+
     /// "2,5 uur per jaar; bespaard 57,5 uur (€ 3.105)": what the proposed model article still
     /// asks and what it saves, with the finding's factors; nil without a stated model burden.
     static func savedHours(_ b: BurdenEstimate, _ language: Language) -> String? {
@@ -57,4 +87,9 @@ public enum Formatting {
             ? "\(hours(remaining, language)) hours per year remain; saved \(hours(saved, language)) hours (\(self.euros(euros, language)))"
             : "\(hours(remaining, language)) uur per jaar blijft; bespaard \(hours(saved, language)) uur (\(self.euros(euros, language)))"
     }
+}
+
+extension String {
+    /// The text with its first letter upper case ("het uurtarief …" → "Het uurtarief …").
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

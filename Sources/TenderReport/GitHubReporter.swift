@@ -32,7 +32,7 @@ public struct GitHubReporter: StreamingReporter {
         return out
     }
 
-    public func closing(_ totals: LintTotals, staleBaseline: [BaselineEntry], errors: [InputError], tariff: Double) -> String {
+    public func closing(_ totals: LintTotals, staleBaseline: [BaselineEntry], errors: [InputError]) -> String {
         var out = ""
         for entry in staleBaseline {
             let title = en ? "Stale baseline entry" : "Verouderd baseline-item"
@@ -43,7 +43,7 @@ public struct GitHubReporter: StreamingReporter {
         }
         for e in errors { out += "::error::\(Self.data(e.message(english: en)))\n" }
         out += TextReporter(options: ReportOptions(language: options.language, color: false, toolVersion: options.toolVersion),
-                            catalogue: catalogue).summaryLine(totals, tariff: tariff) + "\n"
+                            catalogue: catalogue).summaryLine(totals) + "\n"
         return out
     }
 

@@ -76,8 +76,8 @@ struct HTMLLabels {
     }
 
     func totals(findings: Int, documents: Int, hours: String, euros: String, tariff: String, municipalities: String) -> String {
-        t("\(findingCount(findings)) in \(documentCount(documents)). Geschatte last: \(hours) uur per aanbieder per jaar, \(euros) bij \(tariff) per uur\(municipalities).",
-          "\(findingCount(findings)) in \(documentCount(documents)). Estimated burden: \(hours) hours per provider per year, \(euros) at \(tariff) per hour\(municipalities).")
+        t("\(findingCount(findings)) in \(documentCount(documents)). Geschatte last: \(hours) uur per aanbieder per jaar, \(euros) bij \(tariff)\(municipalities).",
+          "\(findingCount(findings)) in \(documentCount(documents)). Estimated burden: \(hours) hours per provider per year, \(euros) at \(tariff)\(municipalities).")
     }
 
     func findingLink(_ number: Int, title: String) -> String {

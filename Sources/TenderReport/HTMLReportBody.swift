@@ -49,8 +49,9 @@ public struct HTMLReportBody {
         out += "<p class=\"totals\">" + HTMLEscaping.escape(labels.totals(
             findings: active.count, documents: result.documents.count,
             hours: Formatting.hours(result.hoursPerYear, language), euros: Formatting.euros(result.eurosPerYear, language),
-            tariff: Formatting.euros(result.tariff, language),
-            municipalities: Formatting.municipalitiesNote(result.totals.municipalitiesPerProvider, language))) + "</p>\n"
+            tariff: Formatting.tariffRate(result.totals, language),
+            municipalities: Formatting.municipalitiesNote(result.totals.municipalitiesPerProvider, language))
+            + " " + Formatting.tariffAssumption(result.totals, language).capitalisedFirst + ".") + "</p>\n"
         out += "<div class=\"tables\">\n"
         out += "<table>\n<caption>\(labels.perCategory)</caption>\n<thead><tr><th scope=\"col\">\(labels.category)</th><th scope=\"col\" class=\"num\">\(labels.count)</th>"
         out += "<th scope=\"col\" class=\"num\">\(labels.hoursPerYear)</th><th scope=\"col\" class=\"num\">\(labels.eurosPerYear)</th></tr></thead>\n<tbody>\n"
@@ -105,7 +106,7 @@ public struct HTMLReportBody {
         out += "</dl>\n"
         if !document.warnings.isEmpty {
             out += "<div class=\"notice\"><p><strong>\(labels.readerWarnings)</strong></p><ul>\n"
-            for w in document.warnings { out += "<li>\(HTMLEscaping.escape(w))</li>\n" }
+            for w in document.warnings { out += "<li>\(HTMLEscaping.escape(w.message(english: language == .en)))</li>\n" }
             out += "</ul></div>\n"
         }
         if active.isEmpty {

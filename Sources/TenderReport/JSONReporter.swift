@@ -33,7 +33,7 @@ public struct JSONReporter: StreamingReporter {
         return (written == 0 ? "\n" : ",\n") + JSONReport.encode(entry, indent: 4)
     }
 
-    public mutating func closing(_ totals: LintTotals, staleBaseline: [BaselineEntry], errors: [InputError], tariff: Double) -> String {
+    public mutating func closing(_ totals: LintTotals, staleBaseline: [BaselineEntry], errors: [InputError]) -> String {
         var out = "\n  ],\n"
         let en = options.language == .en
         let tail = JSONReport.Tail(
@@ -43,7 +43,7 @@ public struct JSONReporter: StreamingReporter {
             rules: used.rules,
             schemaVersion: JSONReporter.schemaVersion,
             staleBaseline: staleBaseline,
-            summary: JSONReport.Summary(totals, staleBaseline: staleBaseline.count, tariff: tariff),
+            summary: JSONReport.Summary(totals, staleBaseline: staleBaseline.count, language: options.language),
             tool: JSONReport.Tool(name: "tenderlint", version: options.toolVersion))
         // The tail's keys, each at the top level of the report (the encoded object without its braces).
         let body = JSONReport.encode(tail, indent: 0)
@@ -76,11 +76,11 @@ public struct JSONLinesReporter: StreamingReporter {
         return JSONReport.compact(line) + "\n"
     }
 
-    public mutating func closing(_ totals: LintTotals, staleBaseline: [BaselineEntry], errors: [InputError], tariff: Double) -> String {
+    public mutating func closing(_ totals: LintTotals, staleBaseline: [BaselineEntry], errors: [InputError]) -> String {
         let line = JSONReport.SummaryLine(
             type: "summary", schemaVersion: JSONReporter.schemaVersion, language: options.language.rawValue,
             tool: JSONReport.Tool(name: "tenderlint", version: options.toolVersion),
-            summary: JSONReport.Summary(totals, staleBaseline: staleBaseline.count, tariff: tariff),
+            summary: JSONReport.Summary(totals, staleBaseline: staleBaseline.count, language: options.language),
             inputErrors: errors.map { $0.message(english: options.language == .en) }, staleBaseline: staleBaseline)
         return JSONReport.compact(line) + "\n"
     }
@@ -199,10 +199,19 @@ public enum JSONReport {
         public var hoursPerYear: Double
         public var eurosPerYear: Double
         public var tariffPerHour: Double
+        /// Where the tariff comes from and its year, as the user stated them (`--tariff-source`,
+        /// `burden: tariff-source` …; the default's source is the Handboek Meting Regeldrukkosten).
+        public var tariffSource: String?
+        public var tariffYear: Int?
+        /// The sentence the human reports print beside the euros: the tariff is an assumption.
+        public var tariffNote: String
+        /// True when documents were estimated with different tariffs (`tariffPerHour` is then the
+        /// first document's); absent otherwise.
+        public var tariffsDiffer: Bool?
         /// The municipalities factor of the burdens (absent when no finding has a burden).
         public var municipalitiesPerProvider: Int?
 
-        init(_ totals: LintTotals, staleBaseline: Int, tariff: Double) {
+        init(_ totals: LintTotals, staleBaseline: Int, language: Language) {
             documents = totals.documents
             errors = totals.errors
             warnings = totals.warnings
@@ -211,7 +220,11 @@ public enum JSONReport {
             self.staleBaseline = staleBaseline
             hoursPerYear = JSONReport.round(totals.hoursPerYear)
             eurosPerYear = JSONReport.round(totals.eurosPerYear)
-            tariffPerHour = tariff
+            tariffPerHour = totals.tariff.eurosPerHour
+            tariffSource = totals.tariff.source
+            tariffYear = totals.tariff.year
+            tariffNote = Formatting.tariffAssumption(totals, language)
+            tariffsDiffer = totals.tariffsDiffer ? true : nil
             municipalitiesPerProvider = totals.municipalitiesPerProvider
         }
     }
@@ -251,7 +264,7 @@ public enum JSONReport {
         DocumentEntry(path: d.path, format: d.format.rawValue, contentHash: d.contentHash, domains: d.domains.map(\.rawValue),
                       domainSource: d.domainSource.rawValue, clauses: d.clauseCount,
                       hoursPerYear: round(d.hoursPerYear), eurosPerYear: round(d.eurosPerYear),
-                      warnings: d.warnings, findings: d.findings.map { entry($0, text: text, used: &used) })
+                      warnings: d.warnings.map { $0.message(english: text.language == .en) }, findings: d.findings.map { entry($0, text: text, used: &used) })
     }
 
     static func entry(_ f: Finding, text: FindingText, used: inout JSONCatalogueUse) -> FindingEntry {

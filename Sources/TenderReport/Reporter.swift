@@ -38,7 +38,7 @@ public protocol Reporter {
 public protocol StreamingReporter: Reporter {
     mutating func opening() -> String
     mutating func section(_ document: DocumentResult) -> String
-    mutating func closing(_ totals: LintTotals, staleBaseline: [BaselineEntry], errors: [InputError], tariff: Double) -> String
+    mutating func closing(_ totals: LintTotals, staleBaseline: [BaselineEntry], errors: [InputError]) -> String
 }
 
 extension StreamingReporter {
@@ -48,7 +48,7 @@ extension StreamingReporter {
         var writer = self
         var out = writer.opening()
         for d in result.documents { out += writer.section(d) }
-        return out + writer.closing(result.totals, staleBaseline: result.staleBaseline, errors: result.errors, tariff: result.tariff)
+        return out + writer.closing(result.totals, staleBaseline: result.staleBaseline, errors: result.errors)
     }
 }
 

@@ -78,11 +78,11 @@ public struct SARIFReporter: StreamingReporter {
             out += (written == 0 ? "\n" : ",\n") + JSONReport.encode(result(f, ruleIndex: ruleIndex[f.ruleId] ?? -1), indent: 8)
             written += 1
         }
-        for w in document.warnings { notifications.append(.init(level: "warning", message: .init(text: w))) }
+        for w in document.warnings { notifications.append(.init(level: "warning", message: .init(text: w.message(english: options.language == .en)))) }
         return out
     }
 
-    public mutating func closing(_ totals: LintTotals, staleBaseline: [BaselineEntry], errors: [InputError], tariff: Double) -> String {
+    public mutating func closing(_ totals: LintTotals, staleBaseline: [BaselineEntry], errors: [InputError]) -> String {
         var notifications = self.notifications
         for e in errors { notifications.append(.init(level: "error", message: .init(text: e.message(english: options.language == .en)))) }
         let invocations = [SARIF.Invocation(executionSuccessful: errors.isEmpty, toolExecutionNotifications: notifications)]

@@ -53,15 +53,15 @@ public struct TextReporter: StreamingReporter {
                 }
                 out += "\n"
             }
-            for w in document.warnings { out += "\(en ? "warning" : "let op"): \(w)\n" }
+            for w in document.warnings { out += "\(en ? "warning" : "let op"): \(w.message(english: en))\n" }
         }
         return out
     }
 
     /// The explained deviations, stale baseline entries and the summary line. Unreadable files
     /// are not part of the text report (the command prints them on stderr).
-    public func closing(_ totals: LintTotals, staleBaseline entries: [BaselineEntry], errors: [InputError], tariff: Double) -> String {
-        deviations(totals.silenced) + staleBaseline(entries) + summaryLine(totals, tariff: tariff) + "\n"
+    public func closing(_ totals: LintTotals, staleBaseline entries: [BaselineEntry], errors: [InputError]) -> String {
+        deviations(totals.silenced) + staleBaseline(entries) + summaryLine(totals) + "\n"
     }
 
     /// "Pas toe of leg uit": the silenced findings with their reasons, one line each; the
@@ -133,9 +133,9 @@ public struct TextReporter: StreamingReporter {
         return hasWord ? out + line + "\n" : out
     }
 
-    func summaryLine(_ result: LintResult) -> String { summaryLine(result.totals, tariff: result.tariff) }
+    func summaryLine(_ result: LintResult) -> String { summaryLine(result.totals) }
 
-    func summaryLine(_ totals: LintTotals, tariff: Double) -> String {
+    func summaryLine(_ totals: LintTotals) -> String {
         let lang = options.language
         let docs = totals.documents
         let counts = en
@@ -143,8 +143,8 @@ public struct TextReporter: StreamingReporter {
             : "\(totals.count(.error)) fouten, \(totals.count(.warning)) waarschuwingen, \(totals.count(.info)) adviezen"
         let domains = totals.domains.sorted().map(\.lawName).joined(separator: ", ")
         var line = en
-            ? "\(counts) in \(docs) document\(docs == 1 ? "" : "s"); burden \(Formatting.hours(totals.hoursPerYear, lang)) hours per provider per year (\(Formatting.euros(totals.eurosPerYear, lang)) at \(Formatting.euros(tariff, lang))/hour\(Formatting.municipalitiesNote(totals.municipalitiesPerProvider, lang)))"
-            : "\(counts) in \(docs) document\(docs == 1 ? "" : "en"); last \(Formatting.hours(totals.hoursPerYear, lang)) uur per aanbieder per jaar (\(Formatting.euros(totals.eurosPerYear, lang)) bij \(Formatting.euros(tariff, lang))/uur\(Formatting.municipalitiesNote(totals.municipalitiesPerProvider, lang)))"
+            ? "\(counts) in \(docs) document\(docs == 1 ? "" : "s"); burden \(Formatting.hours(totals.hoursPerYear, lang)) hours per provider per year (\(Formatting.euros(totals.eurosPerYear, lang)) at \(Formatting.tariffRate(totals, lang))\(Formatting.municipalitiesNote(totals.municipalitiesPerProvider, lang)); \(Formatting.tariffAssumption(totals, lang)))"
+            : "\(counts) in \(docs) document\(docs == 1 ? "" : "en"); last \(Formatting.hours(totals.hoursPerYear, lang)) uur per aanbieder per jaar (\(Formatting.euros(totals.eurosPerYear, lang)) bij \(Formatting.tariffRate(totals, lang))\(Formatting.municipalitiesNote(totals.municipalitiesPerProvider, lang)); \(Formatting.tariffAssumption(totals, lang)))"
         if !domains.isEmpty { line += en ? "; domain: \(domains)" : "; domein: \(domains)" }
         let silenced = totals.silenced.count
         if silenced > 0 { line += en ? "; \(silenced) silenced" : "; \(silenced) onderdrukt" }

@@ -68,8 +68,62 @@ import Testing
         let text = try tenderlint(["lint", sample]).stdout
         #expect(text.contains("× 5 gemeenten per aanbieder = "))
         #expect(text.contains("Met het modelartikel: "))
-        #expect(text.contains("bij € 54/uur, 5 gemeenten per aanbieder)"))
+        #expect(text.contains("bij € 54/uur, 5 gemeenten per aanbieder; het uurtarief is een aanname: Handboek Meting Regeldrukkosten, niet geverifieerd, jaar onbekend)"))
         #expect(try tenderlint(["lint", sample, "--municipalities-per-provider", "0"]).status == 2)
+    }
+
+    /// The tariff's source and year are configuration (command line or `.tenderlint.yml`), and
+    /// every report says beside its euros that the tariff is an assumption and where it comes from.
+    @Test func theTariffCarriesItsSourceAndYearAndIsCalledAnAssumption() throws {
+        let sample = CommandLineTests.root.appendingPathComponent("samples/inkoopdocument-jeugdhulp.md").path
+        func json(_ arguments: [String], cwd: URL = CommandLineTests.root) throws -> [String: Any] {
+            let run = try tenderlint(arguments + ["--format", "json"], cwd: cwd)
+            #expect(run.status == 1, "stderr: \(run.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            return try #require(object["summary"] as? [String: Any])
+        }
+        let standard = try json(["lint", sample])
+        #expect(standard["tariffPerHour"] as? Double == 54)
+        #expect(standard["tariffSource"] as? String == "Handboek Meting Regeldrukkosten")
+        #expect(standard["tariffYear"] == nil)
+        #expect((standard["tariffNote"] as? String)?.contains("niet geverifieerd") == true)
+        let hours = try #require(standard["hoursPerYear"] as? Double)
+
+        // On the command line.
+        let given = try json(["lint", sample, "--tariff", "60", "--tariff-source", "CAO Jeugdzorg, schaal 8", "--tariff-year", "2026"])
+        #expect(given["tariffPerHour"] as? Double == 60)
+        #expect(given["tariffYear"] as? Int == 2026)
+        #expect(given["tariffNote"] as? String == "het uurtarief is een aanname: CAO Jeugdzorg, schaal 8, 2026")
+        #expect(abs((given["eurosPerYear"] as? Double ?? 0) - hours * 60) < 1)
+        let english = try tenderlint(["lint", sample, "--tariff", "60", "--tariff-year", "2026", "--lang", "en"]).stdout
+        #expect(english.contains("at € 60/hour, 5 municipalities per provider; the hourly tariff is an assumption: 2026)"), "\(english.suffix(300))")
+        #expect(try tenderlint(["lint", sample, "--tariff-source", "CAO"]).status == 2, "a source needs the tariff it describes")
+        #expect(try tenderlint(["lint", sample, "--tariff", "0"]).status == 2)
+
+        // In .tenderlint.yml, for the documents below it; the command line wins.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tl-tariff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(atPath: sample, toPath: folder.appendingPathComponent("concept.md").path)
+        try "burden:\n  tariff: 62.5\n  tariff-source: \"eigen calculatie regio\"\n  tariff-year: 2025\n"
+            .write(to: folder.appendingPathComponent(".tenderlint.yml"), atomically: true, encoding: .utf8)
+        let rules = CommandLineTests.root.appendingPathComponent("rules").path
+        let configured = try json(["lint", "concept.md", "--rules", rules], cwd: folder)
+        #expect(configured["tariffPerHour"] as? Double == 62.5)
+        #expect(configured["tariffSource"] as? String == "eigen calculatie regio")
+        #expect(abs((configured["eurosPerYear"] as? Double ?? 0) - hours * 62.5) < 1)
+        let text = try tenderlint(["lint", "concept.md", "--rules", rules], cwd: folder).stdout
+        #expect(text.contains("bij € 62,50/uur, 5 gemeenten per aanbieder;"), "\(text.suffix(300))")
+        #expect(text.contains("het uurtarief is een aanname: eigen calculatie regio, 2025)"))
+        let overridden = try json(["lint", "concept.md", "--rules", rules, "--tariff", "40"], cwd: folder)
+        #expect(overridden["tariffPerHour"] as? Double == 40)
+        #expect(overridden["tariffSource"] == nil)
+
+        // A wrong value in the file is an error at its position.
+        try "burden:\n  tariff-year: 2025\n".write(to: folder.appendingPathComponent(".tenderlint.yml"), atomically: true, encoding: .utf8)
+        let broken = try tenderlint(["lint", "concept.md", "--rules", rules], cwd: folder)
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains(".tenderlint.yml:2:16: tariff-year beschrijft het uurtarief: geef ook 'tariff'"), "\(broken.stderr)")
     }
 
     @Test func sampleGivesFindingsWithBasisAndModelInJSON() throws {

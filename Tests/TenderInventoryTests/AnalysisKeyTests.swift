@@ -12,7 +12,7 @@ import TenderLint
         let base = AnalysisKey.make(catalogueFolders: [folder.path], options: EngineOptions(), toolVersion: "1")
         #expect(base == AnalysisKey.make(catalogueFolders: [folder.path], options: EngineOptions(), toolVersion: "1"))
         // The tariff only prices findings; it does not change them.
-        #expect(base == AnalysisKey.make(catalogueFolders: [folder.path], options: EngineOptions(tariff: 99), toolVersion: "1"))
+        #expect(base == AnalysisKey.make(catalogueFolders: [folder.path], options: EngineOptions(tariff: Tariff(eurosPerHour: 99, source: "x", year: 2026)), toolVersion: "1"))
         #expect(base != AnalysisKey.make(catalogueFolders: [folder.path], options: EngineOptions(domains: [.wmo]), toolVersion: "1"))
         #expect(base != AnalysisKey.make(catalogueFolders: [folder.path], options: EngineOptions(), toolVersion: "2"))
         try "id: b\n".write(to: rule, atomically: true, encoding: .utf8)

@@ -40,14 +40,14 @@ import TenderRules
 
     @Test func baselineSilencesAcceptedFindingsAndOnlyNewOnesStayActive() throws {
         let old = "5.1 De aanbieder overlegt een VOG."
-        let accepted = LintResult(documents: [try TestCatalogue.engine().lint(TestCatalogue.document(old))], errors: [], tariff: 54)
+        let accepted = LintResult(documents: [try TestCatalogue.engine().lint(TestCatalogue.document(old))], errors: [], tariff: .standard)
         let baseline = Baseline(accepting: accepted)
         #expect(baseline.entries.map(\.rule) == ["vog-kopie"])
         #expect(baseline.entries.first?.clause == "5.1")
         #expect(baseline.entries.first?.match == "overlegt een VOG")
 
         let new = old + "\n\n5.2 Elk kwartaal rapporteert de aanbieder."
-        let result = baseline.apply(to: LintResult(documents: [try TestCatalogue.engine().lint(TestCatalogue.document(new))], errors: [], tariff: 54),
+        let result = baseline.apply(to: LintResult(documents: [try TestCatalogue.engine().lint(TestCatalogue.document(new))], errors: [], tariff: .standard),
                                     fileExists: { _ in true })
         #expect(result.findings.map(\.ruleId) == ["kwartaalrapportage"])
         #expect(result.silenced.map(\.suppressionKind) == [.baseline])
@@ -57,9 +57,9 @@ import TenderRules
 
     @Test func oneEntryAcceptsOneFindingSoACopiedClauseIsNew() throws {
         let text = "5.1 De aanbieder overlegt een VOG."
-        let baseline = Baseline(accepting: LintResult(documents: [try TestCatalogue.engine().lint(TestCatalogue.document(text))], errors: [], tariff: 54))
+        let baseline = Baseline(accepting: LintResult(documents: [try TestCatalogue.engine().lint(TestCatalogue.document(text))], errors: [], tariff: .standard))
         let twice = text + "\n\n9.9 De aanbieder overlegt een VOG."
-        let result = baseline.apply(to: LintResult(documents: [try TestCatalogue.engine().lint(TestCatalogue.document(twice))], errors: [], tariff: 54))
+        let result = baseline.apply(to: LintResult(documents: [try TestCatalogue.engine().lint(TestCatalogue.document(twice))], errors: [], tariff: .standard))
         #expect(result.findings.count == 1)
         #expect(result.silenced.count == 1)
     }
@@ -70,7 +70,7 @@ import TenderRules
             BaselineEntry(fingerprint: "0000000000000002", rule: "vog-kopie", path: "ander.md", clause: "1.1", match: "kopie van de VOG"),
             BaselineEntry(fingerprint: "0000000000000003", rule: "vog-kopie", path: "weg.md", clause: nil, match: "VOG"),
         ]
-        let linted = LintResult(documents: [try TestCatalogue.engine().lint(TestCatalogue.document("Geen last."))], errors: [], tariff: 54)
+        let linted = LintResult(documents: [try TestCatalogue.engine().lint(TestCatalogue.document("Geen last."))], errors: [], tariff: .standard)
         let result = Baseline(entries: entries).apply(to: linted) { $0 == "ander.md" }
         #expect(result.staleBaseline.map(\.path) == ["bestek.md", "weg.md"])
     }

@@ -94,7 +94,7 @@ enum CIReportFixture {
                         problem: .noReason(["vog-afschriften"]), basis: [], category: .nietStandaard, topic: "suppressie",
                         fingerprint: "00000000000000a4"),
             ],
-            warnings: ["./docs/bestek jeugd.md: ongeldige UTF-8 op regel 3 vervangen"],
+            warnings: [ReadWarning(path: "./docs/bestek jeugd.md", kind: .invalidBytesReplaced(count: 1, firstLine: 3))],
             checkedRules: ["betaaltermijn", "kwartaalrapportage", "suppressie-ongebruikt", "suppressie-zonder-reden", "vog-afschriften"])
 
         let docxBlock = Block(kind: .paragraph, text: "De aanbieder overlegt een kopie van de VOG en elk kwartaal een rapportage.",
@@ -125,7 +125,7 @@ enum CIReportFixture {
             warnings: [], checkedRules: ["betaaltermijn", "kwartaalrapportage"])
 
         return LintResult(documents: [markdown, docx, xml, pdf], errors: [.malformed(path: "kapot.docx", reason: .init("geen word/document.xml", en: "no word/document.xml"))],
-                          tariff: 54,
+                          tariff: .standard,
                           staleBaseline: [BaselineEntry(fingerprint: "00000000000000e1", rule: "vog-afschriften", path: "docs/oud.md",
                                                         clause: "Artikel 3", match: "kopie van de VOG")])
     }

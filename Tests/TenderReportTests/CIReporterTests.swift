@@ -67,8 +67,8 @@ import TenderRules
     @Test func everySARIFOutputValidatesAgainstTheSchema() throws {
         try expectValidSARIF(try report(SARIFReporter.self), "the Dutch fixture report")
         try expectValidSARIF(try report(SARIFReporter.self, options: ReportOptions(language: .en, toolVersion: "0.0.0-test")), "the English fixture report")
-        try expectValidSARIF(try report(SARIFReporter.self, LintResult(documents: [], errors: [], tariff: 54)), "an empty report")
-        let onlyErrors = LintResult(documents: [], errors: [.malformed(path: "a.docx", reason: .init("kapot", en: "broken"))], tariff: 54)
+        try expectValidSARIF(try report(SARIFReporter.self, LintResult(documents: [], errors: [], tariff: .standard)), "an empty report")
+        let onlyErrors = LintResult(documents: [], errors: [.malformed(path: "a.docx", reason: .init("kapot", en: "broken"))], tariff: .standard)
         try expectValidSARIF(try report(SARIFReporter.self, onlyErrors), "a report with only input errors")
     }
 

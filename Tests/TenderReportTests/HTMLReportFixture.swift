@@ -93,7 +93,7 @@ enum HTMLReportFixture {
         ]
         let document = DocumentResult(path: path, format: .markdown, contentHash: "0000", domains: [.jeugd], domainSource: .detected,
                                       clauseCount: 5, findings: findings, warnings: [], checkedRules: ["betaaltermijn", "kwartaalrapportage", "vog-overzicht"])
-        return LintResult(documents: [document], errors: [.malformed(path: "kapot.docx", reason: .init("geen word/document.xml", en: "no word/document.xml"))], tariff: 54)
+        return LintResult(documents: [document], errors: [.malformed(path: "kapot.docx", reason: .init("geen word/document.xml", en: "no word/document.xml"))], tariff: .standard)
     }
 
     static func outline() -> DocumentOutline {

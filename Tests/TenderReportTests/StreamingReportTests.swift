@@ -32,7 +32,7 @@ import TenderRules
 
     func lintRun() throws -> LintRun {
         let catalogue = try Catalogue.load(from: Self.root + "/rules")
-        return LintRun(engine: Engine(catalogue: catalogue, options: EngineOptions(tariff: 54)), workers: 2)
+        return LintRun(engine: Engine(catalogue: catalogue, options: EngineOptions(tariff: .standard)), workers: 2)
     }
 
     @Test(arguments: ["text", "github", "json", "jsonl", "sarif"])
@@ -57,7 +57,7 @@ import TenderRules
         let expected = try reporter.report(whole.result)
 
         var streamedText = ""
-        var totals = LintTotals()
+        var totals = LintTotals(tariff: .standard)
         var order: [String] = []
         var streaming = try #require(reporter as? any StreamingReporter)
         streamedText += streaming.opening()
@@ -66,7 +66,7 @@ import TenderRules
             order.append(document.path)
             streamedText += streaming.section(document)
         }
-        streamedText += streaming.closing(totals, staleBaseline: streamed.staleBaseline, errors: streamed.errors, tariff: 54)
+        streamedText += streaming.closing(totals, staleBaseline: streamed.staleBaseline, errors: streamed.errors)
 
         #expect(order == whole.result.documents.map(\.path))
         #expect(streamed.errors == whole.result.errors)

@@ -155,7 +155,7 @@ public struct CompareJSON: Encodable {
                                 summary: SummaryJSON(standardClauses: s.standardClauses, kept: s.kept, keptShare: (s.keptShare * 1000).rounded() / 1000,
                                                      changed: s.changed, added: s.added, removed: s.removed, moved: s.moved,
                                                      hoursPerYear: s.hoursPerYear, eurosPerYear: s.eurosPerYear),
-                                warnings: d.warnings)
+                                warnings: d.warnings.map { $0.message(english: options.language == .en) })
         }
     }
 }

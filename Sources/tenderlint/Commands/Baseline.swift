@@ -37,7 +37,7 @@ struct BaselineCommand: AsyncParsableCommand {
     func run() async throws {
         try await exitingOnFailure {
             let en = common.language == .en
-            let configured = try await common.configuredRun(paths, config: config, domain: domain, tariff: BurdenDefaults.tariff,
+            let configured = try await common.configuredRun(paths, config: config, domain: domain, tariff: nil,
                                                             jobs: jobs, baseline: nil)
             let result = configured.result
             for e in result.errors { printError(e.message(english: common.language == .en)) }
@@ -60,7 +60,7 @@ extension CommonOptions {
     /// Loads the catalogue, the baseline and the configurations and lints `paths`: the wiring
     /// `lint` and `baseline` share. Catalogue, configuration and baseline problems end the
     /// program with exit code 2.
-    func configuredRun(_ paths: [String], config: String?, domain: [Domain], tariff: Double, municipalities: Int? = nil, jobs: Int?,
+    func configuredRun(_ paths: [String], config: String?, domain: [Domain], tariff: Tariff?, municipalities: Int? = nil, jobs: Int?,
                        baseline path: String?) async throws -> LintRun.ConfiguredResult {
         let (run, settings) = try prepareRun(config: config, domain: domain, tariff: tariff, municipalities: municipalities, jobs: jobs, baseline: path)
         do {
@@ -71,7 +71,7 @@ extension CommonOptions {
     }
 
     /// As `configuredRun`, but hands each document to `emit` as soon as it is linted and keeps none.
-    func streamedRun(_ paths: [String], config: String?, domain: [Domain], tariff: Double, municipalities: Int? = nil, jobs: Int?, baseline path: String?,
+    func streamedRun(_ paths: [String], config: String?, domain: [Domain], tariff: Tariff?, municipalities: Int? = nil, jobs: Int?, baseline path: String?,
                      prepared: (Catalogue) throws -> Void, emit: (DocumentResult) throws -> Void) async throws -> LintRun.StreamedRun {
         let (run, settings) = try prepareRun(config: config, domain: domain, tariff: tariff, municipalities: municipalities, jobs: jobs, baseline: path)
         // The callbacks cannot throw through the run; the first failure stops writing and is rethrown.
@@ -91,7 +91,7 @@ extension CommonOptions {
         return streamed
     }
 
-    private func prepareRun(config: String?, domain: [Domain], tariff: Double, municipalities: Int? = nil, jobs: Int?,
+    private func prepareRun(config: String?, domain: [Domain], tariff: Tariff?, municipalities: Int? = nil, jobs: Int?,
                             baseline path: String?) throws -> (LintRun, LintRun.Settings) {
         if let jobs, jobs < 1 { throw Failure.usage(language == .en ? "--jobs must be at least 1" : "--jobs moet minstens 1 zijn") }
         let catalogue = try loadCatalogue()
@@ -102,8 +102,9 @@ extension CommonOptions {
         if let municipalities, !(1...1000).contains(municipalities) {
             throw Failure.usage(language == .en ? "--municipalities-per-provider: choose 1 to 1000" : "--municipalities-per-provider: kies 1 tot en met 1000")
         }
-        var options = EngineOptions(domains: domain.isEmpty ? nil : Set(domain), tariff: tariff,
+        var options = EngineOptions(domains: domain.isEmpty ? nil : Set(domain), tariff: tariff ?? .standard,
                                     municipalitiesPerProvider: municipalities ?? BurdenDefaults.municipalitiesPerProvider)
+        options.tariffFromCommandLine = tariff != nil
         options.municipalitiesFromCommandLine = municipalities != nil
         let run = LintRun(engine: Engine(catalogue: catalogue, options: options), workers: jobs ?? LintRun.defaultWorkers)
         let settings = LintRun.Settings(configFile: config, rulesFolder: CatalogueLocator.locate(explicit: rulesFolder), baseline: baseline)

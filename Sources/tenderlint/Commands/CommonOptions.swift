@@ -68,3 +68,53 @@ func exitingOnFailure<T>(_ body: () async throws -> T) async throws -> T {
         throw ExitCode(2)
     }
 }
+
+/// The hourly tariff of the burden estimates, with its source and year (`lint`, `redline`,
+/// `serve`, `compare`). Given here, it wins over `burden: tariff` in `.tenderlint.yml`.
+struct TariffOptions: ParsableArguments {
+    @Option(help: "Uurtarief in euro voor de lastenschatting (standaard: .tenderlint.yml, anders \(Int(BurdenDefaults.tariff)), een niet geverifieerde aanname).")
+    var tariff: Double?
+
+    @Option(help: "Bron van het uurtarief, in de rapporten naast de bedragen genoemd.")
+    var tariffSource: String?
+
+    @Option(help: "Jaar waarvoor het uurtarief geldt.")
+    var tariffYear: Int?
+
+    /// The tariff the options give (nil: none given), or a usage error naming the option.
+    func tariff(_ language: Language) throws -> Tariff? {
+        let en = language == .en
+        if let tariff, !Tariff.range.contains(tariff) {
+            throw Failure.usage(en ? "--tariff: choose 1 to 1000 euros per hour" : "--tariff: kies 1 tot en met 1000 euro per uur")
+        }
+        if let tariffYear, !Tariff.years.contains(tariffYear) {
+            throw Failure.usage(en ? "--tariff-year: choose a year from 1990 to 2100" : "--tariff-year: kies een jaar van 1990 tot en met 2100")
+        }
+        guard let tariff else {
+            if tariffSource != nil || tariffYear != nil {
+                throw Failure.usage(en ? "--tariff-source and --tariff-year need --tariff" : "--tariff-source en --tariff-year horen bij --tariff")
+            }
+            return nil
+        }
+        let source = tariffSource?.trimmingCharacters(in: .whitespacesAndNewlines)
+        return Tariff(eurosPerHour: tariff, source: source?.isEmpty == false ? source : nil, year: tariffYear)
+    }
+
+    /// Engine options with the tariff the options give, which then wins over `.tenderlint.yml`.
+    func engineOptions(_ language: Language) throws -> EngineOptions {
+        var options = EngineOptions()
+        if let tariff = try tariff(language) {
+            options.tariff = tariff
+            options.tariffFromCommandLine = true
+        }
+        return options
+    }
+
+    /// The command-line arguments that give `tariff` to a worker process.
+    static func arguments(_ tariff: Tariff) -> [String] {
+        var out = ["--tariff", String(tariff.eurosPerHour)]
+        if let s = tariff.source { out += ["--tariff-source", s] }
+        if let y = tariff.year { out += ["--tariff-year", String(y)] }
+        return out
+    }
+}

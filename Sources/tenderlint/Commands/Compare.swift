@@ -30,8 +30,7 @@ struct Compare: AsyncParsableCommand {
     @Option(help: "Exitcode 1 bij afwijkingen vanaf dit niveau: error, warning, info, never.")
     var failOn: Lint.FailOn = .warning
 
-    @Option(help: "Uurtarief in euro voor de lastenschatting.")
-    var tariff: Double = BurdenDefaults.tariff
+    @OptionGroup var tariffOptions: TariffOptions
 
     @Option(name: .shortAndLong, help: "Schrijf het rapport naar dit bestand in plaats van naar stdout.")
     var output: String?
@@ -49,10 +48,10 @@ struct Compare: AsyncParsableCommand {
                 throw Failure.usage((en ? "unknown format '\(format)'; choose from: " : "onbekend formaat '\(format)'; kies uit: ")
                     + CompareReporters.identifiers.joined(separator: ", "))
             }
-            let engine = noLint ? nil : Engine(catalogue: try common.loadCatalogue(),
-                                               options: EngineOptions(tariff: tariff))
+            let options = try tariffOptions.engineOptions(common.language)
+            let engine = noLint ? nil : Engine(catalogue: try common.loadCatalogue(), options: options)
             let run = CompareRun(comparator: Comparator(engine: engine, language: common.language), workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                 tariff: tariff, english: en)
+                                 tariff: options.tariff.eurosPerHour, english: en)
             let reporter = reporterType.init(options: ReportOptions(language: common.language))
             let threshold = Compare.threshold(failOn)
             let text: String

@@ -61,6 +61,15 @@ struct Init: ParsableCommand {
             # Folders with your region's own rule files, relative to this file.
             # rule-folders: [regels]
 
+            # The burden estimates: municipalities a provider works for, each repeating a demand
+            # (default 5), and the hourly tariff with its source and year. Every euro figure is an
+            # assumption; the reports name the tariff's source beside it (--tariff wins).
+            # burden:
+            #   municipalities-per-provider: 5
+            #   tariff: 54
+            #   tariff-source: "Handboek Meting Regeldrukkosten"
+            #   tariff-year: 2026
+
             # Municipal context: a rule that does not apply here, with the reason ("pas toe of
             # leg uit"). Its findings are silenced and listed with the reason in every report.
             # context:
@@ -90,6 +99,15 @@ struct Init: ParsableCommand {
 
         # Mappen met eigen regelbestanden van uw regio, ten opzichte van dit bestand.
         # rule-folders: [regels]
+
+        # De lastenschatting: gemeenten per aanbieder die elk een eis herhalen (standaard 5), en het
+        # uurtarief met bron en jaar. Elk bedrag is een aanname; de rapporten noemen de bron van het
+        # uurtarief ernaast (--tariff gaat voor).
+        # burden:
+        #   municipalities-per-provider: 5
+        #   tariff: 54
+        #   tariff-source: "Handboek Meting Regeldrukkosten"
+        #   tariff-year: 2026
 
         # Gemeentelijke context: een regel die hier niet opgaat, met de reden ("pas toe of leg uit").
         # Bevindingen ervan worden onderdrukt en met de reden in elk rapport genoemd.

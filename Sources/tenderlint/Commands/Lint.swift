@@ -39,8 +39,7 @@ struct Lint: AsyncParsableCommand {
     @Option(help: "Ga uit van dit domein in plaats van het te herkennen: jeugd, wmo, participatie (herhaalbaar).")
     var domain: [Domain] = []
 
-    @Option(help: "Uurtarief in euro voor de lastenschatting.")
-    var tariff: Double = BurdenDefaults.tariff
+    @OptionGroup var tariffOptions: TariffOptions
 
     @Option(help: "Gemeenten per aanbieder die elk deze eisen stellen, factor in de lastenschatting (standaard: .tenderlint.yml, anders \(BurdenDefaults.municipalitiesPerProvider); 1 telt alleen deze aanbesteding).")
     var municipalitiesPerProvider: Int?
@@ -96,7 +95,7 @@ struct Lint: AsyncParsableCommand {
                 try await streamed(reporterType, color: color, paths: input.paths, selection: selection, input: input)
                 return
             }
-            let configured = try await common.configuredRun(input.paths, config: config, domain: domain, tariff: tariff, municipalities: municipalitiesPerProvider,
+            let configured = try await common.configuredRun(input.paths, config: config, domain: domain, tariff: tariffOptions.tariff(common.language), municipalities: municipalitiesPerProvider,
                                                             jobs: jobs, baseline: baseline)
             var result = configured.result
             result.documents = result.documents.map { input.rename(selection.apply($0)) }
@@ -129,7 +128,8 @@ struct Lint: AsyncParsableCommand {
         }
         var reporter: (any StreamingReporter)?
         var opening = ""
-        var totals = LintTotals()
+        let tariff = try tariffOptions.tariff(common.language)
+        var totals = LintTotals(tariff: tariff ?? .standard)
         let run = try await common.streamedRun(paths, config: config, domain: domain, tariff: tariff, municipalities: municipalitiesPerProvider, jobs: jobs, baseline: baseline,
                                                prepared: { catalogue in
             reporter = reporterType.init(options: ReportOptions(language: common.language, color: color), catalogue: catalogue) as? any StreamingReporter
@@ -149,7 +149,7 @@ struct Lint: AsyncParsableCommand {
         })
         // Nothing could be read: the error lines on stderr are the whole answer.
         if reporter != nil, !(totals.documents == 0 && !run.errors.isEmpty), !(quiet && (format == "text" || format == "compact")) {
-            let closing = opening + (reporter?.closing(totals, staleBaseline: run.staleBaseline, errors: run.errors, tariff: tariff) ?? "")
+            let closing = opening + (reporter?.closing(totals, staleBaseline: run.staleBaseline, errors: run.errors) ?? "")
             try reportingWriteFailure { () throws(ReportOutput.Failure) in try sink.write(closing) }
         }
         try reportingWriteFailure { () throws(ReportOutput.Failure) in try sink.finish() }

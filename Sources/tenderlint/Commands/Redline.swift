@@ -40,8 +40,7 @@ struct Redline: ParsableCommand {
     @Option(help: "Configuratiebestand (standaard: het dichtstbijzijnde .tenderlint.yml boven het document).")
     var config: String?
 
-    @Option(help: "Uurtarief in euro voor de lastenschatting.")
-    var tariff: Double = BurdenDefaults.tariff
+    @OptionGroup var tariffOptions: TariffOptions
 
     func run() throws {
         try exitingOnFailure {
@@ -57,7 +56,7 @@ struct Redline: ParsableCommand {
                 }
             }
             let catalogue = try common.loadCatalogue()
-            let base = Engine(catalogue: catalogue, options: EngineOptions(tariff: tariff))
+            let base = Engine(catalogue: catalogue, options: try tariffOptions.engineOptions(common.language))
             let engine: Engine
             do throws(ConfigurationError) { engine = try EngineResolver(base: base, configFile: config).resolve([input]).choices.first?.engine ?? base } catch {
                 throw Failure.usage("\(error)")

@@ -31,8 +31,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Grootste bestand dat de pagina aanneemt, in MB.")
     var maxUploadMb: Int = 20
 
-    @Option(help: "Uurtarief in euro voor de lastenschatting.")
-    var tariff: Double = BurdenDefaults.tariff
+    @OptionGroup var tariffOptions: TariffOptions
 
     @Option(help: "Aantal leesprocessen: zoveel documenten worden tegelijk gecontroleerd.")
     var workers: Int = 2
@@ -61,11 +60,11 @@ struct Serve: AsyncParsableCommand {
                 throw Failure.usage(en ? "--worker-memory-mb: choose 256 to 65536" : "--worker-memory-mb: kies 256 tot en met 65536")
             }
             // Compiled once, here, before the first request (the workers compile the same folder).
-            let engine = Engine(catalogue: try common.loadCatalogue(), options: EngineOptions(tariff: tariff))
+            let engine = Engine(catalogue: try common.loadCatalogue(), options: try tariffOptions.engineOptions(common.language))
             guard let folder = CatalogueLocator.locate(explicit: common.rulesFolder) else {
                 throw Failure.usage(en ? "rules folder not found; pass --rules DIR" : "regelcatalogus niet gevonden; geef --rules MAP")
             }
-            let worker = Worker.command(rulesFolder: folder, tariff: tariff, memoryLimitMB: workerMemoryMb)
+            let worker = Worker.command(rulesFolder: folder, tariff: engine.options.tariff, memoryLimitMB: workerMemoryMb)
             var configuration = ServerConfiguration(host: host, port: port, maxUploadBytes: maxUploadMb * 1_048_576,
                                                     jobTimeout: .seconds(jobTimeout), maxConcurrentJobs: workers, maxWaitingJobs: maxWaiting)
             configuration.allowedHosts = allowedHosts

@@ -14,19 +14,19 @@ struct Worker: ParsableCommand {
     @Option(name: .customLong("rules"), help: "Map met de regelcatalogus; zonder deze optie leest het proces alleen.")
     var rulesFolder: String?
 
-    @Option(help: "Uurtarief in euro voor de lastenschatting.")
-    var tariff: Double = BurdenDefaults.tariff
+    @OptionGroup var tariffOptions: TariffOptions
 
     func run() throws {
-        let status = WorkerLoop.run(WorkerLoop.Setup(rulesFolder: rulesFolder, tariff: tariff))
+        let tariff = (try? tariffOptions.tariff(.en)) ?? nil
+        let status = WorkerLoop.run(WorkerLoop.Setup(rulesFolder: rulesFolder, tariff: tariff ?? .standard))
         if status != 0 { throw ExitCode(status) }
     }
 
     /// The command that starts a worker of this very executable.
-    static func command(rulesFolder: String?, tariff: Double? = nil, memoryLimitMB: Int) -> WorkerCommand {
+    static func command(rulesFolder: String?, tariff: Tariff? = nil, memoryLimitMB: Int) -> WorkerCommand {
         var arguments = ["worker"]
         if let rulesFolder { arguments += ["--rules", rulesFolder] }
-        if let tariff { arguments += ["--tariff", String(tariff)] }
+        if let tariff { arguments += TariffOptions.arguments(tariff) }
         return WorkerCommand(executable: executablePath, arguments: arguments, memoryLimitBytes: memoryLimitMB * 1_048_576)
     }
 
