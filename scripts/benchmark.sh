@@ -6,6 +6,9 @@
 #   scripts/benchmark.sh --compare  only `tenderlint compare` (a minute once built): a 100-page document
 #                                   against a 100-page standard (target < 1 s) and a region of 20
 #                                   documents of about 330 clauses (target < 10 s); fails above the targets
+#   scripts/benchmark.sh --memory   peak memory of every report format on 2,000 dense documents (every
+#                                   paragraph a burden; DENSE=N for another count); fails above
+#                                   PEAK_LIMIT_MB (default 100)
 #   scripts/benchmark.sh --quick    the short form for CI (under a minute once built): catalogue
 #                                   load, one 10-page document, 50 documents; fails only on a gross
 #                                   regression (10-page document > 1 s end to end)
@@ -33,15 +36,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-quick=0 build=1 keep=0 compare=0 identity=0
+quick=0 build=1 keep=0 compare=0 identity=0 memory=0
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=1 ;;
     --identity) identity=1 ;;
     --compare) compare=1 ;;
+    --memory) memory=1 ;;
     --no-build) build=0 ;;
     --keep) keep=1 ;;
-    *) echo "usage: scripts/benchmark.sh [--quick|--compare|--identity] [--no-build] [--keep]" >&2; exit 2 ;;
+    *) echo "usage: scripts/benchmark.sh [--quick|--compare|--identity|--memory] [--no-build] [--keep]" >&2; exit 2 ;;
   esac
 done
 
@@ -106,6 +110,27 @@ compare_bench() {
 if [ "$compare" = 1 ]; then
   compare_bench
   exit $?
+fi
+
+# --------------------------------------------------------------------------------------------
+# --memory: peak resident memory of every report format on DENSE documents (default 2,000; every
+# paragraph a labelled burden), one run each; fails above PEAK_LIMIT_MB (default 100).
+if [ "$memory" = 1 ]; then
+  count=${DENSE:-2000}
+  dense=$(corpus "dense-$count" --count "$count" --formats txt --dense)
+  size=$(mb "$dense/txt")
+  findings=$("$BIN" lint "$dense/txt" --fail-on never --rules "$RULES" --format compact --quiet | grep -c . || true)
+  echo "peak memory, $count dense documents ($size MB of text, $findings findings), $(basename "$BIN") at $(dirname "$BIN"), load $(load)"
+  status=0
+  for f in text compact github json jsonl sarif junit checkstyle html; do
+    /usr/bin/time -f '%e %M' -o "$BENCH_DIR/memory-$f.txt" "$BIN" lint "$dense/txt" --fail-on never --rules "$RULES" --format "$f" > /dev/null
+    read -r secs kb < "$BENCH_DIR/memory-$f.txt"
+    mbs=$(awk -v k="$kb" 'BEGIN{printf "%.1f", k/1024}')
+    printf "  %-11s %6s MB peak  %6.1f s\n" "$f" "$mbs" "$secs"
+    if awk -v m="$mbs" -v l="${PEAK_LIMIT_MB:-100}" 'BEGIN{exit !(m > l)}'; then status=1; fi
+  done
+  [ "$status" = 0 ] || echo "benchmark: a format above ${PEAK_LIMIT_MB:-100} MB peak" >&2
+  exit $status
 fi
 
 # --------------------------------------------------------------------------------------------

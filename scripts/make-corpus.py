@@ -8,6 +8,7 @@ names and amounts varied. The same seed gives the same bytes, in every format.
 
     scripts/make-corpus.py --out /tmp/tl-corpus --count 1000 [--seed 8] [--formats txt,docx,odt]
     scripts/make-corpus.py --out /tmp/tl-one --count 1 --pages 10
+    scripts/make-corpus.py --out /tmp/tl-dense --count 2000 --dense   # every clause a burden
 
 Layout of --out:
     txt/tender-00001.txt    plain text (the text every format carries)
@@ -106,11 +107,13 @@ def load_articles():
     return [a for a in articles if a.paragraphs]
 
 
-def load_clauses():
+def load_clauses(burdens_only=False):
     with open(os.path.join(ROOT, "samples", "evaluation", "clauses.yml"), encoding="utf-8") as f:
         entries = yaml.safe_load(f)
     by_domain = {"jeugd": [], "wmo": [], "participatie": []}
     for e in entries:
+        if burdens_only and not e.get("topics"):
+            continue
         by_domain[e["domain"]].append(e["text"].strip())
     return by_domain
 
@@ -128,8 +131,9 @@ def vary(text, rng, places):
     return text
 
 
-def build_document(index, seed, pages, articles, clauses):
-    """One document as a list of (kind, text): kind is title, h1, h2, p or li."""
+def build_document(index, seed, pages, articles, clauses, dense=False):
+    """One document as a list of (kind, text): kind is title, h1, h2, p or li. Dense: every
+    paragraph is a labelled burden of the evaluation set (the worst case for the reporters)."""
     rng = random.Random(seed * 1_000_003 + index)
     domain = rng.choices(["jeugd", "wmo", "participatie"], weights=[5, 4, 2])[0]
     if pages is None:
@@ -157,7 +161,9 @@ def build_document(index, seed, pages, articles, clauses):
             article_no += 1
             art = rng.choice(own) if rng.random() < 0.7 else rng.choice(articles)
             paragraphs = list(art.paragraphs)
-            if len(paragraphs) > 3 and rng.random() < 0.5:
+            if dense:
+                paragraphs = [(False, rng.choice(clauses[domain])) for _ in range(rng.randint(3, 6))]
+            elif len(paragraphs) > 3 and rng.random() < 0.5:
                 rng.shuffle(paragraphs)
                 paragraphs = paragraphs[: rng.randint(3, len(paragraphs))]
             # Evaluation clauses (burdens and look-alikes) inserted as extra sub-clauses.
@@ -282,6 +288,7 @@ def main():
     parser.add_argument("--pages", type=int, help="pages per document (default: 2-40, median about 7)")
     parser.add_argument("--formats", default="txt,docx,odt")
     parser.add_argument("--mixed", action="store_true", help="also a mixed/ folder, one format per document")
+    parser.add_argument("--dense", action="store_true", help="every paragraph a labelled burden (dense findings)")
     args = parser.parse_args()
     formats = [f for f in args.formats.split(",") if f]
     for f in formats:
@@ -289,7 +296,7 @@ def main():
             parser.error("unknown format %r" % f)
 
     articles = load_articles()
-    clauses = load_clauses()
+    clauses = load_clauses(burdens_only=args.dense)
     for f in formats:
         os.makedirs(os.path.join(args.out, f), exist_ok=True)
     if args.mixed:
@@ -297,7 +304,7 @@ def main():
     manifest = ["name\tpages\tcharacters\twords"]
     for i in range(1, args.count + 1):
         name = "tender-%05d" % i
-        pages, doc = build_document(i, args.seed, args.pages, articles, clauses)
+        pages, doc = build_document(i, args.seed, args.pages, articles, clauses, dense=args.dense)
         text = as_text(doc)
         manifest.append("%s\t%d\t%d\t%d" % (name, pages, len(text), len(text.split())))
         # Run splitting has its own generator, so the text is the same whichever formats are asked for.
