@@ -38,8 +38,10 @@ public struct BurdenEstimate: Hashable, Sendable, Codable {
     public var remainingHoursPerYear: Double?
     /// hoursPerYear − remainingHoursPerYear: what using the model article saves (nil as above).
     public var savedHoursPerYear: Double? { remainingHoursPerYear.map { max(0, hoursPerYear - $0) } }
+    /// The euro per hour of `eurosPerYear`.
+    public var eurosPerHour: Double
     /// savedHoursPerYear × the tariff.
-    public var savedEurosPerYear: Double? { savedHoursPerYear.map { hoursPerYear > 0 ? $0 * eurosPerYear / hoursPerYear : 0 } }
+    public var savedEurosPerYear: Double? { savedHoursPerYear.map { $0 * eurosPerHour } }
 
     public init(hoursPerOccurrence: Double, occurrencesPerYear: Double, municipalities: Int, tariff: Double, bearer: String,
                 remaining: BurdenSpec? = nil) {
@@ -48,6 +50,7 @@ public struct BurdenEstimate: Hashable, Sendable, Codable {
         self.municipalities = municipalities
         hoursPerYear = hoursPerOccurrence * occurrencesPerYear * Double(municipalities)
         eurosPerYear = hoursPerYear * tariff
+        eurosPerHour = tariff
         self.bearer = bearer
         remainingHoursPerYear = remaining.map { $0.hours * $0.frequency * Double(municipalities) }
     }

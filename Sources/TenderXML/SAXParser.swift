@@ -135,6 +135,9 @@ enum SAXParser {
             (XML_ERR_NAME_REQUIRED, .nameRequired), (XML_ERR_GT_REQUIRED, .startTagNotFinished),
             (XML_ERR_LTSLASH_REQUIRED, .endTagExpected), (XML_ERR_TAG_NAME_MISMATCH, .tagMismatch),
             (XML_ERR_TAG_NOT_FINISHED, .unclosedElement), (XML_NS_ERR_UNDEFINED_NAMESPACE, .undefinedNamespacePrefix),
+            (XML_ERR_UNKNOWN_ENCODING, .unknownEncoding), (XML_ERR_UNSUPPORTED_ENCODING, .unknownEncoding),
+            (XML_ERR_ENCODING_NAME, .unknownEncoding), (XML_I18N_NO_NAME, .unknownEncoding), (XML_I18N_NO_HANDLER, .unknownEncoding),
+            (XML_I18N_EXCESS_HANDLER, .unknownEncoding), (XML_I18N_CONV_FAILED, .encodingConversion), (XML_I18N_NO_OUTPUT, .encodingConversion),
         ]
         return kinds.first { Int($0.0.rawValue) == code }?.1 ?? .other
     }

@@ -89,7 +89,8 @@ public enum MalformedReason: Equatable, Sendable {
         case startTagExpected, documentEmpty, extraContent, invalidCharacter, entityWithoutSemicolon,
              undefinedEntity, unclosedString, ltInAttribute, attributeNotQuoted, attributeNotFinished,
              attributeWithoutValue, attributeRedefined, commentNotFinished, cdataNotFinished, nameRequired,
-             startTagNotFinished, endTagExpected, tagMismatch, unclosedElement, undefinedNamespacePrefix, other
+             startTagNotFinished, endTagExpected, tagMismatch, unclosedElement, undefinedNamespacePrefix,
+             unknownEncoding, encodingConversion, other
     }
 
     public func text(english: Bool) -> String {
@@ -121,6 +122,8 @@ public enum MalformedReason: Equatable, Sendable {
             case .tagMismatch: return "eindtag past niet bij de begintag"
             case .unclosedElement: return "het document houdt op in een element dat nog open is"
             case .undefinedNamespacePrefix: return "voorvoegsel van een naamruimte dat niet is gedeclareerd"
+            case .unknownEncoding: return "een tekencodering die niet wordt ondersteund"
+            case .encodingConversion: return "bytes die niet in de opgegeven tekencodering kunnen worden omgezet"
             case .other: return "XML-fout \(code) van libxml2"
             }
         }

@@ -106,6 +106,26 @@ import Testing
         let result = try run(["lint", path])
         #expect(result.status == 2)
         #expect(lines(result.stderr).count == 1, "\(result.stderr)")
+        // Dutch names the problem in Dutch; English keeps libxml2's own words.
+        #expect(result.stderr.contains("ongeldige XML op regel 1, kolom 1: bytes die niet in de opgegeven tekencodering kunnen worden omgezet"), "\(result.stderr)")
+        #expect(!result.stderr.contains("conversion"), "\(result.stderr)")
+        let english = try run(["lint", path, "--lang", "en"])
+        #expect(english.stderr.contains("malformed XML at line 1, column 1: input conversion failed"), "\(english.stderr)")
+    }
+
+    /// A malformed DOCX part: the Dutch line names libxml2's problem in Dutch, the English line
+    /// in libxml2's words.
+    @Test func malformedXMLInsideADocumentIsNamedInTheReportLanguage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tl-xml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("kapot.xml").path
+        try "<aanbesteding>\n  <eis>VOG</eisen>\n</aanbesteding>\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let dutch = try run(["lint", path])
+        #expect(dutch.status == 2)
+        #expect(lines(dutch.stderr) == ["\(path): ongeldige XML op regel 2, kolom 19: eindtag past niet bij de begintag"], "\(dutch.stderr)")
+        let english = try run(["lint", path, "--lang", "en"])
+        #expect(english.stderr.contains("malformed XML at line 2, column 19: Opening and ending tag mismatch: eis line 2 and eisen"), "\(english.stderr)")
     }
 
     @Test func aFailedWriteToStandardOutputIsExitCode2() throws {

@@ -7,7 +7,7 @@ public struct Catalogue: Sendable, Codable {
     public var lexicon: Lexicon
     /// Rules sorted by id.
     public var rules: [Rule]
-    /// Model articles sorted by id.
+    /// Model articles sorted by id (`model(_:)` relies on the order).
     public var models: [ModelArticle]
 
     public init(taxonomy: Taxonomy, lexicon: Lexicon, rules: [Rule], models: [ModelArticle]) {
@@ -21,7 +21,15 @@ public struct Catalogue: Sendable, Codable {
         rules.first { $0.id == id || $0.aliases.contains(id) }
     }
 
-    public func model(_ id: String) -> ModelArticle? { models.first { $0.id == id } }
+    /// The model article `id`, by binary search: `models` is sorted by id.
+    public func model(_ id: String) -> ModelArticle? {
+        var low = 0, high = models.count
+        while low < high {
+            let mid = (low + high) / 2
+            if models[mid].id < id { low = mid + 1 } else { high = mid }
+        }
+        return low < models.count && models[low].id == id ? models[low] : nil
+    }
 
     /// Every example of every rule, in catalogue order.
     public var examples: [RuleExample] { rules.flatMap(\.examples) }
