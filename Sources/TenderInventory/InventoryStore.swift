@@ -173,7 +173,8 @@ public final class InventoryStore: Sendable {
     /// Finds the files that hold one tender (identical copies, or the same text in another format:
     /// `TextFingerprint` similarity at or above its threshold) and marks all but one of each
     /// group `duplicateOf` that one, so that every total counts the tender once. Two files whose
-    /// metadata names different municipalities or years are never merged (a region's
+    /// metadata names different municipalities or years are never in one group, not even through a
+    /// third file without metadata that resembles both (a region's
     /// municipalities may publish the same model text). The one kept is the file with the most
     /// metadata, then the first path. Returns the files merged and the documents they became.
     func mergeDuplicates() async throws(InventoryError) -> (files: Int, documents: Int) {
@@ -181,11 +182,12 @@ public final class InventoryStore: Sendable {
             struct Candidate {
                 var id: Int64, path: String, print: TextFingerprint, municipality: String?, year: Int?, fields: Int
             }
+            struct Pair: Hashable { var a: Int, b: Int }
             var candidates: [Candidate] = []
             let rows = try db.rows("""
                 SELECT id, path, textFingerprint, municipality, region, year, procedure, title FROM document
                 WHERE status = 'ok' AND deletedAt IS NULL AND textFingerprint IS NOT NULL
-                ORDER BY id
+                ORDER BY path
                 """)
             for row in rows {
                 guard let print = TextFingerprint(text: row["textFingerprint"]) else { continue }
@@ -196,21 +198,39 @@ public final class InventoryStore: Sendable {
             }
             // Locality-sensitive hashing: documents that agree on all values of one band of the
             // signature are compared; similar documents share a band with high probability.
-            var parent = Array(candidates.indices)
-            func root(_ i: Int) -> Int { var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i }
+            var similar: [Pair: Double] = [:]
             let bands = 16, width = TextFingerprint.size / bands
             for band in 0..<bands {
                 var buckets: [[UInt64]: [Int]] = [:]
                 for (i, c) in candidates.enumerated() { buckets[Array(c.print.values[band * width..<(band + 1) * width]), default: []].append(i) }
                 for members in buckets.values where members.count > 1 {
                     for (k, a) in members.enumerated() { for b in members[(k + 1)...] {
+                        let pair = Pair(a: min(a, b), b: max(a, b))
+                        guard similar[pair] == nil else { continue }
                         let x = candidates[a], y = candidates[b]
                         if let m = x.municipality, let n = y.municipality, m.lowercased() != n.lowercased() { continue }
                         if let m = x.year, let n = y.year, m != n { continue }
-                        guard root(a) != root(b), x.print.similarity(y.print) >= TextFingerprint.threshold else { continue }
-                        parent[root(a)] = root(b)
+                        let similarity = x.print.similarity(y.print)
+                        if similarity >= TextFingerprint.threshold { similar[pair] = similarity }
                     } }
                 }
+            }
+            // Groups are joined most similar pair first (then by path: the same on every backend
+            // and every run), and never so that one group holds two municipalities or two years:
+            // a copy without metadata that resembles the tenders of two municipalities joins the
+            // one it resembles most, instead of merging both tenders into one.
+            var parent = Array(candidates.indices)
+            func root(_ i: Int) -> Int { var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i }
+            var municipalityOf = candidates.map { $0.municipality?.lowercased() }
+            var yearOf = candidates.map(\.year)
+            for (pair, _) in similar.sorted(by: { ($1.value, $0.key.a, $0.key.b) < ($0.value, $1.key.a, $1.key.b) }) {
+                let ra = root(pair.a), rb = root(pair.b)
+                guard ra != rb else { continue }
+                if let m = municipalityOf[ra], let n = municipalityOf[rb], m != n { continue }
+                if let m = yearOf[ra], let n = yearOf[rb], m != n { continue }
+                parent[ra] = rb
+                municipalityOf[rb] = municipalityOf[rb] ?? municipalityOf[ra]
+                yearOf[rb] = yearOf[rb] ?? yearOf[ra]
             }
             var groups: [Int: [Int]] = [:]
             for i in candidates.indices { groups[root(i), default: []].append(i) }
