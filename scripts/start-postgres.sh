@@ -13,6 +13,9 @@ password=${PGTEST_PASSWORD:-tenderlint}
 db=${PGTEST_DB:-tenderlint_test}
 command -v pg_lsclusters >/dev/null || { echo "start-postgres.sh: PostgreSQL is not installed (scripts/install-deps.sh installs it)" >&2; exit 1; }
 version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+# The socket folder, when the package's own setup did not make it (a container without systemd).
+[ -d /var/run/postgresql ] || as_root install -d -o postgres -g postgres -m 2775 /var/run/postgresql
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
 if ! pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1 == v && $2 == c { found = 1 } END { exit !found }'; then
   # Its own cluster on its own port, listening on loopback only; C collation, as SQLite compares text.
