@@ -91,6 +91,8 @@ public final class PostgresInventoryDatabase: InventoryDatabase, @unchecked Send
             if let message = error.serverInfo?[.message] {
                 text = message
                 if let detail = error.serverInfo?[.detail] { text += " (\(detail))" }
+            } else if error.code == .connectionError, let underlying = error.underlying {
+                text = "cannot connect: " + connectionReason(underlying)
             } else if let underlying = error.underlying {
                 text = "\(underlying)"
             } else {
@@ -100,6 +102,16 @@ public final class PostgresInventoryDatabase: InventoryDatabase, @unchecked Send
             text = "\(error)"
         }
         return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    /// `Connection refused`, not NIO's description of every address it tried.
+    static func connectionReason(_ error: any Error) -> String {
+        if let error = error as? NIOConnectionError {
+            if let failure = error.connectionErrors.first { return connectionReason(failure.error) }
+            if let dns = error.dnsAError ?? error.dnsAAAAError { return "\(error.host): \(dns)" }
+        }
+        if let error = error as? IOError { return String(cString: strerror(error.errnoCode)) }
+        return "\(error)"
     }
 
     struct Session: SQLSession {

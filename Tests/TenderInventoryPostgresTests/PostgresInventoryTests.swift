@@ -37,7 +37,17 @@ enum PostgresTestServer {
 
     /// Runs one statement (outside a transaction) on the server's test database.
     static func admin(_ sql: String) async throws {
-        try await query(sql, on: url)
+        do {
+            try await query(sql, on: url)
+        } catch {
+            throw Unavailable(text: "no PostgreSQL server for the tests at \(url) (start one with scripts/start-postgres.sh, "
+                + "or set TENDERLINT_TEST_POSTGRES_URL): \(String(reflecting: error))")
+        }
+    }
+
+    struct Unavailable: Error, CustomStringConvertible {
+        var text: String
+        var description: String { text }
     }
 
     /// The rows of `sql` on `databaseURL`, each as text.
@@ -293,7 +303,7 @@ enum PostgresTestServer {
         } throws: { error in
             let message = (error as? InventoryError)?.message() ?? ""
             return message.hasPrefix("postgres://analist@127.0.0.1:\(components.port!)/") && !message.contains("geheim")
-                && !message.contains("\n")
+                && !message.contains("\n") && message.hasSuffix("databasefout: cannot connect: Connection refused")
         }
     }
 
