@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // The PostgreSQL store of the inventory (TenderInventoryPostgres).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C libraries from Debian, each wrapped by exactly one Swift target.
@@ -59,6 +61,12 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // The inventory in PostgreSQL (`--db postgres://…`), for several analysts on one corpus: the
+        // same schema and SQL as the SQLite store, behind TenderInventory's `InventoryDatabase`.
+        .target(name: "TenderInventoryPostgres", dependencies: [
+            "TenderInventory",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         // The local web page (`tenderlint serve`): upload or paste, annotated result, downloads.
         .target(name: "TenderServer", dependencies: [
             "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport", "TenderIsolation",
@@ -68,8 +76,8 @@ let package = Package(
         .target(name: "TenderLSP", dependencies: ["TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport"]),
         // The executable: argument parsing and wiring only.
         .executableTarget(name: "tenderlint", dependencies: [
-            "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport", "TenderInventory", "TenderServer",
-            "TenderIsolation", "TenderCompare", "TenderLSP", "TenderRedline",
+            "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport", "TenderInventory", "TenderInventoryPostgres",
+            "TenderServer", "TenderIsolation", "TenderCompare", "TenderLSP", "TenderRedline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -81,6 +89,12 @@ let package = Package(
         .testTarget(name: "TenderInventoryTests", dependencies: [
             "TenderInventory", "TenderLint", "TenderRules", "TenderFormats", "TenderReport", "TenderIsolation",
             .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Against a real PostgreSQL server (scripts/start-postgres.sh; TENDERLINT_TEST_POSTGRES_URL).
+        .testTarget(name: "TenderInventoryPostgresTests", dependencies: [
+            "TenderInventoryPostgres", "TenderInventory", "TenderLint", "TenderRules", "TenderReport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         .testTarget(name: "TenderRulesTests", dependencies: ["TenderRules", "TenderLint", "TenderDocument", "TenderLanguage", "TenderFormats", "Yams"]),
         .testTarget(name: "EndToEndTests", dependencies: ["tenderlint"], exclude: ["LSP"]),

@@ -1,11 +1,9 @@
 import Foundation
-import GRDB
 
 /// One row of the `document` table: a file seen by a scan, with its metadata and its burden totals
 /// for one provider. Deleted files keep their row with `deletedAt` set; unreadable files have
 /// `status = "error"` and the reader's one-line message.
-struct DocumentRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
-    static let databaseTableName = "document"
+struct DocumentRecord: Codable, Sendable {
 
     var id: Int64?
     /// The path as collected from the scan's arguments (root as given, then the relative path).
@@ -49,8 +47,17 @@ struct DocumentRecord: Codable, Sendable, FetchableRecord, MutablePersistableRec
     /// in the totals. Set by `InventoryStore.mergeDuplicates` after every scan.
     var duplicateOf: Int64? = nil
 
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
+    /// The columns `InventoryStore.save` writes (all but `id`), in the order of `values`.
+    static let columns = [
+        "path", "contentHash", "format", "domains", "municipality", "region", "year", "procedure", "providers", "status", "error",
+        "analysisKey", "clauseCount", "findingCount", "hoursPerYear", "eurosPerYear", "scannedAt", "deletedAt", "domain", "title",
+        "metadataSource", "textFingerprint", "duplicateOf",
+    ]
+
+    var values: [any SQLBindable] {
+        [path, contentHash, format, domains, municipality, region, year, procedure, providers, status, error,
+         analysisKey, clauseCount, findingCount, hoursPerYear, eurosPerYear, scannedAt, deletedAt, domain, title,
+         metadataSource, textFingerprint, duplicateOf]
     }
 
     var metadata: DocumentMetadata {

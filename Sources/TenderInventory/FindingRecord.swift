@@ -1,8 +1,5 @@
-import GRDB
-
 /// One row of the `finding` table: a finding of one document, with its burden for one provider.
-struct FindingRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
-    static let databaseTableName = "finding"
+struct FindingRecord: Codable, Sendable {
 
     var id: Int64?
     var documentId: Int64
@@ -32,7 +29,15 @@ struct FindingRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
     /// Why the finding is silenced, if it is; silenced findings count in no total.
     var suppressed: String?
 
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
+    /// The columns `InventoryStore.save` writes after `documentId`, in the order of `values`.
+    /// `column` is a reserved word in PostgreSQL: quoted (SQLite accepts the quotes too).
+    static let columns = [
+        "ruleId", "topic", "category", "severity", "clause", "headingPath", "location", "line", "\"column\"", "match",
+        "hoursPerOccurrence", "occurrencesPerYear", "hoursPerYear", "eurosPerYear", "bearer", "fingerprint", "suppressed",
+    ]
+
+    var values: [any SQLBindable] {
+        [ruleId, topic, category, severity, clause, headingPath, location, line, column, match,
+         hoursPerOccurrence, occurrencesPerYear, hoursPerYear, eurosPerYear, bearer, fingerprint, suppressed]
     }
 }

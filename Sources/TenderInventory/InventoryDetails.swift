@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What the HTML report needs beyond the aggregates: per municipality its heaviest topics with
 /// quoted example clauses, per region the hours per municipality and topic, and per topic the
@@ -80,18 +79,18 @@ extension InventoryStore {
         try reading { db in
             let p = parameters.providersPerTender, t = parameters.tariff
             let active = Self.activeDocuments
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT d.municipality AS m, d.region AS r, f.topic AS topic, COALESCE(tp.title, f.topic) AS title, MIN(f.category) AS category,
+            let rows = try db.rows("""
+                SELECT d.municipality AS m, d.region AS r, f.topic AS topic, MIN(COALESCE(tp.title, f.topic)) AS title, MIN(f.category) AS category,
                        SUM(f.hoursPerYear) AS hours, SUM(f.hoursPerYear * COALESCE(d.providers, ?)) AS hoursAll
                 FROM finding f JOIN document d ON d.id = f.documentId LEFT JOIN topic tp ON tp.id = f.topic
                 WHERE \(active) AND f.suppressed IS NULL AND d.municipality IS NOT NULL
                 GROUP BY d.municipality, d.region, f.topic
-                """, arguments: [p])
-            let docs = try Row.fetchAll(db, sql: """
+                """, [p])
+            let docs = try db.rows("""
                 SELECT d.municipality AS m, d.region AS r, COALESCE(d.domain, d.domains) AS domains, d.year AS year,
                        d.hoursPerYear * COALESCE(d.providers, ?) AS hoursAll
                 FROM document d WHERE \(active) AND d.municipality IS NOT NULL
-                """, arguments: [p])
+                """, [p])
             var municipalities: [String: InventoryDetails.Municipality] = [:]
             for d in docs {
                 let name: String = d["m"]
@@ -119,7 +118,7 @@ extension InventoryStore {
                     regionTopics[region, default: [:]][topic] = entry
                 }
             }
-            let examples = try Row.fetchAll(db, sql: """
+            let examples = try db.rows("""
                 SELECT d.municipality AS m, COALESCE(tp.title, f.topic) AS title, f.topic AS topic, f.clause, f.match,
                        d.title AS docTitle, d.path, f.hoursPerYear
                 FROM finding f JOIN document d ON d.id = f.documentId LEFT JOIN topic tp ON tp.id = f.topic
@@ -148,8 +147,8 @@ extension InventoryStore {
                 let members = list.filter { $0.region == name }.map(\.name)
                 return InventoryDetails.Region(name: name, municipalities: members, topics: topics, hours: regionHours[name] ?? [:])
             }
-            let trendRows = try Row.fetchAll(db, sql: """
-                SELECT f.topic AS topic, COALESCE(tp.title, f.topic) AS title, MIN(f.category) AS category, d.year AS year, SUM(f.hoursPerYear) AS hours
+            let trendRows = try db.rows("""
+                SELECT f.topic AS topic, MIN(COALESCE(tp.title, f.topic)) AS title, MIN(f.category) AS category, d.year AS year, SUM(f.hoursPerYear) AS hours
                 FROM finding f JOIN document d ON d.id = f.documentId LEFT JOIN topic tp ON tp.id = f.topic
                 WHERE \(active) AND f.suppressed IS NULL AND d.year IS NOT NULL
                 GROUP BY f.topic, d.year ORDER BY f.topic, d.year

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import TenderRules
 
 extension InventoryStore {
@@ -13,12 +12,12 @@ extension InventoryStore {
     /// by municipality, document and position. Hours and euros are for one provider per year.
     public func findings(parameters: BurdenParameters) throws(InventoryError) -> [FindingEntry] {
         try reading { db in
-            try Row.fetchAll(db, sql: """
+            try db.rows("""
                 SELECT d.municipality, d.region, d.path, d.title, f.clause, COALESCE(tp.title, f.topic) AS topic, f.category,
                        f.hoursPerYear, f.match
                 FROM finding f JOIN document d ON d.id = f.documentId LEFT JOIN topic tp ON tp.id = f.topic
                 WHERE \(Self.activeDocuments) AND f.suppressed IS NULL
-                ORDER BY d.municipality IS NULL, d.municipality, d.path, f.line, f.column, f.id
+                ORDER BY d.municipality IS NULL, d.municipality, d.path, f.line, f."column", f.id
                 """).map { r in
                 let hours: Double = r["hoursPerYear"]
                 return FindingEntry(municipality: r["municipality"], region: r["region"], document: r["title"] ?? Self.fileName(r["path"]),
@@ -47,19 +46,19 @@ extension InventoryStore {
             let active = Self.activeDocuments
 
             // Totals.
-            let row = try Row.fetchOne(db, sql: """
+            let row = try db.rows("""
                 SELECT COUNT(*) AS documents,
-                       COALESCE(SUM(d.findingCount > 0), 0) AS withFindings,
+                       COALESCE(SUM(CASE WHEN d.findingCount > 0 THEN 1 ELSE 0 END), 0) AS withFindings,
                        COALESCE(SUM(d.findingCount), 0) AS findings,
                        COUNT(DISTINCT d.municipality) AS municipalities,
                        COUNT(DISTINCT d.region) AS regions,
-                       COALESCE(SUM(d.municipality IS NULL AND d.region IS NULL AND d.year IS NULL), 0) AS withoutMetadata,
+                       COALESCE(SUM(CASE WHEN d.municipality IS NULL AND d.region IS NULL AND d.year IS NULL THEN 1 ELSE 0 END), 0) AS withoutMetadata,
                        COALESCE(SUM(d.hoursPerYear), 0) AS hours,
                        COALESCE(SUM(d.hoursPerYear * COALESCE(d.providers, ?)), 0) AS hoursAll
                 FROM document d WHERE \(active)
-                """, arguments: [p])
-            let unreadable = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE status = 'error' AND deletedAt IS NULL") ?? 0
-            let deleted = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE deletedAt IS NOT NULL") ?? 0
+                """, [p]).first
+            let unreadable: Int = try db.value("SELECT COUNT(*) FROM document WHERE status = 'error' AND deletedAt IS NULL") ?? 0
+            let deleted: Int = try db.value("SELECT COUNT(*) FROM document WHERE deletedAt IS NOT NULL") ?? 0
             let hours: Double = row?["hours"] ?? 0
             let hoursAll: Double = row?["hoursAll"] ?? 0
             let totals = InventorySummary.Totals(
@@ -70,9 +69,10 @@ extension InventoryStore {
 
             // Findings grouped by topic or category.
             func findingGroups(by column: String, limit: Int?) throws -> [InventorySummary.Group] {
-                let title = column == "topic" ? "COALESCE(tp.title, f.topic)" : "NULL"
+                // MIN(): one title per topic, and PostgreSQL wants every selected column grouped or aggregated.
+                let title = column == "topic" ? "MIN(COALESCE(tp.title, f.topic))" : "NULL"
                 let category = column == "topic" ? "MIN(f.category)" : "NULL"
-                let rows = try Row.fetchAll(db, sql: """
+                let rows = try db.rows("""
                     SELECT f.\(column) AS key, \(title) AS label, \(category) AS category,
                            COUNT(*) AS findings, COUNT(DISTINCT f.documentId) AS documents,
                            COUNT(DISTINCT d.municipality) AS municipalities,
@@ -81,7 +81,7 @@ extension InventoryStore {
                     WHERE \(active) AND f.suppressed IS NULL
                     GROUP BY f.\(column) ORDER BY hoursAll DESC, key
                     \(limit.map { "LIMIT \($0)" } ?? "")
-                    """, arguments: [p])
+                    """, [p])
                 return rows.map { r in
                     let h: Double = r["hours"], all: Double = r["hoursAll"]
                     return InventorySummary.Group(key: r["key"], label: r["label"], category: r["category"], documents: r["documents"],
@@ -94,14 +94,14 @@ extension InventoryStore {
             func documentGroups(_ dimension: Dimension, limit: Int?) throws -> [InventorySummary.Group] {
                 let column = "d.\(dimension.rawValue)"
                 let order = dimension == .year ? "\(column) IS NULL, \(column)" : "hoursAll DESC, \(column) IS NULL, \(column)"
-                let rows = try Row.fetchAll(db, sql: """
+                let rows = try db.rows("""
                     SELECT CAST(\(column) AS TEXT) AS key, COUNT(*) AS documents, SUM(d.findingCount) AS findings,
                            COUNT(DISTINCT d.municipality) AS municipalities,
                            SUM(d.hoursPerYear) AS hours, SUM(d.hoursPerYear * COALESCE(d.providers, ?)) AS hoursAll
                     FROM document d WHERE \(active)
                     GROUP BY \(column) ORDER BY \(order)
                     \(limit.map { "LIMIT \($0)" } ?? "")
-                    """, arguments: [p])
+                    """, [p])
                 return rows.map { r in
                     let h: Double = r["hours"], all: Double = r["hoursAll"]
                     return InventorySummary.Group(key: r["key"],
@@ -111,7 +111,7 @@ extension InventoryStore {
                 }
             }
 
-            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+            func count(_ sql: String) throws -> Int { try db.value(sql) ?? 0 }
 
             var categories = try findingGroups(by: "category", limit: nil)
             for c in Category.allCases where !categories.contains(where: { $0.key == c.rawValue }) {
@@ -123,12 +123,12 @@ extension InventoryStore {
                     < (Category(rawValue: b.key ?? "").flatMap { Category.allCases.firstIndex(of: $0) } ?? Int.max, b.key ?? "")
             }
 
-            let documentRows = try Row.fetchAll(db, sql: """
+            let documentRows = try db.rows("""
                 SELECT d.path, d.title, d.municipality, d.region, d.year, d.procedure, COALESCE(d.providers, ?) AS providers,
                        d.findingCount, d.hoursPerYear, d.hoursPerYear * COALESCE(d.providers, ?) AS hoursAll
                 FROM document d WHERE \(active) AND d.findingCount > 0
                 ORDER BY hoursAll DESC, d.path LIMIT \(top)
-                """, arguments: [p, p])
+                """, [p, p])
             let documents = documentRows.map { r in
                 let h: Double = r["hoursPerYear"], all: Double = r["hoursAll"]
                 let path: String = r["path"]
@@ -150,7 +150,7 @@ extension InventoryStore {
             // Files that are copies of one tender, grouped under the document that counts.
             var merged: [Int64: InventorySummary.MergedDocument] = [:]
             var mergedOrder: [Int64] = []
-            let copyRows = try Row.fetchAll(db, sql: """
+            let copyRows = try db.rows("""
                 SELECT k.id AS keptId, k.path AS keptPath, k.title AS keptTitle, c.path AS copyPath
                 FROM document c JOIN document k ON k.id = c.duplicateOf
                 WHERE c.status = 'ok' AND c.deletedAt IS NULL AND \(active.replacingOccurrences(of: "d.", with: "k."))
@@ -166,13 +166,13 @@ extension InventoryStore {
                 merged[id]?.files.append(Self.fileName(r["copyPath"]))
             }
             let mergedDocuments = mergedOrder.compactMap { merged[$0] }
-            let notRead = try Row.fetchAll(db, sql: "SELECT path, error FROM document WHERE status = 'error' AND deletedAt IS NULL ORDER BY path")
+            let notRead = try db.rows("SELECT path, error FROM document WHERE status = 'error' AND deletedAt IS NULL ORDER BY path")
                 .map { r -> InventorySummary.UnreadFile in
                     let path: String = r["path"], error: String = r["error"] ?? ""
                     let reason = error.hasPrefix(path + ": ") ? String(error.dropFirst(path.count + 2)) : error
                     return InventorySummary.UnreadFile(file: Self.fileName(path), reason: reason)
                 }
-            let lastScan = try Date.fetchOne(db, sql: "SELECT MAX(finishedAt) FROM scan")
+            let lastScan: Date? = try db.value("SELECT MAX(finishedAt) FROM scan")
             return InventorySummary(parameters: parameters, lastScan: lastScan, totals: totals, categories: categories,
                                     topics: try findingGroups(by: "topic", limit: top),
                                     municipalities: try documentGroups(.municipality, limit: top),

@@ -126,6 +126,34 @@ import TenderLint
         #expect(title == "Raamovereenkomst sociaal domein 2")
     }
 
+    /// A copy without metadata that resembles the tenders of two municipalities joins one of them;
+    /// it does not merge the two tenders into one (it did: union-find joined all three).
+    @Test func aCopyWithoutMetadataNeverJoinsTwoMunicipalities() async throws {
+        let engine = try InventoryFixture.engine()
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { InventoryFixture.remove(folder) }
+        let corpus = folder.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        let text = InventoryFixture.documents(count: 1, catalogue: engine.catalogue)[0]
+        try text.write(to: corpus.appendingPathComponent("zeist.md"), atomically: true, encoding: .utf8)
+        try text.write(to: corpus.appendingPathComponent("zeist-kopie.md"), atomically: true, encoding: .utf8)
+        try (text + "\nGewijzigd.\n").write(to: corpus.appendingPathComponent("enschede.md"), atomically: true, encoding: .utf8)
+        let table = folder.appendingPathComponent("meta.csv").path
+        try "bestand;gemeente\nzeist.md;Zeist\nenschede.md;Enschede\n".write(toFile: table, atomically: true, encoding: .utf8)
+        var scanner = InventoryFixture.scanner(engine: engine)
+        scanner.table = try MetadataTable.load(path: table)
+        let store = try InventoryStore(path: folder.appendingPathComponent("s.sqlite").path)
+        let scanned = try await scanner.scan([corpus.path], into: store, parameters: BurdenParameters())
+        #expect(scanned.duplicateFiles == 2)
+        #expect(scanned.duplicateDocuments == 1)
+        let s = try store.summary(parameters: BurdenParameters())
+        #expect(s.totals.documents == 2)
+        #expect(Set(s.municipalities.compactMap(\.key)) == ["Zeist", "Enschede"])
+        // The copy is as like the one as the other (equal fingerprints): which it joins is a tie.
+        #expect(s.merged.count == 1)
+        #expect(s.merged.first?.files.last == "zeist-kopie.md")
+    }
+
     @Test func tableErrorsNameTheLine() {
         #expect(throws: InventoryError.metadata(path: "t.csv", line: 3, reason: "'jaar' moet een jaartal zijn, zoals 2025")) {
             try MetadataTable.parse(csv: "pad;jaar\na.md;2024\nb.md;twintig\n", name: "t.csv", path: "t.csv")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TenderInventory
+import TenderInventoryPostgres
 import TenderIsolation
 import TenderLint
 import TenderReport
@@ -9,7 +10,7 @@ import TenderRules
 /// `tenderlint inventory`: corpus mode — scan many tenders into SQLite, then report the burden.
 struct Inventory: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Corpusmodus: scan veel aanbestedingen naar een SQLite-bestand en rapporteer de lasten.",
+        abstract: "Corpusmodus: scan veel aanbestedingen naar een SQLite-bestand of PostgreSQL-database en rapporteer de lasten.",
         discussion: "Zie docs/inventory.md en docs/burden.md.",
         subcommands: [Scan.self, Report.self])
 }
@@ -33,7 +34,7 @@ extension Inventory {
         @Argument(help: "Bestanden of mappen.")
         var paths: [String]
 
-        @Option(help: "Het SQLite-bestand (wordt aangemaakt als het niet bestaat).")
+        @Option(help: "Het SQLite-bestand (wordt aangemaakt als het niet bestaat) of postgres://gebruiker@host:poort/database.")
         var db: String
 
         @Option(name: .customLong("meta-template"),
@@ -65,6 +66,8 @@ extension Inventory {
         var config: String?
 
         func run() async throws {
+            // The store as the summary names it: a PostgreSQL URL without its password.
+            var location = db
             let summary: ScanSummary = try await Self.exitingOnUsageFailure {
                 let en = common.language == .en
                 guard jobs >= 1 else { throw Failure.usage(en ? "--jobs must be at least 1" : "--jobs moet minstens 1 zijn") }
@@ -87,7 +90,8 @@ extension Inventory {
                 do throws(InventoryError) {
                     let template = try metaTemplate.map { pattern throws(InventoryError) in try PathTemplate(pattern, english: en) }
                     let table = try meta.map { path throws(InventoryError) in try MetadataTable.load(path: path, english: en) }
-                    let store = try InventoryStore(path: db)
+                    let store = try InventoryStore.open(db, english: en)
+                    location = store.path
                     let parameters = try store.parameters().with(tariff: tariff, providersPerTender: providers)
                     // Every document is parsed in a worker process of its own pool (reading only:
                     // the scan lints with the engine each document's configuration asks for).
@@ -121,7 +125,7 @@ extension Inventory {
                     throw Failure.usage(error.message(english: en))
                 }
             }
-            print(ScanProgressPrinter.summaryLine(summary, database: db, language: common.language))
+            print(ScanProgressPrinter.summaryLine(summary, database: location, language: common.language))
             if summary.interrupted { throw ExitCode(130) }
         }
 
@@ -157,7 +161,7 @@ extension Inventory {
         static let configuration = CommandConfiguration(
             abstract: "Rapport over de database: lasten per onderwerp, categorie, gemeente, regio, jaar en document.")
 
-        @Option(help: "Het SQLite-bestand van `inventory scan`.")
+        @Option(help: "Het SQLite-bestand of de postgres://-URL van `inventory scan`.")
         var db: String
 
         @Option(help: "html, xlsx, csv (één bestand per tabel, in de map van -o), json of csv-long (één lange tabel, internationaal).")
@@ -191,7 +195,7 @@ extension Inventory {
                 guard top >= 1 else { throw Failure.usage(en ? "--top must be at least 1" : "--top moet minstens 1 zijn") }
                 if let providers, providers < 1 { throw Failure.usage(en ? "--providers must be at least 1" : "--providers moet minstens 1 zijn") }
                 if let tariff, !(tariff >= 0) { throw Failure.usage(en ? "--tariff must be 0 or more" : "--tariff moet 0 of meer zijn") }
-                guard FileManager.default.fileExists(atPath: db) else {
+                guard PostgresURL.names(db) || FileManager.default.fileExists(atPath: db) else {
                     throw Failure.usage(en ? "\(db): no such database; run `tenderlint inventory scan` first"
                                            : "\(db): database bestaat niet; draai eerst `tenderlint inventory scan`")
                 }
@@ -208,11 +212,11 @@ extension Inventory {
                 }
                 let text: String
                 do throws(InventoryError) {
-                    let store = try InventoryStore(path: db)
+                    let store = try InventoryStore.open(db, english: en)
                     let parameters = try store.parameters().with(tariff: tariff, providersPerTender: providers)
                     let summary = try store.summary(parameters: parameters, limit: top)
                     let options = InventoryReportOptions(language: language, toolVersion: TenderlintVersion.current,
-                                                         database: (db as NSString).lastPathComponent)
+                                                         database: PostgresURL.names(db) ? store.path : (db as NSString).lastPathComponent)
                     text = format == .html
                         ? InventoryReportFormat.html(summary, details: try store.details(parameters: parameters), options: options)
                         : try format.render(summary, options: options)
@@ -220,7 +224,7 @@ extension Inventory {
                     throw Failure.usage(error.message(english: en))
                 }
                 do throws(ReportOutput.Failure) {
-                    let sink = try ReportOutput(path: output, inputs: [db], english: en)
+                    let sink = try ReportOutput(path: output, inputs: PostgresURL.names(db) ? [] : [db], english: en)
                     try sink.write(text)
                     try sink.finish()
                 } catch {
@@ -232,7 +236,7 @@ extension Inventory {
         /// Writes the XLSX workbook to `output`, or one CSV file per table into the folder `output`.
         func writeSpreadsheet(_ format: InventoryReportFormat, dialect: CSVDialect, to output: String, english en: Bool) throws {
             do throws(InventoryError) {
-                let store = try InventoryStore(path: db)
+                let store = try InventoryStore.open(db, english: en)
                 let parameters = try store.parameters().with(tariff: tariff, providersPerTender: providers)
                 let summary = try store.summary(parameters: parameters, limit: top)
                 let findings = try store.findings(parameters: parameters)

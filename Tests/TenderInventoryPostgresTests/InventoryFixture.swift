@@ -1,0 +1,1 @@
+../TenderInventoryTests/InventoryFixture.swift
