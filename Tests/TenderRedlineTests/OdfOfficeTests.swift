@@ -90,7 +90,9 @@ import TenderLint
         }
     }
 
-    static let odfpy = Support.run([python, "-c", "import odf.opendocument"]).status == 0
+    /// A Python that has odfpy: the one on PATH (where `python3 -m pip` installs it) or the system's.
+    static let odfpyPython = ["python3", "/usr/bin/python3"].first { Support.run([$0, "-c", "import odf.opendocument"]).status == 0 }
+    static let odfpy = odfpyPython != nil
 
     /// odfpy (PyPI) reads the ODT copy's annotations: as many as comments written, by the
     /// author, and the tracked changes' regions.
@@ -111,7 +113,7 @@ import TenderLint
         print("R", teletype.extractText(a[0].getElementsByType(text.P)[0]))
         print("R", len(d.getElementsByType(text.ChangedRegion)))
         """
-        let out = Support.run([Self.python, "-c", script, folder + "/c.odt"])
+        let out = Support.run([Self.odfpyPython ?? "python3", "-c", script, folder + "/c.odt"])
         #expect(out.status == 0)
         // odfpy prints a part it cannot parse to standard output (the samples' styles.xml, also
         // in the original): only the result lines count.
