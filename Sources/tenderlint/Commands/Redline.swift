@@ -85,6 +85,13 @@ struct Redline: ParsableCommand {
                 print(text.diff(oldName: input, newName: output ?? input), terminator: "")
             }
             guard let output else { return }
+            // A Word or OpenDocument copy keeps its format: `-o copy.docx` for an ODT input would
+            // give a file no office program opens by its name.
+            let outputExtension = URL(fileURLWithPath: output).pathExtension.lowercased()
+            if written.text == nil, outputExtension != written.fileExtension {
+                throw fail(output, "de kopie is \(written.fileExtension.uppercased()), zoals de invoer; geef -o NAAM.\(written.fileExtension)",
+                           "the copy is \(written.fileExtension.uppercased()), like the input; give -o NAME.\(written.fileExtension)")
+            }
             do { try Data(written.bytes).write(to: URL(fileURLWithPath: output)) } catch {
                 throw fail(output, "kan niet schrijven", "cannot write")
             }
