@@ -186,6 +186,21 @@ import ZIPFoundation
         #expect(rejected.blocks.map(\.text) == original.blocks.map(\.text))
     }
 
+    @Test func spacesTabsAndBreaksInTheSentenceMoveIntoTheDeletion() throws {
+        let sentence = Self.demand.replacingOccurrences(of: "en het", with: #"en <text:s text:c="2"/>het"#)
+            .replacingOccurrences(of: "interne", with: "interne<text:tab/>")
+        let xml = Self.fodt(#"<text:p text:style-name="P3">"# + sentence + "</text:p>")
+        let (_, output, copy) = try Self.findingsAndCopy(xml)
+        #expect(output.changes == 1)
+        let deletion = try #require(copy.firstMatch(of: /<text:deletion>.*?<\/text:deletion>/)).0
+        #expect(deletion.contains(#"<text:s text:c="2"/>"#) && deletion.contains("<text:tab/>"))
+        let body = try #require(copy.firstMatch(of: /<\/text:tracked-changes>.*<\/office:text>/)).0
+        #expect(!body.contains("<text:s ") && !body.contains("<text:tab/>"))
+        let rejected = try DocumentReader().read(bytes: Array(Self.rejected(copy).utf8), path: "r.fodt")
+        let original = try DocumentReader().read(bytes: Array(xml.utf8), path: "o.fodt")
+        #expect(rejected.blocks.map(\.text) == original.blocks.map(\.text))
+    }
+
     @Test func aParagraphWithTrackedChangesGetsACommentOnly() throws {
         let body = #"<text:tracked-changes text:track-changes="false"><text:changed-region xml:id="ct1" text:id="ct1"><text:insertion><office:change-info><dc:creator>Iemand</dc:creator><dc:date>2026-01-01T00:00:00</dc:date></office:change-info></text:insertion></text:changed-region></text:tracked-changes>"#
             + #"<text:p><text:change-start text:change-id="ct1"/>Nieuw. <text:change-end text:change-id="ct1"/>"# + Self.demand + "</text:p>"
