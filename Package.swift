@@ -69,7 +69,7 @@ let package = Package(
         ]),
         // The local web page (`tenderlint serve`): upload or paste, annotated result, downloads.
         .target(name: "TenderServer", dependencies: [
-            "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport", "TenderIsolation",
+            "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport", "TenderIsolation", "TenderRedline",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         // `tenderlint lsp`: a Language Server over stdio (JSON-RPC with Content-Length framing).
@@ -117,7 +117,7 @@ let package = Package(
         ]),
         .testTarget(name: "TenderLintTests", dependencies: ["TenderLint", "TenderRules", "TenderDocument"]),
         .testTarget(name: "TenderServerTests", dependencies: [
-            "TenderServer", "TenderLint", "TenderRules", "TenderReport", "TenderIsolation",
+            "TenderServer", "TenderLint", "TenderRules", "TenderReport", "TenderIsolation", "TenderDocument",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["Browser", "LanguageTool"]),

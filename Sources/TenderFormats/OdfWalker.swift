@@ -36,6 +36,11 @@ final class OdfWalker {
     /// Note bodies met in the body, read after it.
     private var notes: [XMLTree.Element] = []
     private var seenDistinct = Set<String>()
+    /// Every `text:p`/`text:h` of the part by the byte offset of its start tag: its index among
+    /// all of them in document order (see `BlockAnchor`). Anchors are given only while
+    /// `anchoring` is on (the body; not notes, text boxes, headers or footers).
+    var paragraphIndex: [Int: Int] = [:]
+    private var anchoring = false
 
     init(styles: OdfStyles) {
         self.styles = styles
@@ -43,7 +48,9 @@ final class OdfWalker {
 
     /// Reads `office:text` and then the notes found in it.
     func walk(body: XMLTree.Element) {
+        anchoring = !paragraphIndex.isEmpty
         walk(container: body)
+        anchoring = false
         var i = 0
         // Notes can hold notes (rare); read them in the order met.
         while i < notes.count {
@@ -101,9 +108,13 @@ final class OdfWalker {
             blockKind = .heading(level: 1)
         }
         if blockLabel == nil { blockLabel = paragraph.number }
-        sink.add(paragraph.text, kind: blockKind, label: blockLabel, comments: paragraph.comments)
+        sink.add(paragraph.text, kind: blockKind, label: blockLabel, comments: paragraph.comments, anchors: paragraph.anchors)
         if paragraph.text.allSatisfy(\.isWhitespace) { sink.attachToLast(paragraph.comments) }
+        // Text boxes get no anchors: a writer comments on them but does not change them.
+        let wasAnchoring = anchoring
+        anchoring = false
         for box in paragraph.boxed { walk(container: box, distinctOnly: distinctOnly) }
+        anchoring = wasAnchoring
         paragraph.boxed = []
     }
 
@@ -186,10 +197,12 @@ final class OdfWalker {
         for row in rows(of: element) {
             for cell in row.elements where cell.is("table-cell", namespace: table) {
                 var lines: [(text: String, label: String?)] = []
+                var lineAnchors: [[BlockAnchor]] = []
                 var comments: [String] = []
                 func flush() {
-                    sink.addCell(lines, comments: comments)
+                    sink.addCell(lines, comments: comments, anchors: lineAnchors)
                     lines = []
+                    lineAnchors = []
                     comments = []
                 }
                 for child in cell.elements {
@@ -197,12 +210,14 @@ final class OdfWalker {
                     case (text, "p"), (text, "h"):
                         let paragraph = read(paragraph: child)
                         lines.append((paragraph.text, paragraph.number))
+                        lineAnchors.append(paragraph.anchors)
                         comments += paragraph.comments
                     case (text, "list"):
                         // A list inside a cell: its items are lines of the cell.
                         for p in child.descendants(where: { $0.is("p", namespace: self.text) }) {
                             let paragraph = read(paragraph: p)
                             lines.append((paragraph.text, nil))
+                            lineAnchors.append(paragraph.anchors)
                             comments += paragraph.comments
                         }
                     case (table, "table"):
@@ -237,11 +252,21 @@ final class OdfWalker {
         var number: String?
         var comments: [String] = []
         var boxed: [XMLTree.Element] = []
+        /// Where `text` stands in the part (see `BlockAnchor`).
+        var anchors: [BlockAnchor] = []
+        /// The paragraph's index in the part and the number of its text nodes met so far;
+        /// nil when it gets no anchors.
+        var source: (paragraph: Int, runs: Int)?
+        /// Inside a paragraph nested in this one (in a frame): its text nodes are not this one's.
+        var nested = 0
     }
 
     private func read(paragraph element: XMLTree.Element) -> Paragraph {
         var paragraph = Paragraph()
         paragraph.comments = openAnnotations.map(\.text)
+        if anchoring, let start = element.sourceRange?.lowerBound, let index = paragraphIndex[start] {
+            paragraph.source = (index, 0)
+        }
         var ended: [String] = []
         collect(element, into: &paragraph, ended: &ended)
         openAnnotations.removeAll { ended.contains($0.name) }
@@ -254,7 +279,16 @@ final class OdfWalker {
             switch child {
             case let .text(t):
                 // ODF collapses runs of white space in paragraph text (text:s encodes real ones).
-                paragraph.text += OdfWalker.collapsingSpace(t, after: paragraph.text.last)
+                let offset = paragraph.text.utf8.count
+                let (collapsed, pieces) = OdfWalker.collapsingSpaceMapped(t, after: paragraph.text.last)
+                if paragraph.nested == 0, let source = paragraph.source {
+                    for piece in pieces {
+                        paragraph.anchors.append(BlockAnchor(text: (offset + piece.out.lowerBound)..<(offset + piece.out.upperBound),
+                                                             paragraph: source.paragraph, run: source.runs, runOffset: piece.source))
+                    }
+                    paragraph.source?.runs += 1
+                }
+                paragraph.text += collapsed
                 continue
             case let .element(el):
                 e = el
@@ -288,11 +322,66 @@ final class OdfWalker {
             case (draw, _):
                 // Frames and shapes: only text boxes in them carry text.
                 collect(e, into: &paragraph, ended: &ended)
+            case (text, "p"), (text, "h"):
+                // A paragraph inside a frame or shape: read as this one's text, but its text
+                // nodes are its own (no anchors).
+                paragraph.nested += 1
+                collect(e, into: &paragraph, ended: &ended)
+                paragraph.nested -= 1
             default:
                 // Spans, links, fields, ruby, meta: their text is the paragraph's.
                 collect(e, into: &paragraph, ended: &ended)
             }
         }
+    }
+
+    /// Every `text:p` and `text:h` below `root` by the byte offset of its start tag, numbered in
+    /// document order from 0 (see `BlockAnchor`). Empty when the byte offsets are unknown.
+    static func paragraphs(of root: XMLTree.Element) -> [Int: Int] {
+        guard root.sourceRange != nil else { return [:] }
+        var index: [Int: Int] = [:]
+        func visit(_ e: XMLTree.Element) {
+            for case let .element(child) in e.children {
+                if child.namespace == OdfNamespace.text, child.name == "p" || child.name == "h", let start = child.sourceRange?.lowerBound {
+                    index[start] = index.count
+                }
+                visit(child)
+            }
+        }
+        visit(root)
+        return index
+    }
+
+    /// `collapsingSpace(t, after:)` and, for each stretch of the result that stands unchanged
+    /// in `t`, its UTF-8 range in the result and its UTF-8 offset in `t` (a folded run of white
+    /// space maps to its first character).
+    static func collapsingSpaceMapped(_ t: String, after previous: Character?) -> (String, [(out: Range<Int>, source: Int)]) {
+        var out = ""
+        var pieces: [(out: Range<Int>, source: Int)] = []
+        var lastWasSpace = previous == " "
+        var source = 0
+        func append(_ c: Character, length: Int) {
+            let start = out.utf8.count
+            out.append(c)
+            let end = out.utf8.count
+            if let last = pieces.last, last.out.upperBound == start, last.source + last.out.count == source, length == end - start {
+                pieces[pieces.count - 1].out = last.out.lowerBound..<end
+            } else {
+                pieces.append((start..<(start + min(length, end - start)), source))
+            }
+        }
+        for c in t {
+            let length = c.utf8.count
+            if c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\r\n" {
+                if !lastWasSpace { append(" ", length: length) }
+                lastWasSpace = true
+            } else {
+                append(c, length: length)
+                lastWasSpace = false
+            }
+            source += length
+        }
+        return (out, pieces)
     }
 
     /// `t` with runs of spaces, tabs and line ends folded to one space, and a leading one

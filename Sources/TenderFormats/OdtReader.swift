@@ -49,6 +49,7 @@ enum OdtReader {
             throw .malformed(path: path, reason: .init("office:body/office:text ontbreekt", en: "office:body/office:text is missing"))
         }
         let walker = OdfWalker(styles: styles)
+        walker.paragraphIndex = OdfWalker.paragraphs(of: content)
         walker.walk(body: text)
         walker.walk(masterStyles: masterStyles)
         return walker.sink.blocks

@@ -185,16 +185,17 @@ struct IdCounter {
 
 /// Why a unit is commented on but not replaced.
 enum CommentOnly: Error {
-    case trackedChanges, field, textBox, contentControl, spansParagraphs, notAnchored
+    case trackedChanges, field, textBox, contentControl, spansParagraphs, notAnchored, embedded
 
     func text(_ language: Language) -> String {
         let en = language == .en
         switch self {
         case .trackedChanges: return en ? "Not replaced: the paragraph already holds tracked changes; accept or reject them first." : "Niet vervangen: de alinea bevat al bijgehouden wijzigingen; aanvaard of verwerp die eerst."
         case .field: return en ? "Not replaced: the sentence holds a field (a cross-reference, date or the like)." : "Niet vervangen: de zin bevat een veld (een verwijzing, datum of iets dergelijks)."
-        case .textBox: return en ? "Not replaced: the text stands in a text box." : "Niet vervangen: de tekst staat in een tekstvak."
+        case .textBox: return en ? "Not replaced: the text stands in a text box or frame." : "Niet vervangen: de tekst staat in een tekstvak of kader."
         case .contentControl: return en ? "Not replaced: the sentence stands (partly) in a content control, hyperlink or other container." : "Niet vervangen: de zin staat (deels) in een inhoudsbesturingselement, hyperlink of andere omlijsting."
         case .spansParagraphs: return en ? "Not replaced: the sentence runs over more than one paragraph." : "Niet vervangen: de zin loopt over meer dan één alinea."
+        case .embedded: return en ? "Not replaced: the sentence holds a note, bookmark, comment, frame or image." : "Niet vervangen: de zin bevat een voetnoot, bladwijzer, opmerking, kader of afbeelding."
         case .notAnchored: return en ? "Not replaced: the text could not be located in the document's paragraphs." : "Niet vervangen: de tekst is niet terug te vinden in de alinea's van het document."
         }
     }

@@ -3,8 +3,23 @@ import ZIPFoundation
 
 /// Reads the entries of an office archive and writes a copy in which some entries are replaced
 /// or added; every other entry keeps its name, order, content, compression and date.
+///
+/// Every entry is held in memory while the copy is written, so the entries' content together may
+/// be at most `maxTotalBytes` (256 MB): a package that inflates past it is refused, not read.
 struct ZipRewrite {
     let archive: ZIPFoundation.Archive
+    static let maxTotalBytes = 256 * 1_048_576
+
+    /// Bytes inflated so far (class: `read` is not mutating).
+    private final class Counter: @unchecked Sendable { var total = 0 }
+    private let counter = Counter()
+
+    private func count(_ n: Int) throws(RedlineError) {
+        counter.total += n
+        if counter.total > Self.maxTotalBytes {
+            throw .unreadable("het archief is uitgepakt groter dan 256 MB", en: "the archive inflates to more than 256 MB")
+        }
+    }
 
     init(_ bytes: [UInt8]) throws(RedlineError) {
         do { archive = try ZIPFoundation.Archive(data: Data(bytes), accessMode: .read) } catch {
@@ -17,7 +32,9 @@ struct ZipRewrite {
     func read(_ name: String) throws(RedlineError) -> [UInt8]? {
         guard let entry = archive[name] else { return nil }
         var data = Data()
-        do { _ = try archive.extract(entry, skipCRC32: false) { data.append($0) } } catch {
+        do { _ = try archive.extract(entry, skipCRC32: false) { data.append($0); try count($0.count) } } catch let error as RedlineError {
+            throw error
+        } catch {
             throw .unreadable("\(name) is niet te lezen", en: "\(name) cannot be read")
         }
         return [UInt8](data)
@@ -31,7 +48,7 @@ struct ZipRewrite {
                 let content: Data
                 if let new = replaced[entry.path] { content = Data(new) } else {
                     var data = Data()
-                    _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+                    _ = try archive.extract(entry, skipCRC32: false) { data.append($0); try count($0.count) }
                     content = data
                 }
                 let modified = replaced[entry.path] == nil

@@ -78,7 +78,7 @@ final class LintService: Sendable {
         switch await pool.perform(request, payload: bytes, timeLimit: timeLimit) {
         case let .success(.linted(document, result)):
             let tariff = engine.options.tariff
-            return .linted(LintResult(documents: [result], errors: [], tariff: tariff), DocumentOutline(document, clauses: result.clauses))
+            return .linted(LintResult(documents: [result], errors: [], tariff: tariff), DocumentOutline(document, clauses: result.clauses), document)
         case let .success(.unreadable(message)):
             return .unreadable(message)
         case let .success(.refused(message)):

@@ -40,7 +40,7 @@ struct PageRenderer {
         for d in downloads {
             body += "<a class=\"button\" href=\"/r/\(id)/\(d.fileName)\(langQuery)\" download>\(HTMLEscaping.escape(d.label))</a>"
         }
-        body += "</p>\n</section>\n"
+        body += "</p>\n" + redlineDownloads(id: id, entry: entry) + "</section>\n"
         body += filterForm(id: id, filter: filter)
         body += report.documents()
         return page(title: "\(text.resultTitle): \(entry.displayName) — tenderlint", body: body, switchTo: "/")

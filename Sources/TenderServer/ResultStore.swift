@@ -1,10 +1,12 @@
+import TenderDocument
 import TenderLint
 import TenderReport
 import TenderRules
 
 /// Results kept in memory so a result page can be filtered and downloaded after the upload.
 /// Nothing is written to disk; the oldest result goes first when `capacity` is reached, and
-/// every result expires after `lifetime`.
+/// every result expires after `lifetime`. The uploads kept for the redlined copy count against
+/// `maxSourceBytes` together: past it the oldest results go first too.
 actor ResultStore {
     /// One kept result.
     struct Entry: Sendable {
@@ -14,17 +16,32 @@ actor ResultStore {
         var displayName: String
         var language: Language
         var created: ContinuousClock.Instant
+        /// The upload and the document as read, kept for the copy with changes (formats
+        /// `Redliner` writes only).
+        var source: Source? = nil
+    }
+
+    /// What the redlined copy is made from.
+    struct Source: Sendable {
+        var bytes: [UInt8]
+        var document: Document
     }
 
     let capacity: Int
     let lifetime: Duration
+    let maxSourceBytes: Int
     private var entries: [String: Entry] = [:]
     /// Ids, oldest first.
     private var order: [String] = []
+    private var sourceBytes = 0
 
-    init(capacity: Int, lifetime: Duration) {
+    /// The kept uploads together, by default: 128 MB.
+    static let defaultMaxSourceBytes = 128 * 1_048_576
+
+    init(capacity: Int, lifetime: Duration, maxSourceBytes: Int = ResultStore.defaultMaxSourceBytes) {
         self.capacity = max(1, capacity)
         self.lifetime = lifetime
+        self.maxSourceBytes = maxSourceBytes
     }
 
     /// Keeps `entry` and returns its id: 128 random bits in hex, not guessable from another id.
@@ -35,10 +52,13 @@ actor ResultStore {
             let hex = String(generator.next() as UInt32, radix: 16)
             return String(repeating: "0", count: 8 - hex.count) + hex
         }.joined()
+        var entry = entry
+        if let source = entry.source, source.bytes.count > maxSourceBytes { entry.source = nil }
         entries[id] = entry
         order.append(id)
-        while order.count > capacity {
-            entries[order.removeFirst()] = nil
+        sourceBytes += entry.source?.bytes.count ?? 0
+        while order.count > capacity || sourceBytes > maxSourceBytes {
+            remove(order.removeFirst())
         }
         return id
     }
@@ -52,10 +72,15 @@ actor ResultStore {
     /// The number of kept results.
     var count: Int { entries.count }
 
+    private func remove(_ id: String) {
+        sourceBytes -= entries[id]?.source?.bytes.count ?? 0
+        entries[id] = nil
+    }
+
     private func expire() {
         let now = ContinuousClock.now
         while let first = order.first, let entry = entries[first], now - entry.created > lifetime {
-            entries[first] = nil
+            remove(first)
             order.removeFirst()
         }
     }

@@ -1,5 +1,6 @@
 import Hummingbird
 import TenderLint
+import TenderRedline
 import TenderReport
 import TenderRules
 
@@ -11,6 +12,7 @@ import TenderRules
 /// | `POST /lint` | reads an uploaded file or pasted text (multipart or URL-encoded form) and answers with the annotated result page |
 /// | `GET /r/{id}` | a kept result, filtered by `categorie` and `ernst` query parameters |
 /// | `GET /r/{id}/rapport.json`, `.sarif`, `.html` | the result as a download |
+/// | `GET /r/{id}/wijzigingen`, `wijzigingen.diff` | the document with a comment per finding and the model articles as tracked changes (a corrected copy, or a diff, for text) |
 /// | `GET /assets/tenderlint.css`, `/assets/tenderlint.js` | the stylesheet and the script |
 struct Routes: Sendable {
     let configuration: ServerConfiguration
@@ -110,8 +112,9 @@ struct Routes: Sendable {
         }
 
         switch await service.lint(bytes: bytes, name: name, language: language) {
-        case let .linted(result, outline):
-            let entry = ResultStore.Entry(result: result, outline: outline, displayName: name, language: language, created: .now)
+        case let .linted(result, outline, document):
+            var entry = ResultStore.Entry(result: result, outline: outline, displayName: name, language: language, created: .now)
+            if Redliner.canWrite(document.format) { entry.source = .init(bytes: bytes, document: document) }
             let id = await store.add(entry)
             return resultPage(id: id, entry: entry, filter: .all)
         case let .unreadable(message):
@@ -176,6 +179,8 @@ struct Routes: Sendable {
             headers[.contentType] = "text/html; charset=utf-8"
             headers[.contentDisposition] = "attachment; filename=\"\(base).tenderlint.html\""
             headers[.contentSecurityPolicy] = SecurityHeadersMiddleware<BasicRequestContext>.downloadPolicy
+        case "wijzigingen", "wijzigingen.diff":
+            return try redlined(entry, diff: file.hasSuffix(".diff"))
         default:
             throw HTTPError(.notFound)
         }

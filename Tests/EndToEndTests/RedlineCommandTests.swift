@@ -35,6 +35,30 @@ import Testing
         #expect(try Data(contentsOf: input) == before)
     }
 
+    @Test(arguments: ["odt", "fodt"])
+    func openDocumentCopiesKeepTheirFormat(_ ext: String) throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("concept.\(ext)")
+        try FileManager.default.copyItem(at: CommandLineTests.root.appendingPathComponent("samples/formats/inkoopdocument-jeugdhulp.\(ext)"), to: input)
+        let before = try Data(contentsOf: input)
+        let output = dir.appendingPathComponent("met-wijzigingen.\(ext)").path
+        let run = try cli.tenderlint(["redline", input.path, "-o", output, "--lang", "en"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("\(output): ") && run.stderr.contains(" comments, ") && run.stderr.contains(" tracked changes"))
+        #expect(try Data(contentsOf: input) == before)
+        // Read as accepted, the copy no longer holds the replaced demands.
+        let lintedInput = try cli.tenderlint(["lint", input.path, "--format", "json"])
+        let lintedCopy = try cli.tenderlint(["lint", output, "--format", "json"])
+        #expect(lintedCopy.stdout.matches(of: /"ruleId"/).count < lintedInput.stdout.matches(of: /"ruleId"/).count)
+        // A copy named for another format is refused, and nothing is written.
+        let wrong = dir.appendingPathComponent("kopie.docx").path
+        let refused = try cli.tenderlint(["redline", input.path, "-o", wrong])
+        #expect(refused.status == 2)
+        #expect(refused.stderr == "\(wrong): de kopie is \(ext.uppercased()), zoals de invoer; geef -o NAAM.\(ext)\n")
+        #expect(!FileManager.default.fileExists(atPath: wrong))
+    }
+
     @Test func reproducibleWithSourceDateEpoch() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }

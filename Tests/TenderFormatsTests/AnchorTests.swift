@@ -89,6 +89,22 @@ import ZIPFoundation
         #expect(try check(document, documentXML: Array((#"<?xml version="1.0" encoding="UTF-8"?><w:document \#(DocxFixture.namespaces)><w:body>\#(body)</w:body></w:document>"#).utf8)) == 7)
     }
 
+    /// ODF: one anchor per stretch of a text node the reader kept (white space it folds cuts a
+    /// node in two), paragraphs counted over all text:p/text:h of the part; notes get none.
+    @Test func openDocumentAnchorsFollowFoldedWhiteSpaceAndSkipNotes() throws {
+        let xml = #"<?xml version="1.0" encoding="UTF-8"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>"#
+            + #"<text:p>Een   twee <text:span>drie</text:span></text:p><text:p>Vier<text:note><text:note-body><text:p>Noot</text:p></text:note-body></text:note> vijf</text:p>"#
+            + "</office:text></office:body></office:document>"
+        let document = try DocumentReader().read(bytes: Array(xml.utf8), path: "a.fodt")
+        let blocks = Dictionary(uniqueKeysWithValues: document.blocks.map { ($0.text, $0.anchors) })
+        #expect(blocks["Een twee drie"] == [BlockAnchor(text: 0..<4, paragraph: 0, run: 0, runOffset: 0),
+                                            BlockAnchor(text: 4..<9, paragraph: 0, run: 0, runOffset: 6),
+                                            BlockAnchor(text: 9..<13, paragraph: 0, run: 1, runOffset: 0)])
+        #expect(blocks["Vier vijf"] == [BlockAnchor(text: 0..<4, paragraph: 1, run: 0, runOffset: 0),
+                                        BlockAnchor(text: 4..<9, paragraph: 1, run: 1, runOffset: 0)])
+        #expect(blocks["Noot"] == [])
+    }
+
     @Test func otherFormatsHaveNoAnchors() throws {
         let document = try DocumentReader().read(bytes: Array("Artikel 1\n\nDe aanbieder levert een VOG.\n".utf8), path: "a.txt")
         #expect(document.blocks.allSatisfy { $0.anchors.isEmpty })

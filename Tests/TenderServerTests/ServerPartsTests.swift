@@ -72,7 +72,7 @@ import Testing
         let outcome = await service.lint(bytes: Array(ServerFixture.flaggedText.utf8), name: "a.md", language: .nl)
         guard case .busy = outcome else { Issue.record("expected busy, got \(outcome)"); return }
         await service.limiter.release()
-        guard case let .linted(result, _) = await service.lint(bytes: Array(ServerFixture.flaggedText.utf8), name: "a.md", language: .nl) else {
+        guard case let .linted(result, _, _) = await service.lint(bytes: Array(ServerFixture.flaggedText.utf8), name: "a.md", language: .nl) else {
             Issue.record("expected a result once the slot is free")
             return
         }

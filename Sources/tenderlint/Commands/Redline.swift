@@ -11,7 +11,7 @@ struct Redline: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Geef het document terug met een opmerking bij elke bevinding en de modelartikelen als bijgehouden wijzigingen.",
         discussion: """
-        Word (.docx) krijgt opmerkingen en bijgehouden wijzigingen; tekst en Markdown een verbeterde kopie (-o) \
+        Word (.docx) en OpenDocument (.odt, .fodt) krijgen opmerkingen en bijgehouden wijzigingen; tekst en Markdown een verbeterde kopie (-o) \
         of een unified diff (--diff) die git apply en patch aanvaarden. De invoer wordt nooit gewijzigd. \
         De datum van de wijzigingen is SOURCE_DATE_EPOCH als die gezet is. Zie docs/redline.md.
         Exitcodes: 0 geschreven; 2 gebruiks- of invoerfout.
@@ -19,7 +19,7 @@ struct Redline: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Het document (.docx, .md, .txt).")
+    @Argument(help: "Het document (.docx, .odt, .fodt, .md, .txt).")
     var input: String
 
     @Option(name: .shortAndLong, help: "Het bestand om te schrijven (een kopie; de invoer blijft zoals hij is).")
@@ -71,35 +71,30 @@ struct Redline: ParsableCommand {
             let result = engine.lint(document)
             let options = RedlineOptions(author: author, date: RedlineOptions.date(), language: common.language, commentsOnly: commentsOnly)
             let plan = RedlinePlan(document: document, findings: result.findings, text: FindingText(catalogue: engine.catalogue, language: common.language), options: options)
-            let written: [UInt8]
-            let summary: String
+            let written: Redliner.Output
             do throws(RedlineError) {
-                switch document.format {
-                case .docx:
-                    if diff { throw RedlineError(nl: "--diff is er voor tekst en Markdown; geef -o UITVOER.docx", en: "--diff is for text and Markdown; give -o OUTPUT.docx") }
-                    let r = try DocxRedliner.redline(bytes, document: document, plan: plan, options: options)
-                    written = r.bytes
-                    summary = en ? "\(r.comments) comments, \(r.changes) tracked changes" : "\(r.comments) opmerkingen, \(r.changes) bijgehouden wijzigingen"
-                case .text, .markdown:
-                    let r = try TextRedliner.redline(bytes, document: document, plan: plan)
-                    if diff {
-                        print(r.diff(oldName: input, newName: output ?? input), terminator: "")
-                        if output == nil { return }
-                    }
-                    written = r.corrected
-                    summary = en ? "\(r.changes) replacements" : "\(r.changes) vervangingen"
-                default:
-                    throw RedlineError(nl: "redline schrijft Word (.docx), tekst en Markdown; dit is \(document.format.rawValue)",
-                                       en: "redline writes Word (.docx), text and Markdown; this is \(document.format.rawValue)")
+                if diff, document.format != .text, document.format != .markdown {
+                    throw RedlineError(nl: "--diff is er voor tekst en Markdown; geef -o UITVOER", en: "--diff is for text and Markdown; give -o OUTPUT")
                 }
+                written = try Redliner.redline(input: bytes, document: document, plan: plan, options: options)
             } catch {
                 throw Failure.usage("\(input): \(error.reason(english: en))")
             }
+            if diff, let text = written.text {
+                print(text.diff(oldName: input, newName: output ?? input), terminator: "")
+            }
             guard let output else { return }
-            do { try Data(written).write(to: URL(fileURLWithPath: output)) } catch {
+            // A Word or OpenDocument copy keeps its format: `-o copy.docx` for an ODT input would
+            // give a file no office program opens by its name.
+            let outputExtension = URL(fileURLWithPath: output).pathExtension.lowercased()
+            if written.text == nil, outputExtension != written.fileExtension {
+                throw fail(output, "de kopie is \(written.fileExtension.uppercased()), zoals de invoer; geef -o NAAM.\(written.fileExtension)",
+                           "the copy is \(written.fileExtension.uppercased()), like the input; give -o NAME.\(written.fileExtension)")
+            }
+            do { try Data(written.bytes).write(to: URL(fileURLWithPath: output)) } catch {
                 throw fail(output, "kan niet schrijven", "cannot write")
             }
-            if !diff { printError("\(output): \(summary)") }
+            if !diff { printError("\(output): \(written.summary(english: en))") }
         }
     }
 }

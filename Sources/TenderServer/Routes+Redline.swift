@@ -1,0 +1,41 @@
+import Hummingbird
+import TenderLint
+import TenderRedline
+
+extension Routes {
+    /// `GET /r/{id}/wijzigingen`: the upload handed back marked up, built in memory from the
+    /// kept upload (DOCX, ODT, FODT: comments and tracked changes; text and Markdown: the
+    /// corrected copy, or with `.diff` a unified diff). 404 when the format cannot be written or
+    /// the upload is no longer kept.
+    func redlined(_ entry: ResultStore.Entry, diff: Bool) throws -> Response {
+        guard let source = entry.source, let result = entry.result.documents.first else { throw HTTPError(.notFound) }
+        let options = RedlineOptions(author: "tenderlint", date: RedlineOptions.date(), language: entry.language)
+        let output: Redliner.Output
+        do throws(RedlineError) {
+            output = try Redliner.redline(input: source.bytes, document: source.document, findings: result.findings,
+                                          text: FindingText(catalogue: service.engine.catalogue, language: entry.language), options: options)
+        } catch {
+            throw HTTPError(.unprocessableContent, message: error.reason(english: entry.language == .en))
+        }
+        let base = UploadName.asciiFileName(entry.displayName)
+        var headers: HTTPFields = [:]
+        let body: [UInt8]
+        if diff {
+            guard let text = output.text else { throw HTTPError(.notFound) }
+            body = Array(text.diff(oldName: "a/" + base, newName: "b/" + base).utf8)
+            headers[.contentType] = "text/x-diff; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"\(base).diff\""
+        } else {
+            body = output.bytes
+            headers[.contentType] = output.mediaType
+            headers[.contentDisposition] = "attachment; filename=\"\(Self.stem(base)).met-wijzigingen.\(output.fileExtension)\""
+        }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// A file name without its extension.
+    static func stem(_ name: String) -> String {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+}
