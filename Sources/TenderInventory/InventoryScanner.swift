@@ -91,7 +91,7 @@ public struct InventoryScanner: Sendable {
 
         // Findings are priced at the corpus tariff, as `lint` prices them at its `--tariff`.
         var options = engine.options
-        options.tariff = parameters.tariff == BurdenDefaults.tariff ? .standard : Tariff(eurosPerHour: parameters.tariff)
+        options.tariff = parameters.tariffWithSource
         let engine = engine.with(options: options)
         let plan: EnginePlan
         do {

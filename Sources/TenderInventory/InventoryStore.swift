@@ -55,6 +55,12 @@ public final class InventoryStore: Sendable {
             if let providers = (try db.value("SELECT value FROM setting WHERE key = 'providersPerTender'") as String?).flatMap({ Int($0) }) {
                 parameters.providersPerTender = providers
             }
+            if let source = try db.value("SELECT value FROM setting WHERE key = 'tariffSource'") as String?, !source.isEmpty {
+                parameters.tariffSource = source
+            }
+            if let year = (try db.value("SELECT value FROM setting WHERE key = 'tariffYear'") as String?).flatMap({ Int($0) }) {
+                parameters.tariffYear = year
+            }
             return parameters
         }
     }
@@ -63,9 +69,10 @@ public final class InventoryStore: Sendable {
     func setParameters(_ parameters: BurdenParameters) async throws(InventoryError) {
         try await writing { db in
             try db.execute("""
-                INSERT INTO setting(key, value) VALUES ('tariff', ?), ('providersPerTender', ?)
+                INSERT INTO setting(key, value) VALUES ('tariff', ?), ('providersPerTender', ?), ('tariffSource', ?), ('tariffYear', ?)
                 ON CONFLICT(key) DO UPDATE SET value = excluded.value
-                """, [String(parameters.tariff), String(parameters.providersPerTender)])
+                """, [String(parameters.tariff), String(parameters.providersPerTender), parameters.tariffSource ?? "",
+                      parameters.tariffYear.map(String.init) ?? ""])
             try db.execute("UPDATE finding SET eurosPerYear = hoursPerYear * ? WHERE eurosPerYear != hoursPerYear * ?",
                            [parameters.tariff, parameters.tariff])
             try db.execute("UPDATE document SET eurosPerYear = hoursPerYear * ? WHERE eurosPerYear != hoursPerYear * ?",

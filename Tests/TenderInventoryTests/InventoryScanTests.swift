@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import Testing
-import TenderInventory
+@testable import TenderInventory
 import TenderLint
 import TenderFormats
 
@@ -198,6 +198,32 @@ import TenderFormats
         let totals = try store.summary(parameters: store.parameters()).totals
         #expect(abs(totals.eurosPerProvider - totals.hoursPerProvider * 60) < 1e-6)
         #expect(abs(totals.hoursAllProviders - totals.hoursPerProvider * 7) < 1e-6)
+    }
+
+    /// The tariff's source and year are kept with it in the store and named beside the figures;
+    /// a new tariff without them drops the old ones, a scan without a tariff keeps them.
+    @Test func theTariffKeepsItsSourceAndYear() async throws {
+        let engine = try InventoryFixture.engine()
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { InventoryFixture.remove(folder) }
+        try InventoryFixture.write(InventoryFixture.documents(count: 2, catalogue: engine.catalogue), into: folder)
+        let store = try InventoryStore(path: folder.appendingPathComponent("s.sqlite").path)
+        let scanner = InventoryFixture.scanner(engine: engine)
+        _ = try await scanner.scan([folder.path], into: store, parameters: BurdenParameters())
+        #expect(InventoryLabels(language: .nl).assumptions(try store.parameters())[1]
+            == "Uurtarief: € 54 per uur; het uurtarief is een aanname: Handboek Meting Regeldrukkosten, niet geverifieerd, jaar onbekend.")
+        let given = try store.parameters().with(tariff: 61, source: "CAO Sociaal Werk", year: 2026, providersPerTender: nil)
+        _ = try await scanner.scan([folder.path], into: store, parameters: given)
+        #expect(try store.parameters() == given)
+        let kept = try store.parameters().with(tariff: nil, providersPerTender: 9)
+        #expect(kept.tariffSource == "CAO Sociaal Werk" && kept.tariffYear == 2026)
+        _ = try await scanner.scan([folder.path], into: store, parameters: kept)
+        let english = InventoryLabels(language: .en).assumptions(try store.parameters())[1]
+        #expect(english == "Hourly tariff: €61 per hour; the hourly tariff is an assumption: CAO Sociaal Werk, 2026.", "\(english)")
+        let replaced = try store.parameters().with(tariff: 58, providersPerTender: nil)
+        _ = try await scanner.scan([folder.path], into: store, parameters: replaced)
+        #expect(try store.parameters().tariffSource == nil)
+        #expect(try store.parameters().tariffYear == nil)
     }
 
     @Test func overlappingPathsScanEachFileOnce() async throws {

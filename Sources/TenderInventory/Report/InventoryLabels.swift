@@ -1,4 +1,5 @@
 import TenderRules
+import TenderReport
 
 /// Every text the inventory reports show, in Dutch and English, in one place.
 struct InventoryLabels {
@@ -43,8 +44,8 @@ struct InventoryLabels {
         [
             t("Tijd per handeling en frequentie per jaar zijn schattingen per regel uit de regelcatalogus (veld burden), niet gemeten bij aanbieders.",
               "Time per action and frequency per year are per-rule estimates from the rule catalogue (field burden), not measured at providers."),
-            t("Uurtarief: \(NumberText.euros(p.tariff, language)) per uur. Aanname, nog te verifiëren tegen het Handboek Meting Regeldrukkosten.",
-              "Hourly tariff: \(NumberText.euros(p.tariff, language)) per hour. An assumption, still to be verified against the Handboek Meting Regeldrukkosten."),
+            t("Uurtarief: \(NumberText.euros(p.tariff, language)) per uur; \(Formatting.tariffAssumption(p.tariffWithSource, language)).",
+              "Hourly tariff: \(NumberText.euros(p.tariff, language)) per hour; \(Formatting.tariffAssumption(p.tariffWithSource, language))."),
             t("Aantal aanbieders per aanbesteding: \(p.providersPerTender), tenzij de metadata van een document een ander aantal noemt (providers:). Aanname.",
               "Providers per tender: \(p.providersPerTender), unless a document's metadata names another number (providers:). An assumption."),
             t("Alleen documenten die gelezen konden worden en nog bestaan tellen mee; bevindingen die in het document zelf zijn onderdrukt tellen niet mee.",

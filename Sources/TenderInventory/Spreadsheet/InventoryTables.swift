@@ -1,4 +1,5 @@
 import TenderRules
+import TenderReport
 
 /// One finding as the spreadsheet's findings sheet lists it.
 public struct FindingEntry: Sendable, Equatable {
@@ -57,6 +58,8 @@ struct InventoryTable {
             [.text(l.t("Uren alle aanbieders", "Hours all providers")), .hours(t.hoursAllProviders)],
             [.text(l.t("Euro alle aanbieders", "Euros all providers")), .euros(t.eurosAllProviders)],
             [.text(l.t("Uurtarief", "Hourly tariff")), .euros(s.parameters.tariff)],
+            [.text(l.t("Uurtarief: bron en status", "Hourly tariff: source and status")),
+             .text(Formatting.tariffAssumption(s.parameters.tariffWithSource, l.language))],
             [.text(l.t("Aanbieders per aanbesteding (standaard)", "Providers per tender (default)")), .integer(s.parameters.providersPerTender)],
             [.text(l.t("Bestanden samengevoegd", "Files merged")), .integer(s.mergedFiles)],
             [.text(l.t("Niet gelezen", "Not read")), .integer(s.unread.count)],

@@ -50,6 +50,12 @@ extension Inventory {
         @Option(help: "Uurtarief in euro (standaard: eerder opgeslagen waarde, anders \(Int(BurdenDefaults.tariff))).")
         var tariff: Double?
 
+        @Option(help: "Bron van het uurtarief, in het rapport naast de bedragen genoemd (bij --tariff).")
+        var tariffSource: String?
+
+        @Option(help: "Jaar waarvoor het uurtarief geldt (bij --tariff).")
+        var tariffYear: Int?
+
         @Option(help: "Aantal documenten tegelijk (standaard: het aantal processorkernen).")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -73,6 +79,9 @@ extension Inventory {
                 guard jobs >= 1 else { throw Failure.usage(en ? "--jobs must be at least 1" : "--jobs moet minstens 1 zijn") }
                 if let providers, providers < 1 { throw Failure.usage(en ? "--providers must be at least 1" : "--providers moet minstens 1 zijn") }
                 if let tariff, !(tariff >= 0) { throw Failure.usage(en ? "--tariff must be 0 or more" : "--tariff moet 0 of meer zijn") }
+                if tariff == nil, tariffSource != nil || tariffYear != nil {
+                    throw Failure.usage(en ? "--tariff-source and --tariff-year need --tariff" : "--tariff-source en --tariff-year horen bij --tariff")
+                }
                 guard (1...86400).contains(documentTimeout) else {
                     throw Failure.usage(en ? "--document-timeout: choose 1 to 86400 seconds" : "--document-timeout: kies 1 tot en met 86400 seconden")
                 }
@@ -92,7 +101,7 @@ extension Inventory {
                     let table = try meta.map { path throws(InventoryError) in try MetadataTable.load(path: path, english: en) }
                     let store = try InventoryStore.open(db, english: en)
                     location = store.path
-                    let parameters = try store.parameters().with(tariff: tariff, providersPerTender: providers)
+                    let parameters = try store.parameters().with(tariff: tariff, source: tariffSource, year: tariffYear, providersPerTender: providers)
                     // Every document is parsed in a worker process of its own pool (reading only:
                     // the scan lints with the engine each document's configuration asks for).
                     let workers = WorkerPool(command: Worker.command(rulesFolder: nil, memoryLimitMB: workerMemoryMb), size: jobs)
@@ -182,6 +191,12 @@ extension Inventory {
         @Option(help: "Rekenen met dit uurtarief in plaats van dat van de laatste scan.")
         var tariff: Double?
 
+        @Option(help: "Bron van dat uurtarief (bij --tariff).")
+        var tariffSource: String?
+
+        @Option(help: "Jaar van dat uurtarief (bij --tariff).")
+        var tariffYear: Int?
+
         @Option(help: "Rekenen met dit aantal aanbieders per aanbesteding in plaats van dat van de laatste scan.")
         var providers: Int?
 
@@ -195,6 +210,9 @@ extension Inventory {
                 guard top >= 1 else { throw Failure.usage(en ? "--top must be at least 1" : "--top moet minstens 1 zijn") }
                 if let providers, providers < 1 { throw Failure.usage(en ? "--providers must be at least 1" : "--providers moet minstens 1 zijn") }
                 if let tariff, !(tariff >= 0) { throw Failure.usage(en ? "--tariff must be 0 or more" : "--tariff moet 0 of meer zijn") }
+                if tariff == nil, tariffSource != nil || tariffYear != nil {
+                    throw Failure.usage(en ? "--tariff-source and --tariff-year need --tariff" : "--tariff-source en --tariff-year horen bij --tariff")
+                }
                 guard PostgresURL.names(db) || FileManager.default.fileExists(atPath: db) else {
                     throw Failure.usage(en ? "\(db): no such database; run `tenderlint inventory scan` first"
                                            : "\(db): database bestaat niet; draai eerst `tenderlint inventory scan`")
@@ -213,7 +231,7 @@ extension Inventory {
                 let text: String
                 do throws(InventoryError) {
                     let store = try InventoryStore.open(db, english: en)
-                    let parameters = try store.parameters().with(tariff: tariff, providersPerTender: providers)
+                    let parameters = try store.parameters().with(tariff: tariff, source: tariffSource, year: tariffYear, providersPerTender: providers)
                     let summary = try store.summary(parameters: parameters, limit: top)
                     let options = InventoryReportOptions(language: language, toolVersion: TenderlintVersion.current,
                                                          database: PostgresURL.names(db) ? store.path : (db as NSString).lastPathComponent)
@@ -237,7 +255,7 @@ extension Inventory {
         func writeSpreadsheet(_ format: InventoryReportFormat, dialect: CSVDialect, to output: String, english en: Bool) throws {
             do throws(InventoryError) {
                 let store = try InventoryStore.open(db, english: en)
-                let parameters = try store.parameters().with(tariff: tariff, providersPerTender: providers)
+                let parameters = try store.parameters().with(tariff: tariff, source: tariffSource, year: tariffYear, providersPerTender: providers)
                 let summary = try store.summary(parameters: parameters, limit: top)
                 let findings = try store.findings(parameters: parameters)
                 if format == .xlsx {
