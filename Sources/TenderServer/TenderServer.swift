@@ -60,8 +60,8 @@ public struct TenderServer: Sendable {
         router.get("/r/:id") { request, context in
             try await routes.result(request, id: try context.parameters.require("id"))
         }
-        router.get("/r/:id/:file") { _, context in
-            try await routes.download(id: try context.parameters.require("id"), file: try context.parameters.require("file"))
+        router.get("/r/:id/:file") { request, context in
+            try await routes.download(request, id: try context.parameters.require("id"), file: try context.parameters.require("file"))
         }
         // The LanguageTool API (LibreOffice, LanguageTool's add-ins and client libraries).
         router.get("/v2/languages") { _, _ in try routes.languageToolLanguages() }
