@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // C libraries from Debian, each wrapped by exactly one Swift target.
@@ -63,6 +64,11 @@ let package = Package(
         .target(name: "TenderServer", dependencies: [
             "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport", "TenderIsolation",
             .product(name: "Hummingbird", package: "hummingbird"),
+            // The team server's sign-in: the authenticator middleware, basic authentication.
+            .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+            .product(name: "HummingbirdBasicAuth", package: "hummingbird-auth"),
+            // SHA-256 of the team password, compared in constant time.
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // `tenderlint lsp`: a Language Server over stdio (JSON-RPC with Content-Length framing).
         .target(name: "TenderLSP", dependencies: ["TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport"]),

@@ -177,7 +177,7 @@ struct Routes: Sendable {
             body = HTMLReporter.page(body: report.render(), options: options)
             headers[.contentType] = "text/html; charset=utf-8"
             headers[.contentDisposition] = "attachment; filename=\"\(base).tenderlint.html\""
-            headers[.contentSecurityPolicy] = SecurityHeadersMiddleware<BasicRequestContext>.downloadPolicy
+            headers[.contentSecurityPolicy] = SecurityHeadersMiddleware<ServerContext>.downloadPolicy
         default:
             throw HTTPError(.notFound)
         }

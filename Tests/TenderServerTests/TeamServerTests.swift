@@ -6,15 +6,56 @@ import Testing
 
 /// A server a team can run: behind a real nginx on loopback as reverse proxy (the test writes its
 /// own nginx.conf in a temporary folder and runs `nginx -c … -p …` in the foreground), answering
-/// only to its allowed host name and only with the token.
+/// only to its allowed host name and only with the token or the account's password
+/// (hummingbird-auth's authenticators).
 @Suite(.serialized) struct TeamServerTests {
     static let token = "team-token-0123456789abcdef"
+    static let account = ServerConfiguration.Account(user: "inkoop", password: "lang genoeg wachtwoord ✓")
 
-    static func server(host: String = "127.0.0.1", allowedHosts: [String] = ["tenders.example"], token: String? = TeamServerTests.token) throws -> TenderServer {
+    static func server(host: String = "127.0.0.1", allowedHosts: [String] = ["tenders.example"], token: String? = TeamServerTests.token,
+                       account: ServerConfiguration.Account? = nil) throws -> TenderServer {
         var configuration = ServerConfiguration(host: host, port: 0, maxUploadBytes: 1_048_576)
         configuration.allowedHosts = allowedHosts
         configuration.token = token
+        configuration.account = account
         return try TenderServer(engine: try ServerFixture.engine.get(), workers: ServerFixture.sharedWorkers, configuration: configuration)
+    }
+
+    static func basic(_ user: String, _ password: String) -> String {
+        "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
+    }
+
+    @Test func theAccountLetsInWithItsPasswordOnly() async throws {
+        let app = try TeamServerTests.server(token: nil, account: TeamServerTests.account).application()
+        try await app.test(.router) { client in
+            let refused = try await client.execute(uri: "/", method: .get)
+            #expect(refused.status == .unauthorized)
+            #expect(refused.headers[.wwwAuthenticate]?.hasPrefix("Basic realm=\"tenderlint\"") == true)
+            let password = TeamServerTests.account.password
+            let signedIn = try await client.execute(uri: "/", method: .get, headers: [.authorization: TeamServerTests.basic("inkoop", password)])
+            #expect(signedIn.status == .ok)
+            #expect(signedIn.text.contains("<form class=\"upload\""))
+            for header in [TeamServerTests.basic("inkoop", password + "x"), TeamServerTests.basic("inkoop", String(password.dropLast())),
+                           TeamServerTests.basic("collega", password), TeamServerTests.basic("Inkoop", password),
+                           "Bearer \(password)", "Basic niet-base64!", TeamServerTests.basic("inkoop", "")] {
+                let wrong = try await client.execute(uri: "/", method: .get, headers: [.authorization: header])
+                #expect(wrong.status == .unauthorized, "\(header)")
+            }
+        }
+    }
+
+    @Test func theTokenAndTheAccountTogether() async throws {
+        let app = try TeamServerTests.server(account: TeamServerTests.account).application()
+        try await app.test(.router) { client in
+            let account = try await client.execute(uri: "/", method: .get, headers: [.authorization: TeamServerTests.basic("inkoop", TeamServerTests.account.password)])
+            #expect(account.status == .ok)
+            let bearer = try await client.execute(uri: "/v2/languages", method: .get, headers: [.authorization: "Bearer \(TeamServerTests.token)"])
+            #expect(bearer.status == .ok)
+            let tokenAsPassword = try await client.execute(uri: "/", method: .get, headers: [.authorization: TeamServerTests.basic("wie-dan-ook", TeamServerTests.token)])
+            #expect(tokenAsPassword.status == .ok)
+            let neither = try await client.execute(uri: "/", method: .get, headers: [.authorization: TeamServerTests.basic("inkoop", TeamServerTests.token + "x")])
+            #expect(neither.status == .unauthorized)
+        }
     }
 
     @Test func anotherAddressNeedsAnAllowedHost() throws {
@@ -54,10 +95,11 @@ import Testing
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    @Test func throughNginxWithTheTokenAndRefusedWithout() async throws {
+    /// Runs `check` with the port of a real nginx on loopback proxying to `app` (own nginx.conf
+    /// and logs in a temporary folder, in the foreground) and the folder of its logs.
+    static func behindNginx(_ app: some ApplicationProtocol, _ check: @escaping @Sendable (Int, URL) async throws -> Void) async throws {
         let nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"].first { FileManager.default.isExecutableFile(atPath: $0) }
         let binary = try #require(nginx, "nginx is needed (scripts/install-deps.sh installs it)")
-        let app = try TeamServerTests.server().application()
         try await app.test(.live) { client in
             let upstream = try #require(client.port)
             let port = try TeamServerTests.freePort()
@@ -103,12 +145,56 @@ import Testing
                 process.waitUntilExit()
             }
             // Wait until nginx listens.
-            var answer = ""
             for _ in 0..<50 {
-                answer = (try? await RawHTTP.off { try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: tenders.example\r\nConnection: close\r\n\r\n") }) ?? ""
+                let answer = (try? await RawHTTP.off { try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: tenders.example\r\nConnection: close\r\n\r\n") }) ?? ""
                 if !answer.isEmpty { break }
                 try await Task.sleep(for: .milliseconds(100))
             }
+            try await check(port, dir)
+        }
+    }
+
+    /// A colleague's browser through nginx with the account of `--user`: asked to sign in, let in
+    /// with the user name and password, refused with a wrong one.
+    @Test func throughNginxWithTheAccountAndRefusedWithout() async throws {
+        let app = try TeamServerTests.server(token: nil, account: TeamServerTests.account).application()
+        try await TeamServerTests.behindNginx(app) { port, dir in
+            let refused = try await RawHTTP.off { try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: tenders.example\r\nConnection: close\r\n\r\n") }
+            #expect(refused.hasPrefix("HTTP/1.1 401"), "\(refused.prefix(300))")
+            #expect(refused.contains("WWW-Authenticate: Basic realm=\"tenderlint\""))
+            let wrong = try await RawHTTP.off {
+                try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: tenders.example\r\nAuthorization: \(TeamServerTests.basic("inkoop", "niet het wachtwoord"))\r\nConnection: close\r\n\r\n")
+            }
+            #expect(wrong.hasPrefix("HTTP/1.1 401"), "\(wrong.prefix(300))")
+            let credentials = TeamServerTests.basic("inkoop", TeamServerTests.account.password)
+            let page = try await RawHTTP.off {
+                try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: tenders.example\r\nAuthorization: \(credentials)\r\nConnection: close\r\n\r\n")
+            }
+            #expect(page.hasPrefix("HTTP/1.1 200"), "\(page.prefix(300))")
+            #expect(page.contains("<form class=\"upload\""))
+            // The page's own form post, signed in, and its result in English.
+            let form = "tekst=" + "7.1 De aanbieder levert een kopie van hun Verklaring Omtrent het Gedrag.".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let posted = try await RawHTTP.off {
+                try RawHTTP.exchange(port: port, "POST /lint HTTP/1.1\r\nHost: tenders.example\r\nAuthorization: \(credentials)\r\nOrigin: http://tenders.example\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(form.utf8.count)\r\nConnection: close\r\n\r\n" + form)
+            }
+            #expect(posted.hasPrefix("HTTP/1.1 200"), "\(posted.prefix(300))")
+            let id = try #require(posted.firstMatch(of: /action="\/r\/([0-9a-f]{32})"/)).1
+            let english = try await RawHTTP.off {
+                try RawHTTP.exchange(port: port, "GET /r/\(id)?lang=en HTTP/1.1\r\nHost: tenders.example\r\nAuthorization: \(credentials)\r\nConnection: close\r\n\r\n")
+            }
+            #expect(english.hasPrefix("HTTP/1.1 200"), "\(english.prefix(300))")
+            #expect(english.contains("vog-afschriften-jeugd") && english.contains("<html lang=\"en\">"))
+            let log = (try? String(contentsOf: dir.appendingPathComponent("access.log"), encoding: .utf8)) ?? ""
+            #expect(log.contains("\"GET / HTTP/1.1\" 401"), "nginx saw the refusal: \(log)")
+            #expect(log.contains("\"GET / HTTP/1.1\" 200"), "nginx saw the page: \(log)")
+        }
+    }
+
+    @Test func throughNginxWithTheTokenAndRefusedWithout() async throws {
+        let app = try TeamServerTests.server().application()
+        try await TeamServerTests.behindNginx(app) { port, dir in
+            let answer = try await RawHTTP.off { try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: tenders.example\r\nConnection: close\r\n\r\n") }
             // Without the token: refused, and the browser is asked for it.
             #expect(answer.hasPrefix("HTTP/1.1 401"), "\(answer.prefix(300))")
             #expect(answer.contains("WWW-Authenticate: Basic"))
