@@ -19,7 +19,6 @@ enum PageStyle {
     details.fold > summary > h2 { display: inline; margin: 0; font-size: 1.25rem; }
     details.fold > summary .hint { margin-left: .4rem; }
     details.fold > form.filters, details.fold > .fold-body { margin-bottom: 1rem; }
-    @media print { details.finding, details.fold { display: block; } }
     """
 
     /// Opens the folded parents of the element a link points at, for browsers that do not do it

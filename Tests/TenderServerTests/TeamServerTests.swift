@@ -80,6 +80,70 @@ import Testing
         }
     }
 
+    /// `tenderlint serve --user` as an operator starts it: the password from a file or the
+    /// environment (never an option), refused without either or when too short, exit code 2.
+    @Test func theServeCommandTakesThePasswordFromAFileOrTheEnvironment() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tl-account-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let passwordFile = dir.appendingPathComponent("password")
+        try "geheim-wachtwoord-2026\n".write(to: passwordFile, atomically: true, encoding: .utf8)
+        let rules = ServerFixture.root.appendingPathComponent("rules").path
+
+        func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: ServerFixture.executable)
+            process.arguments = ["serve", "--port", "0", "--rules", rules, "--workers", "1"] + arguments
+            process.environment = ["PATH": "/usr/bin:/bin", "HOME": dir.path].merging(environment) { $1 }
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = output
+            try process.run()
+            return (process, output)
+        }
+        // Usage errors: exit 2 with one line.
+        for (arguments, environment, message) in [
+            (["--user", "inkoop"], [:], "--user: geef het wachtwoord in TENDERLINT_PASSWORD of met --password-file"),
+            (["--password-file", passwordFile.path], [:], "--password-file: alleen met --user"),
+            (["--user", "inkoop"], ["TENDERLINT_PASSWORD": "kort"], "--user: het wachtwoord moet 12 tot 256 tekens hebben"),
+            (["--user", "in:koop", "--password-file", passwordFile.path], [:], "--user: 1 tot 64 tekens"),
+        ] as [([String], [String: String], String)] {
+            let (process, output) = try start(arguments, environment: environment)
+            process.waitUntilExit()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(process.terminationStatus == 2, "\(arguments): \(text)")
+            #expect(text.contains(message), "\(arguments): \(text)")
+        }
+        // The password from the file: the server lets the account in and no one else.
+        for (arguments, environment) in [(["--user", "inkoop", "--password-file", passwordFile.path], [:]),
+                                         (["--user", "inkoop"], ["TENDERLINT_PASSWORD": "geheim-wachtwoord-2026"])] as [([String], [String: String])] {
+            let (process, output) = try start(arguments, environment: environment)
+            defer {
+                process.terminate()
+                process.waitUntilExit()
+            }
+            let line = try await RawHTTP.off { () throws -> String in
+                var seen = ""
+                while !seen.contains("\n") {
+                    let chunk = output.fileHandleForReading.availableData
+                    if chunk.isEmpty { break }
+                    seen += String(decoding: chunk, as: UTF8.self)
+                }
+                return seen
+            }
+            let port = try #require(line.firstMatch(of: /127\.0\.0\.1:(\d+)/).flatMap { Int($0.1) }, "no address in «\(line)»")
+            let refused = try await RawHTTP.off { try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n") }
+            #expect(refused.hasPrefix("HTTP/1.1 401"), "\(refused.prefix(200))")
+            let good = TeamServerTests.basic("inkoop", "geheim-wachtwoord-2026")
+            let page = try await RawHTTP.off { try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: \(good)\r\nConnection: close\r\n\r\n") }
+            #expect(page.hasPrefix("HTTP/1.1 200"), "\(page.prefix(200))")
+            // The file's newline is not part of the password.
+            let withNewline = TeamServerTests.basic("inkoop", "geheim-wachtwoord-2026\n")
+            let wrong = try await RawHTTP.off { try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: \(withNewline)\r\nConnection: close\r\n\r\n") }
+            #expect(wrong.hasPrefix("HTTP/1.1 401"), "\(wrong.prefix(200))")
+        }
+    }
+
     static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
