@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         // The PostgreSQL store of the inventory (TenderInventoryPostgres).
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // C libraries from Debian, each wrapped by exactly one Swift target.
@@ -71,6 +72,11 @@ let package = Package(
         .target(name: "TenderServer", dependencies: [
             "TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport", "TenderIsolation", "TenderRedline",
             .product(name: "Hummingbird", package: "hummingbird"),
+            // The team server's sign-in: the authenticator middleware, basic authentication.
+            .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+            .product(name: "HummingbirdBasicAuth", package: "hummingbird-auth"),
+            // SHA-256 of the team password, compared in constant time.
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // `tenderlint lsp`: a Language Server over stdio (JSON-RPC with Content-Length framing).
         .target(name: "TenderLSP", dependencies: ["TenderDocument", "TenderFormats", "TenderRules", "TenderLint", "TenderReport"]),

@@ -13,6 +13,8 @@ packages=(
   nginx                 # reverse proxy in front of the team server in TeamServerTests (run as the user, own config)
   libreoffice-writer-nogui  # opens the redlined copies (tenderlint redline) in the tests: comments and tracked changes as LibreOffice reads them
   postgresql            # the server of the inventory's PostgreSQL store in its tests (scripts/start-postgres.sh starts its own cluster on loopback)
+  dpkg-dev              # dpkg-shlibdeps: the Debian package's Depends (scripts/package.sh)
+  man-db                # man -l renders the package's man pages in scripts/test-package.sh
   python3-uno           # drives LibreOffice's own "accept all" / "reject all" on the redlined copies (Tests/TenderRedlineTests/Scripts/office.py)
 )
 missing=()

@@ -40,6 +40,10 @@ struct HTMLLabels {
     var burden: String { t("Last", "Burden") }
     var backToText: String { t("Terug naar de tekst", "Back to the text") }
     var finding: String { t("Bevinding", "Finding") }
+    var findings: String { t("Bevindingen", "Findings") }
+    var openHint: String { t("Open een bevinding voor de uitleg, de grondslag, het modelartikel en de last.",
+                             "Open a finding for the explanation, the legal basis, the model article and the burden.") }
+    var showInText: String { t("Toon in de tekst", "Show in the text") }
     var findingIndex: String { t("Bevindingen in dit document", "Findings in this document") }
     var findingsOutsideText: String { t("Bevindingen zonder plaats in de tekst", "Findings without a place in the text") }
     var silenced: String { t("Onderdrukte bevindingen", "Silenced findings") }

@@ -6,10 +6,21 @@ import TenderRules
 /// place and a panel per finding. The `html` reporter wraps it in a self-contained page; the web
 /// page wraps it in its own layout. Output is deterministic: ids come from positions in the result.
 public struct HTMLReportBody {
+    /// Where the finding panels go.
+    public enum Panels: Sendable {
+        /// After the paragraph each finding is in, with a list of links per document (the report file).
+        case inText
+        /// In a compact list of their own (`findingList()`), each folded in a `<details>` until
+        /// opened; the text then carries only the marks, which link to the list (the web page,
+        /// where a long tender would otherwise be tens of thousands of pixels tall).
+        case folded
+    }
+
     let result: LintResult
     let options: ReportOptions
     let filter: FindingFilter
     let outlines: [String: DocumentOutline]
+    let panels: Panels
     let labels: HTMLLabels
     let findingText: FindingText
 
@@ -17,13 +28,15 @@ public struct HTMLReportBody {
     ///   - filter: which findings are marked and explained; the summary always counts all.
     ///   - outlines: the full text per document path. A document with an outline shows every
     ///     clause; one without shows only the clauses that have findings, built from their excerpts.
+    ///   - panels: next to the text (the default), or folded in a list of their own.
     public init(result: LintResult, catalogue: Catalogue, options: ReportOptions, filter: FindingFilter = .all,
-                outlines: [String: DocumentOutline] = [:]) {
+                outlines: [String: DocumentOutline] = [:], panels: Panels = .inText) {
         self.findingText = FindingText(catalogue: catalogue, language: options.language)
         self.result = result
         self.options = options
         self.filter = filter
         self.outlines = outlines
+        self.panels = panels
         self.labels = HTMLLabels(options.language)
     }
 
@@ -89,12 +102,18 @@ public struct HTMLReportBody {
         var panel: String
     }
 
-    /// A document section with its clauses and finding panels.
-    func document(_ document: DocumentResult, index: Int) -> String {
+    /// The findings of a document that the filter lets through, numbered as they are shown.
+    private func shownFindings(_ document: DocumentResult, index: Int) -> (active: [Finding], shown: [Shown]) {
         let active = document.findings.filter { $0.suppression == nil }
         let shown = active.filter(filter.includes).enumerated().map { i, f in
             Shown(finding: f, number: i + 1, anchor: "m-\(index)-\(i + 1)", panel: "f-\(index)-\(i + 1)")
         }
+        return (active, shown)
+    }
+
+    /// A document section with its clauses and finding panels.
+    func document(_ document: DocumentResult, index: Int) -> String {
+        let (active, shown) = shownFindings(document, index: index)
         var out = "<section class=\"document\" aria-labelledby=\"doc-\(index)-title\">\n"
         out += "<h2 id=\"doc-\(index)-title\">\(labels.document): \(HTMLEscaping.escape(document.path))</h2>\n"
         out += "<dl class=\"meta\">"
@@ -116,7 +135,7 @@ public struct HTMLReportBody {
             if shown.isEmpty { out += " " + labels.noneUnderFilter }
             out += "</p>\n"
         }
-        if !shown.isEmpty {
+        if !shown.isEmpty, panels == .inText {
             // A list of the findings with links to their panels: the way in for keyboard and
             // screen-reader users, and a table of contents for a long document.
             out += "<nav class=\"finding-index\" aria-labelledby=\"d\(index)-index\">\n<h3 id=\"d\(index)-index\">\(labels.findingIndex)</h3>\n<ol>\n"
@@ -178,7 +197,9 @@ public struct HTMLReportBody {
                 } else {
                     body += "<p class=\"block \(blockClass(block.kind))\">\(highlighted(block.text, here.map { shown[$0] }))</p>\n"
                 }
-                for i in here { body += panel(shown[i], headingLevel: min(6, headingLevel + 1)) }
+                if panels == .inText {
+                    for i in here { body += panel(shown[i], headingLevel: min(6, headingLevel + 1)) }
+                }
             }
             let label = section.number.map { " data-clause=\"\(HTMLEscaping.escape($0))\"" } ?? ""
             out += "<div class=\"clause\(sectionHasFindings ? " has-findings" : "")\"\(label)>\n" + body + "</div>\n"
@@ -221,11 +242,22 @@ public struct HTMLReportBody {
             out += "<h3 id=\"\(id)\">\(HTMLEscaping.escape(group.title))</h3>\n"
             for block in group.blocks {
                 out += "<p class=\"block\">\(highlighted(block.text, block.items))</p>\n"
-                for item in block.items { out += panel(item, headingLevel: 4) }
+                if panels == .inText {
+                    for item in block.items { out += panel(item, headingLevel: 4) }
+                }
             }
             out += "</section>\n"
         }
         return out
+    }
+
+    /// The two innermost headings of a finding (with its clause number), such as "Artikel 7
+    /// Personeel › 7.1": the short form of `clauseTitle` for one line of the list; the panel
+    /// gives the whole path.
+    private func nearestHeading(_ f: Finding) -> String {
+        var title = f.headingPath.isEmpty ? labels.beforeFirstHeading : f.headingPath.suffix(2).joined(separator: " › ")
+        if let number = f.clauseNumber, !title.contains(number) { title += " › \(number)" }
+        return title
     }
 
     private func clauseTitle(_ f: Finding) -> String {
@@ -255,6 +287,60 @@ public struct HTMLReportBody {
         f.start.describe(english: language == .en)
     }
 
+    // MARK: Folded list
+
+    /// The findings as a compact list, one line each (severity, title, the matched words, where),
+    /// each folding open to its panel: a `<details>` element, so it works without script. Per
+    /// document with findings a section, in the result's order. Meant for
+    /// `panels: .folded`, whose marks in the text link here.
+    public func findingList() -> String {
+        var out = ""
+        let many = result.documents.count > 1
+        for (offset, document) in result.documents.enumerated() {
+            let index = offset + 1
+            let (active, shown) = shownFindings(document, index: index)
+            guard !active.isEmpty else { continue }
+            let title = many ? "\(labels.findings): \(HTMLEscaping.escape(document.path))" : labels.findings
+            out += "<section class=\"finding-list\" aria-labelledby=\"d\(index)-list\">\n"
+            out += "<h2 id=\"d\(index)-list\">\(title) (\(shown.count))</h2>\n"
+            if !filter.isEmpty {
+                out += "<p class=\"notice\" role=\"status\">\(HTMLEscaping.escape(labels.shown(shown.count, of: active.count)))"
+                if shown.isEmpty { out += " " + labels.noneUnderFilter }
+                out += "</p>\n"
+            }
+            if !shown.isEmpty {
+                out += "<p class=\"hint\">\(labels.openHint)</p>\n<ol class=\"findings\">\n"
+                for s in shown { out += "<li>" + foldedPanel(s) + "</li>\n" }
+                out += "</ol>\n"
+            }
+            out += "</section>\n"
+        }
+        return out
+    }
+
+    /// One finding of the list: the compact line as the summary of a `<details>` holding the panel.
+    private func foldedPanel(_ s: Shown) -> String {
+        let f = s.finding
+        let sev = f.severity.rawValue
+        var out = "<details class=\"finding sev-\(sev)\" id=\"\(s.panel)\">\n<summary>"
+        out += "<span class=\"badge sev-\(sev)\">\(HTMLEscaping.escape(f.severity.label(language)))</span>"
+        out += "<span class=\"number\">\(s.number).</span> <strong class=\"title\">\(HTMLEscaping.escape(findingText.title(f)))</strong>"
+        out += " <q class=\"match\">\(HTMLEscaping.escape(Self.shortened(f.matchedTextFolded, limit: 90)))</q>"
+        out += " <span class=\"where\">\(HTMLEscaping.escape(nearestHeading(f))) · \(HTMLEscaping.escape(placeText(f)))</span>"
+        out += "</summary>\n"
+        out += panelDetails(s, headingLevel: 2)
+        out += "</details>\n"
+        return out
+    }
+
+    /// `text` cut at a word boundary to at most `limit` characters, with an ellipsis when cut.
+    static func shortened(_ text: String, limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        let word = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        return word + " …"
+    }
+
     // MARK: Finding panel
 
     /// The panel for one finding: message, facts, legal basis, model article with copy button, burden.
@@ -264,7 +350,15 @@ public struct HTMLReportBody {
         var out = "<aside class=\"finding sev-\(sev)\" id=\"\(s.panel)\" aria-labelledby=\"\(s.panel)-title\">\n"
         out += "<h\(h) id=\"\(s.panel)-title\"><span class=\"badge sev-\(sev)\">\(HTMLEscaping.escape(f.severity.label(language)))</span>"
         out += "\(labels.finding) \(s.number): \(HTMLEscaping.escape(findingText.title(f)))</h\(h)>\n"
-        out += "<p class=\"message\">\(HTMLEscaping.escape(findingText.message(f)))</p>\n"
+        out += panelDetails(s, headingLevel: h)
+        out += "</aside>\n"
+        return out
+    }
+
+    /// What a panel says below its title; `h` is the level of the panel's title.
+    private func panelDetails(_ s: Shown, headingLevel h: Int) -> String {
+        let f = s.finding
+        var out = "<p class=\"message\">\(HTMLEscaping.escape(findingText.message(f)))</p>\n"
         out += "<dl>"
         out += "<dt>\(labels.category)</dt><dd>\(HTMLEscaping.escape(f.category.label(language)))</dd>"
         out += "<dt>\(labels.rule)</dt><dd><code>\(HTMLEscaping.escape(f.ruleId))</code></dd>"
@@ -288,8 +382,7 @@ public struct HTMLReportBody {
             out += modelSection(alternative, id: "\(s.panel)-alt", title: labels.alsoRelevant, headingLevel: min(6, h + 1))
             out += "</details>\n"
         }
-        out += "<p><a href=\"#\(s.anchor)\">\(labels.backToText)</a></p>\n"
-        out += "</aside>\n"
+        out += "<p><a href=\"#\(s.anchor)\">\(panels == .inText ? labels.backToText : labels.showInText)</a></p>\n"
         return out
     }
 

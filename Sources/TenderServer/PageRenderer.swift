@@ -29,12 +29,17 @@ struct PageRenderer {
         return page(title: text.title, body: body, switchTo: "/")
     }
 
-    /// The result page: summary, downloads, filters, then the document with findings in place.
+    /// The result page, short even for a long tender: the findings as a compact list (each folds
+    /// open to its explanation, legal basis, model article and burden), the summary, the
+    /// downloads, then the filters and the document with the findings marked, both folded. The
+    /// language link leads to the same result, filters kept, in the other language.
     func result(id: String, entry: ResultStore.Entry, catalogue: Catalogue, filter: FindingFilter, downloads: [Download]) -> String {
         let options = ReportOptions(language: language)
-        let report = HTMLReportBody(result: entry.result, catalogue: catalogue, options: options, filter: filter, outlines: [entry.displayName: entry.outline])
+        let report = HTMLReportBody(result: entry.result, catalogue: catalogue, options: options, filter: filter,
+                                    outlines: [entry.displayName: entry.outline], panels: .folded)
         var body = "<h1 id=\"title\">\(text.resultTitle): \(HTMLEscaping.escape(entry.displayName))</h1>\n"
         body += "<p><a href=\"/\(langQuery)\">\(text.checkAnother)</a></p>\n"
+        body += report.findingList()
         body += report.summary()
         body += "<section aria-labelledby=\"downloads-title\">\n<h2 id=\"downloads-title\">\(text.download)</h2>\n<p class=\"downloads\">"
         for d in downloads {
@@ -42,8 +47,18 @@ struct PageRenderer {
         }
         body += "</p>\n" + redlineDownloads(id: id, entry: entry) + "</section>\n"
         body += filterForm(id: id, filter: filter)
+        body += "<details class=\"fold document-view\"><summary><h2 id=\"document-title\">\(text.documentView)</h2>"
+        body += "</summary>\n<div class=\"fold-body\">\n"
         body += report.documents()
-        return page(title: "\(text.resultTitle): \(entry.displayName) — tenderlint", body: body, switchTo: "/")
+        body += "</div>\n</details>\n"
+        return page(title: "\(text.resultTitle): \(entry.displayName) — tenderlint", body: body,
+                    switchTo: "/r/\(id)", query: PageRenderer.filterQuery(filter))
+    }
+
+    /// The filter as query parameters, in a fixed order.
+    static func filterQuery(_ filter: FindingFilter) -> [(String, String)] {
+        Category.allCases.filter(filter.categories.contains).map { ("categorie", $0.rawValue) }
+            + Severity.allCases.reversed().filter(filter.severities.contains).map { ("ernst", $0.rawValue) }
     }
 
     /// An error page: what went wrong, what to do, and the form to try again.
@@ -81,9 +96,10 @@ struct PageRenderer {
         return out
     }
 
+    /// The filters, folded unless one is active.
     private func filterForm(id: String, filter: FindingFilter) -> String {
-        var out = "<form class=\"filters\" method=\"get\" action=\"/r/\(id)\" aria-labelledby=\"filters-title\">\n"
-        out += "<h2 id=\"filters-title\">\(text.filters)</h2>\n"
+        var out = "<details class=\"fold\"\(filter.isEmpty ? "" : " open")><summary><h2 id=\"filters-title\">\(text.filters)</h2></summary>\n"
+        out += "<form class=\"filters\" method=\"get\" action=\"/r/\(id)\" aria-labelledby=\"filters-title\">\n"
         out += "<fieldset><legend>\(text.category)</legend>\n"
         for category in Category.allCases {
             let checked = filter.categories.contains(category) ? " checked" : ""
@@ -96,14 +112,16 @@ struct PageRenderer {
         }
         out += "</fieldset>\n"
         if language == .en { out += "<input type=\"hidden\" name=\"lang\" value=\"en\">\n" }
-        out += "<p><button type=\"submit\">\(text.applyFilter)</button> <a href=\"/r/\(id)\(langQuery)\">\(text.showAll)</a></p>\n</form>\n"
+        out += "<p><button type=\"submit\">\(text.applyFilter)</button> <a href=\"/r/\(id)\(langQuery)\">\(text.showAll)</a></p>\n</form>\n</details>\n"
         return out
     }
 
-    /// The page around `body`. `switchTo` is the path the language link points at.
-    func page(title: String, body: String, switchTo: String) -> String {
+    /// The page around `body`. The language link points at `switchTo` with `query` (and
+    /// `lang=en` for English): the same page in the other language.
+    func page(title: String, body: String, switchTo: String, query: [(String, String)] = []) -> String {
         let other = text.otherLanguageCode
-        let switchHref = other == "en" ? "\(switchTo)?lang=en" : switchTo
+        let items = query + (other == "en" ? [("lang", "en")] : [])
+        let switchHref = switchTo + (items.isEmpty ? "" : "?" + items.map { "\($0.0)=\($0.1)" }.joined(separator: "&amp;"))
         var out = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<title>\(HTMLEscaping.escape(title))</title>\n"

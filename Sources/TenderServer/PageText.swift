@@ -42,6 +42,7 @@ struct PageText {
     var severity: String { t("Ernst", "Severity") }
     var applyFilter: String { t("Filter toepassen", "Apply filter") }
     var showAll: String { t("Alles tonen", "Show all") }
+    var documentView: String { t("Het document met de bevindingen in de tekst", "The document with the findings in the text") }
     var resultTitle: String { t("Resultaat", "Result") }
     var backHome: String { t("Terug naar het begin", "Back to the start") }
     var pastedName: String { t("geplakte-tekst.txt", "pasted-text.txt") }

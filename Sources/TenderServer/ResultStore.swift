@@ -3,7 +3,8 @@ import TenderLint
 import TenderReport
 import TenderRules
 
-/// Results kept in memory so a result page can be filtered and downloaded after the upload.
+/// Results kept in memory so a result page can be filtered, switched to the other language and
+/// downloaded after the upload. A result is language-free: every page renders it anew.
 /// Nothing is written to disk; the oldest result goes first when `capacity` is reached, and
 /// every result expires after `lifetime`. The uploads kept for the redlined copy count against
 /// `maxSourceBytes` together: past it the oldest results go first too.
@@ -14,7 +15,6 @@ actor ResultStore {
         var outline: DocumentOutline
         /// The sanitised name of the uploaded file (or the name given to pasted text).
         var displayName: String
-        var language: Language
         var created: ContinuousClock.Instant
         /// The upload and the document as read, kept for the copy with changes (formats
         /// `Redliner` writes only).

@@ -1,21 +1,22 @@
 import Hummingbird
 import TenderLint
 import TenderRedline
+import TenderRules
 
 extension Routes {
     /// `GET /r/{id}/wijzigingen`: the upload handed back marked up, built in memory from the
     /// kept upload (DOCX, ODT, FODT: comments and tracked changes; text and Markdown: the
     /// corrected copy, or with `.diff` a unified diff). 404 when the format cannot be written or
-    /// the upload is no longer kept.
-    func redlined(_ entry: ResultStore.Entry, diff: Bool) throws -> Response {
+    /// the upload is no longer kept. In the language of the page it was linked from.
+    func redlined(_ entry: ResultStore.Entry, diff: Bool, language: Language) throws -> Response {
         guard let source = entry.source, let result = entry.result.documents.first else { throw HTTPError(.notFound) }
-        let options = RedlineOptions(author: "tenderlint", date: RedlineOptions.date(), language: entry.language)
+        let options = RedlineOptions(author: "tenderlint", date: RedlineOptions.date(), language: language)
         let output: Redliner.Output
         do throws(RedlineError) {
             output = try Redliner.redline(input: source.bytes, document: source.document, findings: result.findings,
-                                          text: FindingText(catalogue: service.engine.catalogue, language: entry.language), options: options)
+                                          text: FindingText(catalogue: service.engine.catalogue, language: language), options: options)
         } catch {
-            throw HTTPError(.unprocessableContent, message: error.reason(english: entry.language == .en))
+            throw HTTPError(.unprocessableContent, message: error.reason(english: language == .en))
         }
         let base = UploadName.asciiFileName(entry.displayName)
         var headers: HTTPFields = [:]

@@ -10,8 +10,8 @@ import TenderRules
 /// |---|---|
 /// | `GET /` | the start page with the upload form |
 /// | `POST /lint` | reads an uploaded file or pasted text (multipart or URL-encoded form) and answers with the annotated result page |
-/// | `GET /r/{id}` | a kept result, filtered by `categorie` and `ernst` query parameters |
-/// | `GET /r/{id}/rapport.json`, `.sarif`, `.html` | the result as a download |
+/// | `GET /r/{id}` | a kept result, filtered by `categorie` and `ernst` query parameters, in the language of `lang` |
+/// | `GET /r/{id}/rapport.json`, `.sarif`, `.html` | the result as a download, in the language of `lang` |
 /// | `GET /r/{id}/wijzigingen`, `wijzigingen.diff` | the document with a comment per finding and the model articles as tracked changes (a corrected copy, or a diff, for text) |
 /// | `GET /assets/tenderlint.css`, `/assets/tenderlint.js` | the stylesheet and the script |
 struct Routes: Sendable {
@@ -52,8 +52,8 @@ struct Routes: Sendable {
     func asset(_ name: String) throws -> Response {
         let (body, type): (String, String)
         switch name {
-        case "tenderlint.css": (body, type) = (HTMLStyle.css, "text/css; charset=utf-8")
-        case "tenderlint.js": (body, type) = (HTMLStyle.script, "text/javascript; charset=utf-8")
+        case "tenderlint.css": (body, type) = (PageStyle.css, "text/css; charset=utf-8")
+        case "tenderlint.js": (body, type) = (PageStyle.script, "text/javascript; charset=utf-8")
         default: throw HTTPError(.notFound)
         }
         return Response(status: .ok, headers: [.contentType: type, .cacheControl: "max-age=3600"],
@@ -113,10 +113,10 @@ struct Routes: Sendable {
 
         switch await service.lint(bytes: bytes, name: name, language: language) {
         case let .linted(result, outline, document):
-            var entry = ResultStore.Entry(result: result, outline: outline, displayName: name, language: language, created: .now)
+            var entry = ResultStore.Entry(result: result, outline: outline, displayName: name, created: .now)
             if Redliner.canWrite(document.format) { entry.source = .init(bytes: bytes, document: document) }
             let id = await store.add(entry)
-            return resultPage(id: id, entry: entry, filter: .all)
+            return resultPage(id: id, entry: entry, filter: .all, language: language)
         case let .unreadable(message):
             return Routes.page(renderer(language).error(pageText.unreadableIntro, detail: message, advice: pageText.unreadableAdvice),
                                status: .unprocessableContent)
@@ -134,17 +134,18 @@ struct Routes: Sendable {
         }
     }
 
-    /// `GET /r/{id}`: a kept result with the filters from the query.
+    /// `GET /r/{id}`: a kept result with the filters from the query, rendered now in the page's
+    /// language (the result itself is language-free), so the language link keeps the result.
     func result(_ request: Request, id: String) async throws -> Response {
         guard let entry = await store.entry(id) else { throw HTTPError(.notFound) }
         let query = request.uri.queryParameters
         let filter = FindingFilter(categories: Set(query[values: "categorie"].compactMap { Category(rawValue: String($0)) }),
                                    severities: Set(query[values: "ernst"].compactMap { Severity(rawValue: String($0)) }))
-        return resultPage(id: id, entry: entry, filter: filter)
+        return resultPage(id: id, entry: entry, filter: filter, language: Routes.language(of: request))
     }
 
-    private func resultPage(id: String, entry: ResultStore.Entry, filter: FindingFilter) -> Response {
-        Routes.page(renderer(entry.language).result(id: id, entry: entry, catalogue: service.engine.catalogue, filter: filter, downloads: downloads()))
+    private func resultPage(id: String, entry: ResultStore.Entry, filter: FindingFilter, language: Language) -> Response {
+        Routes.page(renderer(language).result(id: id, entry: entry, catalogue: service.engine.catalogue, filter: filter, downloads: downloads()))
     }
 
     /// The download formats: JSON and HTML always, SARIF when a reporter for it is registered.
@@ -155,10 +156,11 @@ struct Routes: Sendable {
         return list
     }
 
-    /// `GET /r/{id}/{file}`: the result as JSON, SARIF or a self-contained HTML page.
-    func download(id: String, file: String) async throws -> Response {
+    /// `GET /r/{id}/{file}`: the result as JSON, SARIF or a self-contained HTML page, in the
+    /// language of the page it was linked from.
+    func download(_ request: Request, id: String, file: String) async throws -> Response {
         guard let entry = await store.entry(id) else { throw HTTPError(.notFound) }
-        let options = ReportOptions(language: entry.language)
+        let options = ReportOptions(language: Routes.language(of: request))
         let catalogue = service.engine.catalogue
         let base = UploadName.asciiFileName(entry.displayName)
         var headers: HTTPFields = [:]
@@ -178,9 +180,9 @@ struct Routes: Sendable {
             body = HTMLReporter.page(body: report.render(), options: options)
             headers[.contentType] = "text/html; charset=utf-8"
             headers[.contentDisposition] = "attachment; filename=\"\(base).tenderlint.html\""
-            headers[.contentSecurityPolicy] = SecurityHeadersMiddleware<BasicRequestContext>.downloadPolicy
+            headers[.contentSecurityPolicy] = SecurityHeadersMiddleware<ServerContext>.downloadPolicy
         case "wijzigingen", "wijzigingen.diff":
-            return try redlined(entry, diff: file.hasSuffix(".diff"))
+            return try redlined(entry, diff: file.hasSuffix(".diff"), language: options.language)
         default:
             throw HTTPError(.notFound)
         }

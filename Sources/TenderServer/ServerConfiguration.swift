@@ -26,9 +26,24 @@ public struct ServerConfiguration: Sendable {
     /// Host names (as in the `Host` header) the server answers to besides loopback addresses:
     /// the name colleagues use behind a reverse proxy. Required to bind anything but loopback.
     public var allowedHosts: [String] = []
-    /// When set, every request needs it: `Authorization: Bearer TOKEN`, or basic authentication
-    /// with any user name and the token as password (what a browser asks for).
+    /// When set, every request needs it (or the account's password): `Authorization: Bearer
+    /// TOKEN`, or basic authentication with any user name and the token as password (what a
+    /// browser asks for).
     public var token: String? = nil
+    /// When set, basic authentication with this user name and password lets a request in (besides
+    /// the token, when one is set too).
+    public var account: Account? = nil
+
+    /// A user name and password for basic authentication.
+    public struct Account: Sendable {
+        public var user: String
+        public var password: String
+
+        public init(user: String, password: String) {
+            self.user = user
+            self.password = password
+        }
+    }
 
     public init(host: String = "127.0.0.1", port: Int = 8080, maxUploadBytes: Int = 20 * 1_048_576,
                 jobTimeout: Duration = .seconds(60), bodyTimeout: Duration = .seconds(60), idleTimeout: Duration = .seconds(30),

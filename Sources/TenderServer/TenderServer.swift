@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdBasicAuth
 import TenderIsolation
 import TenderLint
 
@@ -44,15 +45,25 @@ public struct TenderServer: Sendable {
         try await routes.service.pool.warmUp()
     }
 
-    /// The router with every route and the middlewares (outermost first: security headers, error pages).
-    func router() -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    /// The router with every route and the middlewares (outermost first: access log, security
+    /// headers, on a team server the sign-in, error pages).
+    func router() -> Router<ServerContext> {
+        let router = Router(context: ServerContext.self)
         let host = configuration.host.lowercased()
         var hosts = Set(configuration.allowedHosts.map { $0.lowercased() })
         if ServerConfiguration.isLoopback(host) { hosts.insert(host) }
         router.add(middleware: AccessLogMiddleware())
         router.add(middleware: SecurityHeadersMiddleware(extraHosts: hosts, maxUploadBytes: configuration.maxUploadBytes))
-        if let token = configuration.token { router.add(middleware: TokenMiddleware(token: token)) }
+        // A team server: hummingbird-auth's authenticators each let in what they recognise, and
+        // whatever none of them let in is refused.
+        if configuration.token != nil || configuration.account != nil {
+            if let token = configuration.token { router.add(middleware: TokenAuthenticator(token: token)) }
+            if let account = configuration.account {
+                router.add(middleware: BasicAuthenticator(users: TeamAccountRepository(account), passwordHashVerifier: TeamPasswordVerifier(),
+                                                          context: ServerContext.self))
+            }
+            router.add(middleware: SignInRequiredMiddleware())
+        }
         router.add(middleware: ErrorPageMiddleware(maxUploadBytes: configuration.maxUploadBytes))
         let routes = self.routes
         router.get("/") { request, _ in routes.home(request) }
@@ -60,8 +71,8 @@ public struct TenderServer: Sendable {
         router.get("/r/:id") { request, context in
             try await routes.result(request, id: try context.parameters.require("id"))
         }
-        router.get("/r/:id/:file") { _, context in
-            try await routes.download(id: try context.parameters.require("id"), file: try context.parameters.require("file"))
+        router.get("/r/:id/:file") { request, context in
+            try await routes.download(request, id: try context.parameters.require("id"), file: try context.parameters.require("file"))
         }
         // The LanguageTool API (LibreOffice, LanguageTool's add-ins and client libraries).
         router.get("/v2/languages") { _, _ in try routes.languageToolLanguages() }

@@ -12,11 +12,12 @@ import Testing
     static let script = ServerFixture.root.appendingPathComponent("Tests/TenderServerTests/Browser/browser_upload.py")
 
     /// Runs the browser script against `port` and returns its exit status and output.
-    func runBrowser(port: Int, sample: String, screenshots: URL) async throws -> (status: Int32, output: String) {
+    func runBrowser(port: Int, sample: String, screenshots: URL, extra: [String] = []) async throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let path = sample.hasPrefix("/") ? sample : ServerFixture.root.appendingPathComponent(sample).path
         process.arguments = ["python3", BrowserTests.script.path, "--url", "http://localhost:\(port)",
-                             "--sample", ServerFixture.root.appendingPathComponent(sample).path, "--screenshots", screenshots.path]
+                             "--sample", path, "--screenshots", screenshots.path] + extra
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
@@ -53,5 +54,30 @@ import Testing
             #expect(home.status == .ok)
         }
         print("screenshots of the browser test: \(screenshots.path)")
+    }
+
+    /// A ten-page tender (scripts/make-corpus.py, as the benchmark makes it) gives a result page
+    /// a reader can take in: the findings listed first, everything else folded, so the page is a
+    /// few screens tall (it was about 34,000 px with every panel and the whole text open).
+    @Test func aTenPageTenderGivesAShortResultPage() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tenderlint-long-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let make = Process()
+        make.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        make.arguments = ["python3", ServerFixture.root.appendingPathComponent("scripts/make-corpus.py").path,
+                          "--out", folder.path, "--count", "1", "--pages", "10", "--formats", "docx"]
+        make.standardOutput = FileHandle.nullDevice
+        try make.run()
+        make.waitUntilExit()
+        try #require(make.terminationStatus == 0, "scripts/make-corpus.py failed")
+        let sample = folder.appendingPathComponent("docx/tender-00001.docx").path
+        let app = try ServerFixture.server(maxUploadBytes: 20 * 1_048_576).application()
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let run = try await runBrowser(port: port, sample: sample, screenshots: folder.appendingPathComponent("shots"),
+                                           extra: ["--max-height", "7000"])
+            #expect(run.status == 0, "browser check failed:\n\(run.output)")
+            print(run.output.split(separator: "\n").filter { $0.contains("height") }.joined(separator: "\n"))
+        }
     }
 }

@@ -61,7 +61,7 @@ import TenderReport
             #expect(html.contains("Resultaat: inkoopdocument-jeugdhulp.md"))
             #expect(html.contains("<h2 id=\"summary-title\">Samenvatting</h2>"))
             #expect(html.contains("<mark class=\"sev-"))
-            #expect(html.contains("<aside class=\"finding sev-"))
+            #expect(html.contains("<details class=\"finding sev-"))
             #expect(html.contains("<blockquote class=\"model-text\""))
             #expect(html.contains("Kopieer modelartikel"))
             // The whole document is there, not only flagged clauses: its first heading and an unflagged paragraph.
@@ -185,6 +185,77 @@ import TenderReport
             }
             #expect(statuses.count == 9)
             #expect(statuses.allSatisfy { $0.0 == .ok && $0.1 })
+        }
+    }
+
+    /// The result page of a long tender stays short: the findings first, as a compact list whose
+    /// panels are folded, then the summary and the downloads; the filters and the document folded.
+    @Test func resultPageListsTheFindingsFirstWithEverythingFolded() async throws {
+        let app = try ServerFixture.server().application()
+        try await app.test(.router) { client in
+            let response = try await client.execute(uri: "/lint", method: .post, headers: ServerFixture.multipartHeaders,
+                                                    body: ServerFixture.multipart(fields: [("tekst", ServerFixture.flaggedText)]))
+            #expect(response.status == .ok)
+            let html = response.text
+            let list = try #require(html.range(of: "<ol class=\"findings\">"))
+            let summary = try #require(html.range(of: "<h2 id=\"summary-title\">"))
+            let document = try #require(html.range(of: "<details class=\"fold document-view\">"))
+            #expect(list.lowerBound < summary.lowerBound && summary.lowerBound < document.lowerBound)
+            // One folded panel per finding marked in the text, each with its compact line:
+            // severity, title, the match, where.
+            let panels = html.matches(of: /<details class="finding sev-(error|warning|info)" id="f-1-\d+">\n<summary><span class="badge/).count
+            let links = html.matches(of: /<a class="ref" href="#f-1-/).count
+            #expect(panels > 0 && panels == links, "\(panels) panels, \(links) links from the text")
+            #expect(html.contains("<q class=\"match\">"))
+            #expect(html.contains("<span class=\"where\">"))
+            // Nothing is open until the reader opens it; the text has no panels of its own.
+            #expect(!html.contains(" open>"))
+            #expect(!html.contains("<aside class=\"finding"))
+            #expect(!html.contains("<nav class=\"finding-index\""))
+            // Marks link to the list, the list back to the marks.
+            #expect(html.contains("<a class=\"ref\" href=\"#f-1-1\""))
+            #expect(html.contains("<a href=\"#m-1-1\">Toon in de tekst</a>"))
+            let css = try await client.execute(uri: "/assets/tenderlint.css", method: .get)
+            #expect(css.text.contains("details.finding > summary"))
+            let script = try await client.execute(uri: "/assets/tenderlint.js", method: .get)
+            #expect(script.text.contains("hashchange"))
+        }
+    }
+
+    /// The language link of a result page leads to the same result, filters kept, rendered in
+    /// the other language; downloads follow the page's language.
+    @Test func switchingLanguageKeepsTheResult() async throws {
+        let app = try ServerFixture.server().application()
+        try await app.test(.router) { client in
+            let response = try await client.execute(uri: "/lint", method: .post, headers: ServerFixture.multipartHeaders,
+                                                    body: ServerFixture.multipart(fields: [("tekst", ServerFixture.flaggedText)]))
+            let dutch = response.text
+            let id = String(try #require(dutch.firstMatch(of: /action="\/r\/([0-9a-f]{32})"/)).1)
+            #expect(dutch.contains("<a href=\"/r/\(id)?lang=en\" lang=\"en\" hreflang=\"en\">English</a>"))
+            let count = dutch.matches(of: /<details class="finding sev-/).count
+
+            let english = try await client.execute(uri: "/r/\(id)?lang=en", method: .get)
+            #expect(english.status == .ok)
+            let html = english.text
+            #expect(html.contains("<html lang=\"en\">"))
+            #expect(html.contains("Result: geplakte-tekst.txt"))
+            #expect(html.contains("<h2 id=\"summary-title\">Summary</h2>"))
+            #expect(html.contains("Show in the text"))
+            #expect(html.matches(of: /<details class="finding sev-/).count == count)
+            #expect(html.contains("<a href=\"/r/\(id)\" lang=\"nl\" hreflang=\"nl\">Nederlands</a>"))
+            #expect(html.contains("/r/\(id)/rapport.json?lang=en\" download>"))
+
+            // With a filter the link keeps it.
+            let filtered = try await client.execute(uri: "/r/\(id)?categorie=wettelijk-geregeld&ernst=warning", method: .get)
+            #expect(filtered.text.contains("href=\"/r/\(id)?categorie=wettelijk-geregeld&amp;ernst=warning&amp;lang=en\" lang=\"en\""))
+            #expect(filtered.text.contains("<details class=\"fold\" open><summary><h2 id=\"filters-title\">Filteren</h2>"))
+
+            // A download in the language of the page it was linked from.
+            let json = try await client.execute(uri: "/r/\(id)/rapport.json?lang=en", method: .get)
+            let dutchJSON = try await client.execute(uri: "/r/\(id)/rapport.json", method: .get)
+            #expect(json.status == .ok && dutchJSON.status == .ok)
+            #expect(json.text != dutchJSON.text)
+            #expect(dutchJSON.text.contains("Verklaring Omtrent het Gedrag") || dutchJSON.text.contains("VOG"))
         }
     }
 

@@ -120,7 +120,7 @@ import TenderDocument
         func entry(_ size: Int) -> ResultStore.Entry {
             let document = Document(path: "x.docx", format: .docx, contentHash: "", blocks: [])
             return ResultStore.Entry(result: .init(documents: [], errors: [], tariff: .standard), outline: .init(document, clauses: []), displayName: "x",
-                                     language: .nl, created: .now, source: .init(bytes: Array(repeating: 0, count: size), document: document))
+                                     created: .now, source: .init(bytes: Array(repeating: 0, count: size), document: document))
         }
         let a = await store.add(entry(60))
         let b = await store.add(entry(60))

@@ -6,15 +6,56 @@ import Testing
 
 /// A server a team can run: behind a real nginx on loopback as reverse proxy (the test writes its
 /// own nginx.conf in a temporary folder and runs `nginx -c … -p …` in the foreground), answering
-/// only to its allowed host name and only with the token.
+/// only to its allowed host name and only with the token or the account's password
+/// (hummingbird-auth's authenticators).
 @Suite(.serialized) struct TeamServerTests {
     static let token = "team-token-0123456789abcdef"
+    static let account = ServerConfiguration.Account(user: "inkoop", password: "lang genoeg wachtwoord ✓")
 
-    static func server(host: String = "127.0.0.1", allowedHosts: [String] = ["tenders.example"], token: String? = TeamServerTests.token) throws -> TenderServer {
+    static func server(host: String = "127.0.0.1", allowedHosts: [String] = ["tenders.example"], token: String? = TeamServerTests.token,
+                       account: ServerConfiguration.Account? = nil) throws -> TenderServer {
         var configuration = ServerConfiguration(host: host, port: 0, maxUploadBytes: 1_048_576)
         configuration.allowedHosts = allowedHosts
         configuration.token = token
+        configuration.account = account
         return try TenderServer(engine: try ServerFixture.engine.get(), workers: ServerFixture.sharedWorkers, configuration: configuration)
+    }
+
+    static func basic(_ user: String, _ password: String) -> String {
+        "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
+    }
+
+    @Test func theAccountLetsInWithItsPasswordOnly() async throws {
+        let app = try TeamServerTests.server(token: nil, account: TeamServerTests.account).application()
+        try await app.test(.router) { client in
+            let refused = try await client.execute(uri: "/", method: .get)
+            #expect(refused.status == .unauthorized)
+            #expect(refused.headers[.wwwAuthenticate]?.hasPrefix("Basic realm=\"tenderlint\"") == true)
+            let password = TeamServerTests.account.password
+            let signedIn = try await client.execute(uri: "/", method: .get, headers: [.authorization: TeamServerTests.basic("inkoop", password)])
+            #expect(signedIn.status == .ok)
+            #expect(signedIn.text.contains("<form class=\"upload\""))
+            for header in [TeamServerTests.basic("inkoop", password + "x"), TeamServerTests.basic("inkoop", String(password.dropLast())),
+                           TeamServerTests.basic("collega", password), TeamServerTests.basic("Inkoop", password),
+                           "Bearer \(password)", "Basic niet-base64!", TeamServerTests.basic("inkoop", "")] {
+                let wrong = try await client.execute(uri: "/", method: .get, headers: [.authorization: header])
+                #expect(wrong.status == .unauthorized, "\(header)")
+            }
+        }
+    }
+
+    @Test func theTokenAndTheAccountTogether() async throws {
+        let app = try TeamServerTests.server(account: TeamServerTests.account).application()
+        try await app.test(.router) { client in
+            let account = try await client.execute(uri: "/", method: .get, headers: [.authorization: TeamServerTests.basic("inkoop", TeamServerTests.account.password)])
+            #expect(account.status == .ok)
+            let bearer = try await client.execute(uri: "/v2/languages", method: .get, headers: [.authorization: "Bearer \(TeamServerTests.token)"])
+            #expect(bearer.status == .ok)
+            let tokenAsPassword = try await client.execute(uri: "/", method: .get, headers: [.authorization: TeamServerTests.basic("wie-dan-ook", TeamServerTests.token)])
+            #expect(tokenAsPassword.status == .ok)
+            let neither = try await client.execute(uri: "/", method: .get, headers: [.authorization: TeamServerTests.basic("inkoop", TeamServerTests.token + "x")])
+            #expect(neither.status == .unauthorized)
+        }
     }
 
     @Test func anotherAddressNeedsAnAllowedHost() throws {
@@ -39,6 +80,70 @@ import Testing
         }
     }
 
+    /// `tenderlint serve --user` as an operator starts it: the password from a file or the
+    /// environment (never an option), refused without either or when too short, exit code 2.
+    @Test func theServeCommandTakesThePasswordFromAFileOrTheEnvironment() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tl-account-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let passwordFile = dir.appendingPathComponent("password")
+        try "geheim-wachtwoord-2026\n".write(to: passwordFile, atomically: true, encoding: .utf8)
+        let rules = ServerFixture.root.appendingPathComponent("rules").path
+
+        func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: ServerFixture.executable)
+            process.arguments = ["serve", "--port", "0", "--rules", rules, "--workers", "1"] + arguments
+            process.environment = ["PATH": "/usr/bin:/bin", "HOME": dir.path].merging(environment) { $1 }
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = output
+            try process.run()
+            return (process, output)
+        }
+        // Usage errors: exit 2 with one line.
+        for (arguments, environment, message) in [
+            (["--user", "inkoop"], [:], "--user: geef het wachtwoord in TENDERLINT_PASSWORD of met --password-file"),
+            (["--password-file", passwordFile.path], [:], "--password-file: alleen met --user"),
+            (["--user", "inkoop"], ["TENDERLINT_PASSWORD": "kort"], "--user: het wachtwoord moet 12 tot 256 tekens hebben"),
+            (["--user", "in:koop", "--password-file", passwordFile.path], [:], "--user: 1 tot 64 tekens"),
+        ] as [([String], [String: String], String)] {
+            let (process, output) = try start(arguments, environment: environment)
+            process.waitUntilExit()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(process.terminationStatus == 2, "\(arguments): \(text)")
+            #expect(text.contains(message), "\(arguments): \(text)")
+        }
+        // The password from the file: the server lets the account in and no one else.
+        for (arguments, environment) in [(["--user", "inkoop", "--password-file", passwordFile.path], [:]),
+                                         (["--user", "inkoop"], ["TENDERLINT_PASSWORD": "geheim-wachtwoord-2026"])] as [([String], [String: String])] {
+            let (process, output) = try start(arguments, environment: environment)
+            defer {
+                process.terminate()
+                process.waitUntilExit()
+            }
+            let line = try await RawHTTP.off { () throws -> String in
+                var seen = ""
+                while !seen.contains("\n") {
+                    let chunk = output.fileHandleForReading.availableData
+                    if chunk.isEmpty { break }
+                    seen += String(decoding: chunk, as: UTF8.self)
+                }
+                return seen
+            }
+            let port = try #require(line.firstMatch(of: /127\.0\.0\.1:(\d+)/).flatMap { Int($0.1) }, "no address in «\(line)»")
+            let refused = try await RawHTTP.off { try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n") }
+            #expect(refused.hasPrefix("HTTP/1.1 401"), "\(refused.prefix(200))")
+            let good = TeamServerTests.basic("inkoop", "geheim-wachtwoord-2026")
+            let page = try await RawHTTP.off { try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: \(good)\r\nConnection: close\r\n\r\n") }
+            #expect(page.hasPrefix("HTTP/1.1 200"), "\(page.prefix(200))")
+            // The file's newline is not part of the password.
+            let withNewline = TeamServerTests.basic("inkoop", "geheim-wachtwoord-2026\n")
+            let wrong = try await RawHTTP.off { try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: \(withNewline)\r\nConnection: close\r\n\r\n") }
+            #expect(wrong.hasPrefix("HTTP/1.1 401"), "\(wrong.prefix(200))")
+        }
+    }
+
     static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
@@ -54,10 +159,11 @@ import Testing
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    @Test func throughNginxWithTheTokenAndRefusedWithout() async throws {
+    /// Runs `check` with the port of a real nginx on loopback proxying to `app` (own nginx.conf
+    /// and logs in a temporary folder, in the foreground) and the folder of its logs.
+    static func behindNginx(_ app: some ApplicationProtocol, _ check: @escaping @Sendable (Int, URL) async throws -> Void) async throws {
         let nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"].first { FileManager.default.isExecutableFile(atPath: $0) }
         let binary = try #require(nginx, "nginx is needed (scripts/install-deps.sh installs it)")
-        let app = try TeamServerTests.server().application()
         try await app.test(.live) { client in
             let upstream = try #require(client.port)
             let port = try TeamServerTests.freePort()
@@ -103,12 +209,56 @@ import Testing
                 process.waitUntilExit()
             }
             // Wait until nginx listens.
-            var answer = ""
             for _ in 0..<50 {
-                answer = (try? await RawHTTP.off { try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: tenders.example\r\nConnection: close\r\n\r\n") }) ?? ""
+                let answer = (try? await RawHTTP.off { try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: tenders.example\r\nConnection: close\r\n\r\n") }) ?? ""
                 if !answer.isEmpty { break }
                 try await Task.sleep(for: .milliseconds(100))
             }
+            try await check(port, dir)
+        }
+    }
+
+    /// A colleague's browser through nginx with the account of `--user`: asked to sign in, let in
+    /// with the user name and password, refused with a wrong one.
+    @Test func throughNginxWithTheAccountAndRefusedWithout() async throws {
+        let app = try TeamServerTests.server(token: nil, account: TeamServerTests.account).application()
+        try await TeamServerTests.behindNginx(app) { port, dir in
+            let refused = try await RawHTTP.off { try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: tenders.example\r\nConnection: close\r\n\r\n") }
+            #expect(refused.hasPrefix("HTTP/1.1 401"), "\(refused.prefix(300))")
+            #expect(refused.contains("WWW-Authenticate: Basic realm=\"tenderlint\""))
+            let wrong = try await RawHTTP.off {
+                try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: tenders.example\r\nAuthorization: \(TeamServerTests.basic("inkoop", "niet het wachtwoord"))\r\nConnection: close\r\n\r\n")
+            }
+            #expect(wrong.hasPrefix("HTTP/1.1 401"), "\(wrong.prefix(300))")
+            let credentials = TeamServerTests.basic("inkoop", TeamServerTests.account.password)
+            let page = try await RawHTTP.off {
+                try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: tenders.example\r\nAuthorization: \(credentials)\r\nConnection: close\r\n\r\n")
+            }
+            #expect(page.hasPrefix("HTTP/1.1 200"), "\(page.prefix(300))")
+            #expect(page.contains("<form class=\"upload\""))
+            // The page's own form post, signed in, and its result in English.
+            let form = "tekst=" + "7.1 De aanbieder levert een kopie van hun Verklaring Omtrent het Gedrag.".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let posted = try await RawHTTP.off {
+                try RawHTTP.exchange(port: port, "POST /lint HTTP/1.1\r\nHost: tenders.example\r\nAuthorization: \(credentials)\r\nOrigin: http://tenders.example\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(form.utf8.count)\r\nConnection: close\r\n\r\n" + form)
+            }
+            #expect(posted.hasPrefix("HTTP/1.1 200"), "\(posted.prefix(300))")
+            let id = try #require(posted.firstMatch(of: /action="\/r\/([0-9a-f]{32})"/)).1
+            let english = try await RawHTTP.off {
+                try RawHTTP.exchange(port: port, "GET /r/\(id)?lang=en HTTP/1.1\r\nHost: tenders.example\r\nAuthorization: \(credentials)\r\nConnection: close\r\n\r\n")
+            }
+            #expect(english.hasPrefix("HTTP/1.1 200"), "\(english.prefix(300))")
+            #expect(english.contains("vog-afschriften-jeugd") && english.contains("<html lang=\"en\">"))
+            let log = (try? String(contentsOf: dir.appendingPathComponent("access.log"), encoding: .utf8)) ?? ""
+            #expect(log.contains("\"GET / HTTP/1.1\" 401"), "nginx saw the refusal: \(log)")
+            #expect(log.contains("\"GET / HTTP/1.1\" 200"), "nginx saw the page: \(log)")
+        }
+    }
+
+    @Test func throughNginxWithTheTokenAndRefusedWithout() async throws {
+        let app = try TeamServerTests.server().application()
+        try await TeamServerTests.behindNginx(app) { port, dir in
+            let answer = try await RawHTTP.off { try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: tenders.example\r\nConnection: close\r\n\r\n") }
             // Without the token: refused, and the browser is asked for it.
             #expect(answer.hasPrefix("HTTP/1.1 401"), "\(answer.prefix(300))")
             #expect(answer.contains("WWW-Authenticate: Basic"))

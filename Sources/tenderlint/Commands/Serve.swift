@@ -28,6 +28,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Toegangstoken dat elk verzoek moet meesturen (Bearer, of als wachtwoord bij basic-authenticatie); ook TENDERLINT_TOKEN.")
     var token: String?
 
+    @Option(help: "Gebruikersnaam voor basic-authenticatie; het wachtwoord komt uit TENDERLINT_PASSWORD of --password-file, nooit van de opdrachtregel.")
+    var user: String?
+
+    @Option(name: .customLong("password-file"), help: "Bestand met het wachtwoord van --user (de eerste regel).")
+    var passwordFile: String?
+
     @Option(help: "Grootste bestand dat de pagina aanneemt, in MB.")
     var maxUploadMb: Int = 20
 
@@ -44,6 +50,37 @@ struct Serve: AsyncParsableCommand {
 
     @Option(name: .customLong("worker-memory-mb"), help: "Hoogstens zoveel MB adresruimte per leesproces.")
     var workerMemoryMb: Int = 4096
+
+    /// The account of `--user`: its password from `--password-file` (the first line) or else
+    /// `TENDERLINT_PASSWORD`; never an option, so it stays out of the process list and the shell history.
+    func account(english en: Bool) throws -> ServerConfiguration.Account? {
+        guard let user else {
+            if passwordFile != nil { throw Failure.usage(en ? "--password-file: only with --user" : "--password-file: alleen met --user") }
+            return nil
+        }
+        guard !user.isEmpty, user.count <= 64, !user.contains(":"), user.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else {
+            throw Failure.usage(en ? "--user: 1 to 64 characters, no colon or spaces" : "--user: 1 tot 64 tekens, geen dubbele punt of spaties")
+        }
+        let password: String
+        if let passwordFile {
+            guard let data = FileManager.default.contents(atPath: passwordFile), data.count <= 4096,
+                  let text = String(data: data, encoding: .utf8) else {
+                throw Failure.usage(en ? "\(passwordFile): cannot read the password file (UTF-8, at most 4 KB)"
+                                       : "\(passwordFile): wachtwoordbestand niet te lezen (UTF-8, hoogstens 4 kB)")
+            }
+            password = String(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+                .trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+        } else if let env = ProcessInfo.processInfo.environment["TENDERLINT_PASSWORD"] {
+            password = env
+        } else {
+            throw Failure.usage(en ? "--user: give the password in TENDERLINT_PASSWORD or with --password-file"
+                                   : "--user: geef het wachtwoord in TENDERLINT_PASSWORD of met --password-file")
+        }
+        guard password.count >= 12, password.count <= 256 else {
+            throw Failure.usage(en ? "--user: the password needs 12 to 256 characters" : "--user: het wachtwoord moet 12 tot 256 tekens hebben")
+        }
+        return ServerConfiguration.Account(user: user, password: password)
+    }
 
     func run() async throws {
         let server = try exitingOnFailure { () throws -> TenderServer in
@@ -75,6 +112,7 @@ struct Serve: AsyncParsableCommand {
                 }
                 configuration.token = secret
             }
+            configuration.account = try account(english: en)
             do throws(ServeError) {
                 return try TenderServer(engine: engine, worker: worker, configuration: configuration)
             } catch {

@@ -6,8 +6,10 @@ WebSocket client is included) to do what a tender author does:
 
 1. open the start page;
 2. put a sample document in the file input (DOM.setFileInputFiles) and click "Controleren";
-3. wait for the result page and check the <mark> highlights, the finding panels, the model
-   articles and that the copy buttons were switched on by the page's script;
+3. wait for the result page and check the <mark> highlights, the finding list with its panels
+   folded, the model articles and that the copy buttons were switched on by the page's script;
+   measure the page's height (1200 px wide; --max-height bounds it), open a finding, follow its
+   link into the folded document and back, and switch the language (the same result in English);
 4. upload a file tenderlint cannot read and check the friendly message;
 5. open the start page again (the server keeps serving).
 
@@ -181,6 +183,7 @@ def main():
     parser.add_argument("--url", required=True, help="the server, e.g. http://localhost:8080")
     parser.add_argument("--sample", required=True, help="document to upload (absolute path)")
     parser.add_argument("--screenshots", required=True, help="folder for the PNG screenshots")
+    parser.add_argument("--max-height", type=int, default=0, help="fail when the result page is taller (px, at 1200 px wide)")
     args = parser.parse_args()
     host = args.url.split("//", 1)[1].split(":")[0].strip("[]")
     if host not in ("localhost", "127.0.0.1", "::1"):
@@ -225,16 +228,28 @@ def main():
         upload(devtools, args.url, os.path.abspath(args.sample))
         html = devtools.evaluate("document.documentElement.outerHTML")
         marks = devtools.evaluate("document.querySelectorAll('main mark').length")
-        panels = devtools.evaluate("document.querySelectorAll('aside.finding').length")
-        models = devtools.evaluate("document.querySelectorAll('aside.finding blockquote.model-text').length")
+        panels = devtools.evaluate("document.querySelectorAll('ol.findings > li > details.finding').length")
+        models = devtools.evaluate("document.querySelectorAll('details.finding blockquote.model-text').length")
+        opened = devtools.evaluate("document.querySelectorAll('main details[open]').length")
         copy_buttons = devtools.evaluate("document.querySelectorAll('button.copy:not([hidden])').length")
         linked = devtools.evaluate("Array.from(document.querySelectorAll('a.ref')).every(a => !!document.getElementById(a.getAttribute('href').slice(1)))")
         title = devtools.evaluate("document.querySelector('h1').textContent")
         print(f"result page: {title!r}: {marks} marks, {panels} finding panels, {models} model articles, {copy_buttons} copy buttons")
+        devtools.call("Emulation.setDeviceMetricsOverride", width=1200, height=1000, deviceScaleFactor=1, mobile=False)
+        height = devtools.evaluate("document.documentElement.scrollHeight")
+        devtools.call("Emulation.clearDeviceMetricsOverride")
+        print(f"result page height: {height} px at 1200 px wide ({os.path.basename(args.sample)})")
+        if args.max_height and height > args.max_height:
+            failures.append(f"the result page is {height} px tall, more than {args.max_height}")
         if not marks:
             failures.append("no <mark> highlights on the result page")
         if not panels:
-            failures.append("no finding panels on the result page")
+            failures.append("no finding panels in the list on the result page")
+        if opened:
+            failures.append(f"{opened} folded parts of the result page are open before the reader opens them")
+        refs = devtools.evaluate("document.querySelectorAll('main a.ref').length")
+        if panels and panels != refs:
+            failures.append(f"{panels} findings in the list but {refs} finding links in the text")
         if not models:
             failures.append("no model article in the finding panels")
         if not copy_buttons:
@@ -246,15 +261,40 @@ def main():
         if os.path.basename(args.sample) not in (title or ""):
             failures.append("the result page does not name the uploaded file")
         devtools.screenshot(os.path.join(args.screenshots, "2-result.png"))
-        # The first finding as a reader sees it after following its link in the list.
+        # The first finding opened, as a reader clicks its line in the list.
         devtools.call("Emulation.setDeviceMetricsOverride", width=1200, height=1000, deviceScaleFactor=1, mobile=False)
-        devtools.evaluate("document.querySelector('nav.finding-index a').click(); true")
-        devtools.wait_for("location.hash.startsWith('#f-')", "the jump to the first finding")
-        devtools.evaluate("document.getElementById(location.hash.slice(1)).previousElementSibling.scrollIntoView(); true")
+        devtools.evaluate("document.querySelector('details.finding > summary').click(); true")
+        devtools.wait_for("document.querySelector('details.finding').open", "the first finding to open")
+        if not devtools.evaluate("document.querySelector('details.finding .message').getBoundingClientRect().height > 0"):
+            failures.append("the opened finding shows no explanation")
         shot = devtools.call("Page.captureScreenshot", format="png")["data"]
         with open(os.path.join(args.screenshots, "2b-first-finding.png"), "wb") as f:
             f.write(base64.b64decode(shot))
+        # Its link into the text opens the folded document at the mark, and the mark's link back
+        # opens the finding (the browser opens a closed <details> it navigates into).
+        devtools.evaluate("document.querySelector('details.finding a[href^=\"#m-\"]').click(); true")
+        devtools.wait_for("location.hash.startsWith('#m-') && document.querySelector('details.document-view').open", "the jump into the text")
+        if not devtools.evaluate("document.getElementById(location.hash.slice(1)).offsetParent !== null"):
+            failures.append("the mark is not visible after the jump into the text")
+        devtools.evaluate("document.querySelectorAll('details.finding').forEach(d => d.open = false); true")
+        devtools.evaluate("Array.from(document.querySelectorAll('a.ref')).pop().click(); true")
+        devtools.wait_for("location.hash.startsWith('#f-') && document.getElementById(location.hash.slice(1)).open", "the jump from a mark to its finding")
         devtools.call("Emulation.clearDeviceMetricsOverride")
+
+        # The language link keeps the result: the same findings, in English.
+        result_path = devtools.evaluate("(document.querySelector('form.filters') || {}).getAttribute ? document.querySelector('form.filters').getAttribute('action') : ''")
+        devtools.evaluate("window.__leftDutch = true; document.querySelector('header.page a[hreflang=en]').click(); true")
+        devtools.wait_for("document.readyState === 'complete' && !window.__leftDutch && document.documentElement.lang === 'en'", "the English result")
+        english_path = devtools.evaluate("location.pathname")
+        english_panels = devtools.evaluate("document.querySelectorAll('ol.findings > li > details.finding').length")
+        english_title = devtools.evaluate("document.querySelector('h1').textContent")
+        print(f"after the language switch: {english_path}: {english_title!r}, {english_panels} findings")
+        if not result_path or english_path != result_path:
+            failures.append(f"the language switch went to {english_path}, not to the result {result_path}")
+        if english_panels != panels or not (english_title or "").startswith("Result"):
+            failures.append("the English page does not show the same result")
+        if "Summary" not in devtools.evaluate("document.documentElement.outerHTML"):
+            failures.append("the English result has no English summary")
 
         # 4. A file tenderlint cannot read.
         upload(devtools, args.url, unreadable)
