@@ -35,7 +35,7 @@ import TenderRules
         return LintRun(engine: Engine(catalogue: catalogue, options: EngineOptions(tariff: .standard)), workers: 2)
     }
 
-    @Test(arguments: ["text", "github", "json", "jsonl", "sarif"])
+    @Test(arguments: ["text", "github", "json", "jsonl", "sarif", "junit", "checkstyle"])
     func streamedReportEqualsTheReportOfTheWholeRun(format: String) async throws {
         let dir = try corpus()
         defer { try? FileManager.default.removeItem(atPath: dir) }
