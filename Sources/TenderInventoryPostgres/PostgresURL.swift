@@ -72,12 +72,13 @@ public struct PostgresURL: Sendable, Equatable {
         return text
     }
 
-    /// `text` with any password replaced, for a message about a URL that did not parse.
+    /// `text` for a message about a URL that did not parse, with what may be a password masked:
+    /// everything between `://` and the last `@` when it holds a `:` (`user:password`). Parsing
+    /// cannot be trusted here: a password with an unescaped `/`, `#` or `?` ends the authority early.
     static func redact(_ text: String) -> String {
-        guard let url = URLComponents(string: text), url.password != nil else { return text }
-        var copy = url
-        copy.password = nil
-        return copy.string ?? "postgres://…"
+        guard let scheme = text.range(of: "://"), let at = text.range(of: "@", options: .backwards),
+              at.lowerBound > scheme.upperBound, text[scheme.upperBound..<at.lowerBound].contains(":") else { return text }
+        return String(text[..<scheme.upperBound]) + "…" + String(text[at.lowerBound...])
     }
 
     func configuration() throws -> PostgresConnection.Configuration {

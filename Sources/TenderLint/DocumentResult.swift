@@ -18,10 +18,10 @@ public struct DocumentResult: Sendable, Codable {
     public var contentHash: String
     public var domains: [Domain]
     public var domainSource: DomainSource
-    public var clauseCount: Int
     /// The clauses the engine segmented the document into (numbers, heading paths, blocks), for
     /// the reports that show the document by clause: they do not segment it again.
     public var clauses: [Clause]
+    public var clauseCount: Int { clauses.count }
     /// Findings in document order.
     public var findings: [Finding]
     /// Reader warnings (recovered problems), rendered by the reporters.
@@ -33,14 +33,12 @@ public struct DocumentResult: Sendable, Codable {
     public var tariff: Tariff
 
     public init(path: String, format: DocumentFormat, contentHash: String, domains: [Domain], domainSource: DomainSource,
-                clauseCount: Int, findings: [Finding], warnings: [ReadWarning], checkedRules: [String] = [], tariff: Tariff = .standard,
-                clauses: [Clause] = []) {
+                clauses: [Clause], findings: [Finding], warnings: [ReadWarning], checkedRules: [String] = [], tariff: Tariff = .standard) {
         self.path = path
         self.format = format
         self.contentHash = contentHash
         self.domains = domains
         self.domainSource = domainSource
-        self.clauseCount = clauseCount
         self.findings = findings
         self.warnings = warnings
         self.checkedRules = checkedRules

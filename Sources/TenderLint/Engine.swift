@@ -91,9 +91,8 @@ public final class Engine: Sendable {
         findings = findings.indices.filter { keep[$0] }.map { findings[$0] }
         findings.sort(by: Finding.inReadingOrder)
         return DocumentResult(path: document.path, format: document.format, contentHash: document.contentHash,
-                              domains: active.sorted(), domainSource: source, clauseCount: analyzed.clauses.count,
-                              findings: findings, warnings: document.warnings, checkedRules: checked, tariff: options.tariff,
-                              clauses: analyzed.clauses)
+                              domains: active.sorted(), domainSource: source, clauses: analyzed.clauses,
+                              findings: findings, warnings: document.warnings, checkedRules: checked, tariff: options.tariff)
     }
 
     /// Stemmers between documents. A stemmer is used by one `lint` call at a time (libstemmer

@@ -69,9 +69,7 @@ public enum DocxRedliner {
                     writer.replace(block: block, range: replacement.range, with: replacement.text, ids: &ids)
                     range = replacement.range
                     changes += 1
-                    paragraphs.append(options.language == .en
-                        ? "The sentence is replaced by the model article as a tracked change."
-                        : "De zin is als bijgehouden wijziging vervangen door het modelartikel.")
+                    paragraphs.append(RedlineNote.replaced.text(options.language))
                 case let .failure(reason):
                     paragraphs.append(reason.text(options.language))
                 }
@@ -80,9 +78,7 @@ public enum DocxRedliner {
                 // No anchor in the body (a text box, note, header or footer): the comment goes
                 // on the nearest body paragraph before it.
                 let previous = document.blocks[..<edit.block].last { !$0.anchors.isEmpty } ?? document.blocks.first { !$0.anchors.isEmpty }
-                paragraphs.append(options.language == .en
-                    ? "This finding stands in a text box, note, header or footer; the comment is on the paragraph nearest to it, and nothing is changed."
-                    : "Deze bevinding staat in een tekstvak, voetnoot, kop- of voettekst; de opmerking staat bij de dichtstbijzijnde alinea en er is niets gewijzigd.")
+                paragraphs.append(RedlineNote.outsideBody(frames: false).text(options.language))
                 if let previous {
                     _ = writer.comment(block: previous, range: 0..<previous.text.utf8.count, id: commentId)
                 } else {

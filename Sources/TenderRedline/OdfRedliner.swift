@@ -100,18 +100,14 @@ public enum OdfRedliner {
                     writer.replace(block: block, range: replacement.range, with: replacement.text, deletion: deletion, insertion: insertion)
                     range = replacement.range
                     changes += 1
-                    paragraphs.append(options.language == .en
-                        ? "The sentence is replaced by the model article as a tracked change."
-                        : "De zin is als bijgehouden wijziging vervangen door het modelartikel.")
+                    paragraphs.append(RedlineNote.replaced.text(options.language))
                 case let .failure(reason):
                     paragraphs.append(reason.text(options.language))
                 }
             }
             var annotation = writer.annotation(name: commentName, paragraphs: paragraphs)
             if !writer.comment(block: block, range: range, name: commentName, annotation: annotation) {
-                paragraphs.append(options.language == .en
-                    ? "This finding stands in a frame, text box, note, header or footer; the comment is on the paragraph nearest to it, and nothing is changed."
-                    : "Deze bevinding staat in een kader, tekstvak, voetnoot, kop- of voettekst; de opmerking staat bij de dichtstbijzijnde alinea en er is niets gewijzigd.")
+                paragraphs.append(RedlineNote.outsideBody(frames: true).text(options.language))
                 annotation = writer.annotation(name: commentName, paragraphs: paragraphs)
                 let previous = document.blocks[..<edit.block].last { !$0.anchors.isEmpty } ?? document.blocks.first { !$0.anchors.isEmpty }
                 if previous.map({ writer.comment(block: $0, range: 0..<$0.text.utf8.count, name: commentName, annotation: annotation) }) != true {

@@ -157,3 +157,25 @@ public struct RedlinePlan: Sendable {
         return out
     }
 }
+
+/// What a writer says in a finding's comment about what it did with the finding: the same
+/// sentences in every format.
+enum RedlineNote {
+    /// The unit was replaced by the model article as a tracked change.
+    case replaced
+    /// The finding has no anchor in the body; `frames` when the format has frames (ODF).
+    case outsideBody(frames: Bool)
+
+    func text(_ language: Language) -> String {
+        let en = language == .en
+        switch self {
+        case .replaced:
+            return en ? "The sentence is replaced by the model article as a tracked change."
+                      : "De zin is als bijgehouden wijziging vervangen door het modelartikel."
+        case let .outsideBody(frames):
+            return en
+                ? "This finding stands in a \(frames ? "frame, " : "")text box, note, header or footer; the comment is on the paragraph nearest to it, and nothing is changed."
+                : "Deze bevinding staat in een \(frames ? "kader, " : "")tekstvak, voetnoot, kop- of voettekst; de opmerking staat bij de dichtstbijzijnde alinea en er is niets gewijzigd."
+        }
+    }
+}

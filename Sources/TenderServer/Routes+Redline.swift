@@ -7,16 +7,22 @@ extension Routes {
     /// `GET /r/{id}/wijzigingen`: the upload handed back marked up, built in memory from the
     /// kept upload (DOCX, ODT, FODT: comments and tracked changes; text and Markdown: the
     /// corrected copy, or with `.diff` a unified diff). 404 when the format cannot be written or
-    /// the upload is no longer kept. In the language of the page it was linked from.
-    func redlined(_ entry: ResultStore.Entry, diff: Bool, language: Language) throws -> Response {
+    /// the upload is no longer kept. In the language of the page it was linked from. The copy is
+    /// built under the same job limit as a lint (it inflates and parses the upload again), so
+    /// parallel downloads cannot take more than the server's slots; 503 when the line is full.
+    func redlined(_ entry: ResultStore.Entry, diff: Bool, language: Language) async throws -> Response {
         guard let source = entry.source, let result = entry.result.documents.first else { throw HTTPError(.notFound) }
         let options = RedlineOptions(author: "tenderlint", date: RedlineOptions.date(), language: language)
+        guard await service.limiter.acquire() else { throw HTTPError(.serviceUnavailable) }
+        let written = Result { () throws(RedlineError) in
+            try Redliner.redline(input: source.bytes, document: source.document, findings: result.findings,
+                                 text: FindingText(catalogue: service.engine.catalogue, language: language), options: options)
+        }
+        await service.limiter.release()
         let output: Redliner.Output
-        do throws(RedlineError) {
-            output = try Redliner.redline(input: source.bytes, document: source.document, findings: result.findings,
-                                          text: FindingText(catalogue: service.engine.catalogue, language: language), options: options)
-        } catch {
-            throw HTTPError(.unprocessableContent, message: error.reason(english: language == .en))
+        switch written {
+        case let .success(o): output = o
+        case let .failure(error): throw HTTPError(.unprocessableContent, message: error.reason(english: language == .en))
         }
         let base = UploadName.asciiFileName(entry.displayName)
         var headers: HTTPFields = [:]

@@ -182,7 +182,7 @@ struct Routes: Sendable {
             headers[.contentDisposition] = "attachment; filename=\"\(base).tenderlint.html\""
             headers[.contentSecurityPolicy] = SecurityHeadersMiddleware<ServerContext>.downloadPolicy
         case "wijzigingen", "wijzigingen.diff":
-            return try redlined(entry, diff: file.hasSuffix(".diff"), language: options.language)
+            return try await redlined(entry, diff: file.hasSuffix(".diff"), language: options.language)
         default:
             throw HTTPError(.notFound)
         }

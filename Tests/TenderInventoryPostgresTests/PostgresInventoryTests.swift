@@ -341,5 +341,16 @@ enum PostgresTestServer {
         #expect(throws: InventoryError.database(path: "postgres://a@h/db?x=1", reason: "onbekende parameter 'x=1'; alleen sslmode=disable of sslmode=require")) {
             _ = try PostgresURL("postgres://a@h/db?x=1")
         }
+        // A password that breaks the URL's syntax never reaches the message.
+        var refused: [String] = []
+        for text in ["postgres://ana:ge/heim@h/db", "postgres://ana:ge#heim@h/db", "postgres://ana:ge?heim@h/db?x=1"] {
+            do throws(InventoryError) {
+                _ = try PostgresURL(text, environment: [:])
+            } catch {
+                refused.append(error.message(english: false))
+            }
+        }
+        #expect(refused.count == 3, "\(refused)")
+        for message in refused { #expect(!message.contains("heim") && message.contains("postgres://…@h/db"), "\(message)") }
     }
 }

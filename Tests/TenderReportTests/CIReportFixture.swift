@@ -80,7 +80,7 @@ enum CIReportFixture {
         let payBlock = Block(kind: .paragraph, text: "5.4 Betaling binnen 60 dagen. [tenderlint: negeer betaaltermijn — regionale afspraak, zie nota]", firstLine: 16)
         let markerBlock = Block(kind: .paragraph, text: "5.5 De aanbieder overlegt een VOG. [tenderlint: negeer vog-afschriften]", firstLine: 18)
         let markdown = DocumentResult(
-            path: markdownPath, format: .markdown, contentHash: "00", domains: [.jeugd], domainSource: .detected, clauseCount: 6,
+            path: markdownPath, format: .markdown, contentHash: "00", domains: [.jeugd], domainSource: .detected, clauses: Clause.placeholders(6),
             findings: [
                 finding("vog-afschriften", .warning, path: markdownPath, block: vogBlock, match: "overlegt een kopie van de VOG", basis: [jeugdwet],
                         model: ModelProposal(id: "vog-wettelijk", reason: .rule),
@@ -100,7 +100,7 @@ enum CIReportFixture {
         let docxBlock = Block(kind: .paragraph, text: "De aanbieder overlegt een kopie van de VOG en elk kwartaal een rapportage.",
                               lineOrigins: [.paragraph(7, column: 1)])
         let docx = DocumentResult(
-            path: "docs/wmo.docx", format: .docx, contentHash: "01", domains: [.wmo], domainSource: .detected, clauseCount: 3,
+            path: "docs/wmo.docx", format: .docx, contentHash: "01", domains: [.wmo], domainSource: .detected, clauses: Clause.placeholders(3),
             findings: [
                 finding("vog-afschriften", .warning, path: "docs/wmo.docx", block: docxBlock, match: "overlegt een kopie van de VOG", basis: [jeugdwet], suppression: "baseline", kind: .baseline, fingerprint: "00000000000000b1"),
                 finding("kwartaalrapportage", .info, path: "docs/wmo.docx", block: docxBlock, match: "kwartaal", basis: [protocolBasis], category: .verantwoordingslast, topic: "maand-kwartaalrapportage",
@@ -111,14 +111,14 @@ enum CIReportFixture {
         let xmlBlock = Block(kind: .noticeField("BT-24"), text: "Elk kwartaal een rapportage.",
                              lineOrigins: [.xml(path: "/ContractNotice/cac:ProcurementProject/cbc:Description", line: 40, column: 1)])
         let xml = DocumentResult(
-            path: "notices/aankondiging.xml", format: .eforms, contentHash: "02", domains: [], domainSource: .none, clauseCount: 1,
+            path: "notices/aankondiging.xml", format: .eforms, contentHash: "02", domains: [], domainSource: .none, clauses: Clause.placeholders(1),
             findings: [finding("kwartaalrapportage", .info, path: "notices/aankondiging.xml", block: xmlBlock, match: "kwartaal", basis: [protocolBasis], category: .verantwoordingslast,
                                topic: "maand-kwartaalrapportage", fingerprint: "00000000000000c1")],
             warnings: [], checkedRules: ["betaaltermijn", "kwartaalrapportage"])
 
         let pdfBlock = Block(kind: .paragraph, text: "Betaling binnen 60 dagen na goedkeuring.", lineOrigins: [.page(3, line: 18, column: 1)])
         let pdf = DocumentResult(
-            path: "scan.pdf", format: .pdf, contentHash: "03", domains: [], domainSource: .none, clauseCount: 1,
+            path: "scan.pdf", format: .pdf, contentHash: "03", domains: [], domainSource: .none, clauses: Clause.placeholders(1),
             findings: [finding("betaaltermijn", .error, path: "scan.pdf", block: pdfBlock, match: "binnen 60 dagen",
                                quantity: "60 dagen", basis: [bw], category: .disproportioneel, topic: "betaaltermijn",
                                fingerprint: "00000000000000d1")],
@@ -128,5 +128,12 @@ enum CIReportFixture {
                           tariff: .standard,
                           staleBaseline: [BaselineEntry(fingerprint: "00000000000000e1", rule: "vog-afschriften", path: "docs/oud.md",
                                                         clause: "Artikel 3", match: "kopie van de VOG")])
+    }
+}
+
+extension Clause {
+    /// `count` clauses of one block each, for fixtures that only count clauses.
+    static func placeholders(_ count: Int) -> [Clause] {
+        (0..<count).map { Clause(number: nil, headingPath: [], blocks: $0..<($0 + 1)) }
     }
 }

@@ -1,4 +1,3 @@
-import Yams
 
 /// A problem in the rule catalogue, reported as `file:line:column: reason` in the language asked for.
 public struct CatalogueError: Error, Hashable, Sendable, CustomStringConvertible, YAMLProblem {
@@ -9,12 +8,6 @@ public struct CatalogueError: Error, Hashable, Sendable, CustomStringConvertible
 
     public init(file: String, line: Int, column: Int, reason: Reason) {
         self.file = file; self.line = line; self.column = column; self.reason = reason
-    }
-
-    /// The problem at the position of a YAML syntax error (Yams's mark), else at 1:1.
-    init(file: String, syntax error: Error) {
-        let (line, column, problem) = YAMLSyntax.position(of: error)
-        self.init(file: file, line: line, column: column, reason: .shape(.invalidYAML(problem)))
     }
 
     /// In Dutch, the default language of the tool.

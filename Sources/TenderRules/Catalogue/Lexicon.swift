@@ -16,12 +16,9 @@ public struct Lexicon: Sendable, Codable {
 
     static func parse(_ text: String, file: String) throws(CatalogueErrors) -> Lexicon {
         var reader = YAMLNodeReader<CatalogueError>(file: file)
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else { return Lexicon() }
-            root = node
-        } catch {
-            throw CatalogueErrors(errors: [CatalogueError(file: file, syntax: error)])
+        guard let root = reader.compose(text) else {
+            if reader.problems.isEmpty { return Lexicon() }
+            throw CatalogueErrors(errors: reader.problems)
         }
         let map = reader.mapping(root, allowed: ["sets", "facts", "domains"], what: "lexicon")
         var lexicon = Lexicon()

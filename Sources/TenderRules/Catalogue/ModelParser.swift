@@ -6,13 +6,7 @@ struct ModelParser {
 
     func parse(_ text: String, file: String) -> (ModelArticle?, [CatalogueError]) {
         var reader = YAMLNodeReader<CatalogueError>(file: file)
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else { return (nil, [CatalogueError(file: file, line: 1, column: 1, reason: .emptyFile)]) }
-            root = node
-        } catch {
-            return (nil, [CatalogueError(file: file, syntax: error)])
-        }
+        guard let root = reader.compose(text, empty: .emptyFile) else { return (nil, reader.problems) }
         let m = reader.mapping(root, allowed: ["id", "title", "text", "basis", "parameters", "topics", "burden"], what: "modelartikel")
         let id = reader.string(m["id"], "id", in: root)
         let title = reader.localized(m["title"], "title", in: root)

@@ -14,15 +14,7 @@ struct RuleParser {
 
     func parse(_ text: String, file: String) -> (Rule?, [CatalogueError]) {
         var reader = YAMLNodeReader<CatalogueError>(file: file)
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                return (nil, [CatalogueError(file: file, line: 1, column: 1, reason: .emptyFile)])
-            }
-            root = node
-        } catch {
-            return (nil, [CatalogueError(file: file, syntax: error)])
-        }
+        guard let root = reader.compose(text, empty: .emptyFile) else { return (nil, reader.problems) }
         let m = reader.mapping(root, allowed: Self.ruleKeys.sorted(), what: "regel")
         let id = reader.string(m["id"], "id", in: root) ?? "?"
         let topicId = reader.string(m["topic"], "topic", in: root) ?? ""

@@ -16,15 +16,7 @@ public struct Taxonomy: Sendable, Codable {
     /// Parses the taxonomy file's text.
     static func parse(_ text: String, file: String) throws(CatalogueErrors) -> Taxonomy {
         var reader = YAMLNodeReader<CatalogueError>(file: file)
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else { throw CatalogueErrors(errors: [CatalogueError(file: file, line: 1, column: 1, reason: .emptyFile)]) }
-            root = node
-        } catch let e as CatalogueErrors {
-            throw e
-        } catch {
-            throw CatalogueErrors(errors: [CatalogueError(file: file, syntax: error)])
-        }
+        guard let root = reader.compose(text, empty: .emptyFile) else { throw CatalogueErrors(errors: reader.problems) }
         let map = reader.mapping(root, allowed: ["version", "categories", "topics"], what: "taxonomie")
         var descriptions: [Category: String] = [:]
         if let cats = map["categories"]?.mapping {

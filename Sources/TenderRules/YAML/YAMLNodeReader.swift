@@ -68,11 +68,15 @@ public struct YAMLNodeReader<Problem: YAMLProblem> {
 
     public init(file: String) { self.file = file }
 
-    /// The node tree of `text`, or nil for an empty file; a syntax error becomes a problem at
-    /// its own position (and nil).
-    public mutating func compose(_ text: String) -> Node? {
+    /// The node tree of `text`, or nil for an empty file (a problem `empty` at 1:1 when given);
+    /// a syntax error becomes a problem at its own position (and nil).
+    public mutating func compose(_ text: String, empty: Reason? = nil) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            guard let root = try Yams.compose(yaml: text) else {
+                if let empty { problems.append(Problem(file: file, line: 1, column: 1, reason: empty)) }
+                return nil
+            }
+            return root
         } catch {
             let (line, column, problem) = YAMLSyntax.position(of: error)
             problems.append(Problem(file: file, line: line, column: column, reason: .shape(.invalidYAML(problem))))

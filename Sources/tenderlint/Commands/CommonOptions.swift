@@ -112,9 +112,10 @@ struct TariffOptions: ParsableArguments {
 
     /// The command-line arguments that give `tariff` to a worker process.
     static func arguments(_ tariff: Tariff) -> [String] {
-        var out = ["--tariff", String(tariff.eurosPerHour)]
-        if let s = tariff.source { out += ["--tariff-source", s] }
-        if let y = tariff.year { out += ["--tariff-year", String(y)] }
+        // `--option=value`: a source that starts with "-" is still the option's value.
+        var out = ["--tariff=\(tariff.eurosPerHour)"]
+        if let s = tariff.source { out.append("--tariff-source=\(s)") }
+        if let y = tariff.year { out.append("--tariff-year=\(y)") }
         return out
     }
 }

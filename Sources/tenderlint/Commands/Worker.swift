@@ -17,7 +17,7 @@ struct Worker: ParsableCommand {
     @OptionGroup var tariffOptions: TariffOptions
 
     func run() throws {
-        let tariff = (try? tariffOptions.tariff(.en)) ?? nil
+        let tariff = try exitingOnFailure { try tariffOptions.tariff(.en) }
         let status = WorkerLoop.run(WorkerLoop.Setup(rulesFolder: rulesFolder, tariff: tariff ?? .standard))
         if status != 0 { throw ExitCode(status) }
     }
