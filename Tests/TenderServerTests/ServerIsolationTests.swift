@@ -28,7 +28,7 @@ import TenderIsolation
             let hang = try await Self.upload(client, text: ServerFixture.flaggedText + "\n\nTENDERLINT-TEST-CRASH:hang\n", query: "?lang=en")
             #expect(hang.status == .serviceUnavailable)
             #expect(hang.text.contains("Checking took too long and was stopped"))
-            #expect(ContinuousClock.now - started < .seconds(30))
+            #expect(ContinuousClock.now - started < .seconds(60))  // a fresh worker starts first (the crash before)
 
             let memory = try await Self.upload(client, text: ServerFixture.flaggedText + "\n\nTENDERLINT-TEST-CRASH:alloc\n", query: "?lang=en")
             #expect(memory.status == .unprocessableContent)
