@@ -13,12 +13,16 @@ public struct Document: Sendable, Codable {
     public var blocks: [Block]
     /// Problems the reader recovered from (e.g. bytes that were not valid text).
     public var warnings: [ReadWarning]
+    /// What the file says about itself (title, buyer, date, CPV), where its format holds it.
+    public var properties: DocumentProperties
 
-    public init(path: String, format: DocumentFormat, contentHash: String, blocks: [Block], warnings: [ReadWarning] = []) {
+    public init(path: String, format: DocumentFormat, contentHash: String, blocks: [Block], warnings: [ReadWarning] = [],
+                properties: DocumentProperties = DocumentProperties()) {
         self.path = path
         self.format = format
         self.contentHash = contentHash
         self.blocks = blocks
         self.warnings = warnings
+        self.properties = properties
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import TenderDocument
+import TenderXML
 
 /// Reads any supported file into a `Document`: sniffs the format by content and hands the bytes
 /// to the reader for that format. Inputs are only read, never written.
@@ -57,11 +58,11 @@ public struct DocumentReader: Sendable {
             return Document(path: path, format: format, contentHash: hash, blocks: blocks,
                             warnings: decoded.warnings.map { ReadWarning(path: path, kind: $0) })
         case .fodt:
-            let blocks = try OdtReader.read(flat: bytes, path: path, limits: limits.xml)
-            return Document(path: path, format: .fodt, contentHash: hash, blocks: blocks)
+            let (blocks, properties) = try OdtReader.read(flat: bytes, path: path, limits: limits.xml)
+            return Document(path: path, format: .fodt, contentHash: hash, blocks: blocks, properties: properties)
         case .eforms:
-            let blocks = try XMLNoticeReader.read(bytes: bytes, path: path, limits: limits.xml)
-            return Document(path: path, format: .eforms, contentHash: hash, blocks: blocks)
+            let (blocks, properties) = try XMLNoticeReader.read(bytes: bytes, path: path, limits: limits.xml)
+            return Document(path: path, format: .eforms, contentHash: hash, blocks: blocks, properties: properties)
         case .xml:
             let blocks = try GenericXMLReader.read(bytes: bytes, path: path, limits: limits.xml)
             return Document(path: path, format: .xml, contentHash: hash, blocks: blocks)
@@ -81,10 +82,12 @@ public struct DocumentReader: Sendable {
         switch try FormatSniffer.sniffContainer(archive) {
         case .format(.docx):
             let blocks = try DocxReader(archive: archive, path: path).read()
-            return Document(path: path, format: .docx, contentHash: hash, blocks: blocks)
+            return Document(path: path, format: .docx, contentHash: hash, blocks: blocks,
+                            properties: PropertiesReader.core(Self.optionalPart("docProps/core.xml", of: archive)))
         case .format(.odt):
             let blocks = try OdtReader.read(archive: archive, path: path)
-            return Document(path: path, format: .odt, contentHash: hash, blocks: blocks)
+            return Document(path: path, format: .odt, contentHash: hash, blocks: blocks,
+                            properties: PropertiesReader.office(Self.optionalPart("meta.xml", of: archive)))
         case let .unsupported(what):
             throw .unsupported(path: path, format: what)
         case .encrypted:
@@ -92,5 +95,11 @@ public struct DocumentReader: Sendable {
         case .zip, .format:
             throw .unsupported(path: path, format: "ZIP-archief zonder tekstdocument")
         }
+    }
+
+    /// A part that only gives properties: when it is missing, broken or over a limit, the
+    /// document is read without them (its text is what counts).
+    private static func optionalPart(_ name: String, of archive: Archive) -> XMLTree.Element? {
+        do { return try archive.xml(name) } catch { return nil }
     }
 }

@@ -23,7 +23,8 @@ enum OdtReader {
                           masterStyles: stylesRoot?.element("master-styles", namespace: OdfNamespace.office), path: path)
     }
 
-    static func read(flat bytes: [UInt8], path: String, limits: XMLLimits) throws(ReaderError) -> [Block] {
+    /// A flat ODT's blocks and its `office:meta` properties.
+    static func read(flat bytes: [UInt8], path: String, limits: XMLLimits) throws(ReaderError) -> (blocks: [Block], properties: DocumentProperties) {
         let root: XMLTree.Element
         do {
             root = try XMLTree.parse(bytes, limits: limits).root
@@ -36,8 +37,9 @@ enum OdtReader {
         var styles = OdfStyles()
         styles.add(root.element("styles", namespace: OdfNamespace.office))
         styles.add(root.element("automatic-styles", namespace: OdfNamespace.office))
-        return try blocks(content: root, styles: styles,
-                          masterStyles: root.element("master-styles", namespace: OdfNamespace.office), path: path)
+        return (try blocks(content: root, styles: styles,
+                           masterStyles: root.element("master-styles", namespace: OdfNamespace.office), path: path),
+                PropertiesReader.office(root))
     }
 
     private static func blocks(content: XMLTree.Element, styles: OdfStyles, masterStyles: XMLTree.Element?,

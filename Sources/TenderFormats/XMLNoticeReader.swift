@@ -63,7 +63,9 @@ enum XMLNoticeReader {
     /// The root element names of the notices read here.
     static let noticeRoots: Set<String> = ["ContractNotice", "ContractAwardNotice", "PriorInformationNotice"]
 
-    static func read(bytes: [UInt8], path: String, limits: XMLLimits) throws(ReaderError) -> [Block] {
+    /// The notice's text fields and what it says about itself (buyer, date, title, CPV); an XML
+    /// file that is not a notice is read as generic XML, without properties.
+    static func read(bytes: [UInt8], path: String, limits: XMLLimits) throws(ReaderError) -> (blocks: [Block], properties: DocumentProperties) {
         let root: XMLTree.Element
         do {
             root = try XMLTree.parse(bytes, limits: limits).root
@@ -71,12 +73,13 @@ enum XMLNoticeReader {
             throw .invalidXML(path: path, part: nil, error: error)
         }
         guard noticeRoots.contains(root.name) else {
-            return try GenericXMLReader.read(bytes: bytes, path: path, limits: limits)
+            return (try GenericXMLReader.read(bytes: bytes, path: path, limits: limits), DocumentProperties())
         }
         let noticeLanguage = root.elements.first { $0.name == "NoticeLanguageCode" }?.text
-        var reader = Walk(languages: ["NLD", noticeLanguage?.uppercased()].compactMap { $0 })
+        let languages = ["NLD", noticeLanguage?.uppercased()].compactMap { $0 }
+        var reader = Walk(languages: languages)
         reader.visit(root, path: "/" + root.qualifiedName, relative: [], atLot: false)
-        return reader.blocks
+        return (reader.blocks, PropertiesReader.notice(root, languages: languages))
     }
 
     private struct Walk {

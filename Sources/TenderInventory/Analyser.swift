@@ -55,9 +55,13 @@ struct Analyser: Sendable {
         do { resolved = try resolvedMetadata(path, fromPath, known: known) } catch {
             return failure(path, message: error.message(english: english), hash: document.contentHash, metadata: fromPath, analysisKey: analysisKey, date: date)
         }
-        if resolved.metadata.title == nil, let title = Self.title(of: document) {
-            resolved.metadata.title = title
-            resolved.source = [resolved.source, "document"].compactMap { $0 }.joined(separator: ", ")
+        let own = Self.ownMetadata(of: document)
+        let filled = own.overridden(by: resolved.metadata)
+        if filled != resolved.metadata {
+            resolved.metadata = filled
+            if resolved.source?.contains("document") != true {
+                resolved.source = [resolved.source, "document"].compactMap { $0 }.joined(separator: ", ")
+            }
         }
         var analysis = rows(for: engine.lint(document), metadata: resolved.metadata, analysisKey: analysisKey, date: date)
         analysis.document.metadataSource = resolved.source
@@ -131,7 +135,28 @@ struct Analyser: Sendable {
         return Resolved(metadata: metadata, source: sources.joined(separator: ", "))
     }
 
-    /// The document's own title: an eForms notice's title (BT-21), else its first heading.
+    /// What the document says of itself, for the fields no metadata source gives: an eForms
+    /// notice's buyer (as the municipality: "Gemeente Lindeveld, namens …" gives "Lindeveld"),
+    /// its issue year and CPV codes; the title from the properties, else the first heading.
+    static func ownMetadata(of document: Document) -> DocumentMetadata {
+        let properties = document.properties
+        return DocumentMetadata(municipality: properties.buyer.map(municipality(ofBuyer:)), year: properties.year,
+                                title: properties.title ?? title(of: document),
+                                cpv: properties.cpv.isEmpty ? nil : properties.cpv.joined(separator: ", "))
+    }
+
+    /// `Gemeente Lindeveld, namens de Regio Lindeveld` → `Lindeveld`; a buyer that is not named
+    /// as a municipality (a region's body, a joint arrangement) is kept whole.
+    static func municipality(ofBuyer buyer: String) -> String {
+        for prefix in ["gemeente ", "municipality of "] where buyer.lowercased().hasPrefix(prefix) {
+            let rest = buyer.dropFirst(prefix.count)
+            let name = rest.prefix { $0 != "," }.trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty { return name }
+        }
+        return buyer
+    }
+
+    /// The document's first heading (an eForms notice's title block, BT-21, counts as one).
     static func title(of document: Document) -> String? {
         let notice = document.blocks.first { $0.kind == .noticeField("BT-21") }
         let heading = document.blocks.first { if case .heading = $0.kind { return true } else { return false } }

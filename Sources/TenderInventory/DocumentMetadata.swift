@@ -1,7 +1,8 @@
 /// What a document is, beyond its text: who issued it, where, when and under which procedure.
 ///
-/// Read from a sidecar `<document>.meta.yml` or from the document's path (`--meta-template`);
-/// the sidecar wins field by field. Every field is optional: a document without metadata is still
+/// Read from a sidecar `<document>.meta.yml`, a metadata table (`--meta`), the document's path
+/// (`--meta-template`) or, for what none of them gives, the document's own properties (an eForms
+/// notice's buyer, date and CPV; a title); the sidecar wins field by field. Every field is optional: a document without metadata is still
 /// counted, under "onbekend".
 public struct DocumentMetadata: Hashable, Sendable, Codable {
     /// The municipality that issued the tender, as the source spells it.
@@ -17,12 +18,15 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
     /// The domain the metadata names (`jeugd`, `wmo`, `participatie`); the report uses it instead
     /// of the detected domains. It does not change the analysis.
     public var domain: String?
-    /// The tender's title: from the metadata, else the document's first heading (or eForms BT-21).
+    /// The tender's title: from the metadata, else the document's own (its properties or first heading).
     public var title: String?
+    /// The CPV codes of what is bought, comma-separated as given (`85311300, 85312400`): from the
+    /// metadata or an eForms notice (BT-262).
+    public var cpv: String?
 
     /// Metadata with the given fields; the others unknown.
     public init(municipality: String? = nil, region: String? = nil, year: Int? = nil,
-                procedure: String? = nil, providers: Int? = nil, domain: String? = nil, title: String? = nil) {
+                procedure: String? = nil, providers: Int? = nil, domain: String? = nil, title: String? = nil, cpv: String? = nil) {
         self.municipality = Self.known(municipality)
         self.region = Self.known(region)
         self.year = year
@@ -30,6 +34,7 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
         self.providers = providers
         self.domain = Self.known(domain)
         self.title = Self.known(title)
+        self.cpv = Self.known(cpv)
     }
 
     /// Words that mean "not known" in a metadata source are no value at all, so that "onbekend"
@@ -49,6 +54,6 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
         DocumentMetadata(municipality: other.municipality ?? municipality, region: other.region ?? region,
                          year: other.year ?? year, procedure: other.procedure ?? procedure,
                          providers: other.providers ?? providers, domain: other.domain ?? domain,
-                         title: other.title ?? title)
+                         title: other.title ?? title, cpv: other.cpv ?? cpv)
     }
 }

@@ -46,23 +46,25 @@ struct DocumentRecord: Codable, Sendable {
     /// The document this one is a copy of (same tender, any format); nil for a document counted
     /// in the totals. Set by `InventoryStore.mergeDuplicates` after every scan.
     var duplicateOf: Int64? = nil
+    /// Metadata: the CPV codes, comma-separated.
+    var cpv: String? = nil
 
     /// The columns `InventoryStore.save` writes (all but `id`), in the order of `values`.
     static let columns = [
         "path", "contentHash", "format", "domains", "municipality", "region", "year", "procedure", "providers", "status", "error",
         "analysisKey", "clauseCount", "findingCount", "hoursPerYear", "eurosPerYear", "scannedAt", "deletedAt", "domain", "title",
-        "metadataSource", "textFingerprint", "duplicateOf",
+        "metadataSource", "textFingerprint", "duplicateOf", "cpv",
     ]
 
     var values: [any SQLBindable] {
         [path, contentHash, format, domains, municipality, region, year, procedure, providers, status, error,
          analysisKey, clauseCount, findingCount, hoursPerYear, eurosPerYear, scannedAt, deletedAt, domain, title,
-         metadataSource, textFingerprint, duplicateOf]
+         metadataSource, textFingerprint, duplicateOf, cpv]
     }
 
     var metadata: DocumentMetadata {
         DocumentMetadata(municipality: municipality, region: region, year: year, procedure: procedure, providers: providers,
-                         domain: domain, title: title)
+                         domain: domain, title: title, cpv: cpv)
     }
 
     mutating func apply(_ metadata: DocumentMetadata) {
@@ -73,5 +75,6 @@ struct DocumentRecord: Codable, Sendable {
         providers = metadata.providers
         domain = metadata.domain
         title = metadata.title
+        cpv = metadata.cpv
     }
 }

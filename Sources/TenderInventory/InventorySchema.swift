@@ -87,6 +87,10 @@ enum InventorySchema {
             }
             try db.create(index: "document_on_duplicateOf", on: "document", columns: ["duplicateOf"])
         }
+        // v3: the CPV codes (from a metadata source or an eForms notice).
+        migrator.registerMigration("v3") { db in
+            try db.alter(table: "document") { t in t.add(column: "cpv", .text) }
+        }
         return migrator
     }
 }

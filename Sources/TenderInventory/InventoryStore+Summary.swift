@@ -124,7 +124,7 @@ extension InventoryStore {
             }
 
             let documentRows = try db.rows("""
-                SELECT d.path, d.title, d.municipality, d.region, d.year, d.procedure, COALESCE(d.providers, ?) AS providers,
+                SELECT d.path, d.title, d.municipality, d.region, d.year, d.procedure, d.cpv, COALESCE(d.providers, ?) AS providers,
                        d.findingCount, d.hoursPerYear, d.hoursPerYear * COALESCE(d.providers, ?) AS hoursAll
                 FROM document d WHERE \(active) AND d.findingCount > 0
                 ORDER BY hoursAll DESC, d.path LIMIT \(top)
@@ -133,7 +133,7 @@ extension InventoryStore {
                 let h: Double = r["hoursPerYear"], all: Double = r["hoursAll"]
                 let path: String = r["path"]
                 return InventorySummary.DocumentEntry(path: path, name: r["title"] ?? Self.fileName(path), municipality: r["municipality"], region: r["region"], year: r["year"],
-                                                      procedure: r["procedure"], providers: r["providers"], findings: r["findingCount"],
+                                                      procedure: r["procedure"], cpv: r["cpv"], providers: r["providers"], findings: r["findingCount"],
                                                       hoursPerProvider: h, eurosPerProvider: h * t, hoursAllProviders: all, eurosAllProviders: all * t)
             }
 

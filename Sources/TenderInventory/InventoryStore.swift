@@ -101,13 +101,13 @@ public final class InventoryStore: Sendable {
             var known: [String: KnownDocument] = [:]
             let rows = try db.rows("""
                 SELECT id, path, contentHash, analysisKey, municipality, region, year, procedure, providers, domain, title,
-                       metadataSource, status, deletedAt
+                       cpv, metadataSource, status, deletedAt
                 FROM document
                 """)
             for row in rows {
                 let metadata = DocumentMetadata(municipality: row["municipality"], region: row["region"], year: row["year"],
                                                 procedure: row["procedure"], providers: row["providers"],
-                                                domain: row["domain"], title: row["title"])
+                                                domain: row["domain"], title: row["title"], cpv: row["cpv"])
                 known[row["path"]] = KnownDocument(id: row["id"], contentHash: row["contentHash"], analysisKey: row["analysisKey"],
                                                    metadata: metadata, metadataSource: row["metadataSource"], failed: row["status"] as String == "error",
                                                    deleted: row["deletedAt"] as Date? != nil)
@@ -152,10 +152,10 @@ public final class InventoryStore: Sendable {
         try await writing { db in
             try db.execute("""
                 UPDATE document SET municipality = ?, region = ?, year = ?, procedure = ?, providers = ?, domain = ?, title = ?,
-                                    metadataSource = ?, deletedAt = NULL, scannedAt = ?
+                                    cpv = ?, metadataSource = ?, deletedAt = NULL, scannedAt = ?
                 WHERE id = ?
                 """, [metadata.municipality, metadata.region, metadata.year, metadata.procedure, metadata.providers,
-                      metadata.domain, metadata.title, source, date, id])
+                      metadata.domain, metadata.title, metadata.cpv, source, date, id])
         }
     }
 

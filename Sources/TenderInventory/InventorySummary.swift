@@ -51,6 +51,8 @@ public struct InventorySummary: Codable, Sendable, Equatable {
         public var year: Int?
         /// Metadata, `nil` when unknown.
         public var procedure: String?
+        /// Metadata: the CPV codes, comma-separated; `nil` when unknown.
+        public var cpv: String? = nil
         /// The providers this document's burden is multiplied by (its metadata, or the default).
         public var providers: Int
         /// Active findings.

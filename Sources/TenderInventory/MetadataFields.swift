@@ -10,6 +10,7 @@ enum MetadataFields {
         "providers": "providers", "aanbieders": "providers", "aantal-aanbieders": "providers",
         "domain": "domain", "domein": "domain",
         "title": "title", "titel": "title",
+        "cpv": "cpv", "cpv-code": "cpv", "cpv-codes": "cpv",
     ]
 
     /// `Aantal aanbieders` → `aantal-aanbieders`.
@@ -27,6 +28,18 @@ enum MetadataFields {
         case "region": metadata.region = known
         case "procedure": metadata.procedure = known
         case "title": metadata.title = known
+        case "cpv":
+            // Codes of eight digits, with or without their check digit, separated by commas,
+            // semicolons or blanks; a spreadsheet may give one code as the number 85311300.0.
+            let parts = known.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }).map(String.init)
+            let codes = parts.map { $0.hasSuffix(".0") ? String($0.dropLast(2)) : $0 }
+            guard !codes.isEmpty, codes.allSatisfy({ code in
+                let digits = code.prefix { $0.isASCII && $0.isNumber }
+                return digits.count == 8 && (digits.count == code.count || code.dropFirst(8).first == "-")
+            }) else {
+                return english ? "'\(key)' must be CPV codes of eight digits, such as 85311300" : "'\(key)' moet CPV-codes van acht cijfers bevatten, zoals 85311300"
+            }
+            metadata.cpv = codes.joined(separator: ", ")
         case "domain":
             let folded = known.lowercased()
             let domain: String? = folded.hasPrefix("jeugd") ? "jeugd" : folded.hasPrefix("wmo") ? "wmo"

@@ -2,7 +2,7 @@ import Foundation
 
 /// A metadata table (`inventory scan --meta FILE`): one row per document, naming it by path or
 /// file name, with any of the columns gemeente, regio, jaar, procedure, domein, aantal
-/// aanbieders, titel (or their English names). CSV with `;` or `,` (detected from the header
+/// aanbieders, titel, cpv (or their English names). CSV with `;` or `,` (detected from the header
 /// line; RFC 4180 quoting; UTF-8, a byte-order mark allowed).
 ///
 /// A row matches a document when its key is the document's path as collected, the end of that
@@ -127,8 +127,8 @@ public struct MetadataTable: Sendable {
             if keyColumns.contains(canonical) { keyIndex = keyIndex ?? i; continue }
             guard let field = MetadataFields.names[canonical] else {
                 throw .metadata(path: path, line: header.line, reason: english
-                    ? "unknown column '\(heading)' (allowed: pad/bestand, gemeente, regio, jaar, procedure, domein, aantal aanbieders, titel)"
-                    : "onbekende kolom '\(heading)' (toegestaan: pad/bestand, gemeente, regio, jaar, procedure, domein, aantal aanbieders, titel)")
+                    ? "unknown column '\(heading)' (allowed: pad/bestand, gemeente, regio, jaar, procedure, domein, aantal aanbieders, titel, cpv)"
+                    : "onbekende kolom '\(heading)' (toegestaan: pad/bestand, gemeente, regio, jaar, procedure, domein, aantal aanbieders, titel, cpv)")
             }
             columns[i] = (field, heading)
         }

@@ -105,6 +105,8 @@ enum PostgresSchema {
             """,
             "CREATE INDEX document_on_duplicateOf ON document(duplicateOf)",
         ]),
+        // v3: the CPV codes (from a metadata source or an eForms notice).
+        ("v3", [#"ALTER TABLE document ADD COLUMN cpv TEXT COLLATE "C""#]),
     ]
 
     /// Applies the migrations the database lacks, in the caller's (write) transaction: its

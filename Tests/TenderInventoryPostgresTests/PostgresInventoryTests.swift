@@ -287,7 +287,7 @@ enum PostgresTestServer {
             #expect(pgColumns == sqliteColumns)
             #expect(pgIndexes == sqliteIndexes)
             #expect(pgMigrations == sqliteMigrations)
-            #expect(pgMigrations == ["v1", "v2"])
+            #expect(pgMigrations == ["v1", "v2", "v3"])
         }
     }
 

@@ -222,7 +222,8 @@ struct InventoryHTMLReport {
         html += "<p>\(HTMLText.escape(limitNote(shown: s.documents.count, of: s.counts["documents"] ?? s.documents.count, what: l.t("documenten met bevindingen", "documents with findings"))))</p>\n"
         html += "<div class=\"scroll\"><table>\n<thead><tr><th>\(l.document)</th><th>\(l.municipality)</th><th>\(l.region)</th><th class=\"n\">\(l.year)</th><th class=\"n\">\(l.providers)</th><th class=\"n\">\(l.findings)</th><th class=\"n\">\(l.hoursPerProvider)</th><th class=\"n\">\(l.eurosAll)</th></tr></thead>\n<tbody>\n"
         for d in s.documents {
-            html += "<tr><td class=\"path\">\(HTMLText.escape(d.name))</td><td>\(HTMLText.escape(d.municipality ?? "–"))</td><td>\(HTMLText.escape(d.region ?? "–"))</td>"
+            let cpv = d.cpv.map { "<br><small class=\"muted\">CPV \(HTMLText.escape($0))</small>" } ?? ""
+            html += "<tr><td class=\"path\">\(HTMLText.escape(d.name))\(cpv)</td><td>\(HTMLText.escape(d.municipality ?? "–"))</td><td>\(HTMLText.escape(d.region ?? "–"))</td>"
             html += "<td class=\"n\">\(d.year.map(String.init) ?? "–")</td><td class=\"n\">\(formatted(d.providers))</td><td class=\"n\">\(formatted(d.findings))</td>"
             html += "<td class=\"n\">\(NumberText.hours(d.hoursPerProvider, language))</td><td class=\"n\">\(NumberText.euros(d.eurosAllProviders, language))</td></tr>\n"
         }

@@ -85,11 +85,11 @@ struct InventoryTable {
                                          columns: groupColumns(l.procedure), rows: s.procedures.map { groupRow($0.key ?? l.unknown, $0) }))
         }
         tables.append(InventoryTable(key: l.t("documenten", "documents"), title: l.t("Documenten", "Documents"),
-                                     columns: [l.document, l.municipality, l.region, l.year, l.providers, l.findings,
+                                     columns: [l.document, l.municipality, l.region, l.year, "CPV", l.providers, l.findings,
                                                l.t("Uren per aanbieder", "Hours per provider"), l.t("Euro alle aanbieders", "Euros all providers")],
                                      rows: s.documents.map { d in
             [.text(d.name), d.municipality.map(Cell.text) ?? .empty, d.region.map(Cell.text) ?? .empty, d.year.map(Cell.integer) ?? .empty,
-             .integer(d.providers), .integer(d.findings), .hours(d.hoursPerProvider), .euros(d.eurosAllProviders)]
+             d.cpv.map(Cell.text) ?? .empty, .integer(d.providers), .integer(d.findings), .hours(d.hoursPerProvider), .euros(d.eurosAllProviders)]
         }))
         tables.append(InventoryTable(key: l.t("bevindingen", "findings"), title: l.t("Bevindingen", "Findings"),
                                      columns: [l.municipality, l.region, l.document, l.t("Clausule", "Clause"), l.t("Onderwerp", "Topic"),

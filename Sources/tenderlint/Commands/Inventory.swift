@@ -22,7 +22,9 @@ extension Inventory {
             abstract: "Scan bestanden of mappen naar de database; ongewijzigde bestanden worden overgeslagen.",
             discussion: """
             Metadata per document komt uit <document>.meta.yml ernaast (municipality/gemeente, region/regio, \
-            year/jaar, procedure, providers/aanbieders) of uit het pad via --meta-template. \
+            year/jaar, procedure, providers/aanbieders, domain/domein, title/titel, cpv), uit een tabel via --meta \
+            of uit het pad via --meta-template; wat geen van die bronnen geeft, komt uit het document zelf \
+            (een eForms-aankondiging: opdrachtgever, jaar van uitgifte, CPV-codes; de titel of eerste kop). \
             Een .tenderlint.yml geldt zoals bij `tenderlint lint`. \
             Onleesbare bestanden worden gemeld als 'pad: reden' en overgeslagen. Ctrl-C stopt netjes; \
             opnieuw draaien gaat verder waar de scan bleef. Exitcode 0 ook bij onleesbare bestanden; \
@@ -41,7 +43,7 @@ extension Inventory {
                 help: "Metadata uit het pad, bijvoorbeeld \"{region}/{municipality}/{year}/*\".")
         var metaTemplate: String?
 
-        @Option(help: "Metadatatabel (CSV met ; of , of XLSX): kolom pad of bestand, en gemeente, regio, jaar, procedure, domein, aantal aanbieders, titel.")
+        @Option(help: "Metadatatabel (CSV met ; of , of XLSX): kolom pad of bestand, en gemeente, regio, jaar, procedure, domein, aantal aanbieders, titel, cpv.")
         var meta: String?
 
         @Option(help: "Aantal aanbieders per aanbesteding (standaard: eerder opgeslagen waarde, anders \(BurdenDefaults.providersPerTender)).")
