@@ -9,6 +9,11 @@ import TenderInventory
         #expect(b == DocumentMetadata(municipality: "Zeist", region: "Utrecht", year: 2025, providers: 40))
     }
 
+    @Test func cpvCodesOneOrSeveral() throws {
+        #expect(try MetadataSidecar.parse("cpv: 85311300\n", path: "c.meta.yml").cpv == "85311300")
+        #expect(try MetadataSidecar.parse("cpv: 85311300, 85312400-3\n", path: "c.meta.yml").cpv == "85311300, 85312400-3")
+    }
+
     @Test func emptyFileIsNoMetadata() throws {
         #expect(try MetadataSidecar.parse("", path: "e.meta.yml").isEmpty)
     }
