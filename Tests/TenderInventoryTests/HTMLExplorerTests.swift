@@ -55,6 +55,15 @@ import TenderInventory
         #expect(regionUtrecht.contains("hidden"))
         let regionTwente = try #require(Self.tag(twente, "class=\"regio\" data-filter=\"\" data-regio=\"Twente\""))
         #expect(!regionTwente.contains("hidden"))
+        // With a filter chosen the page says which parts keep the corpus totals; without, it does not.
+        #expect(Self.tag(all, "id=\"filter-note\"").map { $0.contains("hidden") } == true)
+        #expect(Self.tag(twente, "id=\"filter-note\"").map { !$0.contains("hidden") } == true)
+
+        // The category filter hides the topics of the other categories in the corpus-wide table.
+        let reporting = try Self.dumpDOM(page.absoluteString + "#categorie=verantwoordingslast", profile: folder.appendingPathComponent("chromium-3"))
+        let topicRows = reporting.matches(of: /<tr data-filter="" data-categorie="([a-z-]+)"( hidden="")?>/).map { ($0.output.1, $0.output.2 != nil) }
+        #expect(!topicRows.isEmpty)
+        #expect(topicRows.allSatisfy { category, hidden in hidden == (category != "verantwoordingslast") }, "\(topicRows)")
     }
 
     @Test func deviationsFromTheRegionsMajorityAreMarked() {

@@ -22,6 +22,7 @@ struct InventoryHTMLExplorer {
         document.querySelectorAll('[data-filter]').forEach(function(el){var show=true;\
         for(var k in v){var a=el.getAttribute('data-'+k);if(a!==null&&a.split('|').indexOf(v[k])<0)show=false;}\
         el.hidden=!show;});var h=[];for(var k in v)h.push(k+'='+encodeURIComponent(v[k]));\
+        var n=document.getElementById('filter-note');if(n)n.hidden=!h.length;\
         try{history.replaceState(null,'',h.length?'#'+h.join('&'):location.pathname);}catch(e){}}\
         sel.forEach(function(s){s.addEventListener('change',apply);});\
         location.hash.slice(1).split('&').forEach(function(p){var kv=p.split('=');\
@@ -82,6 +83,9 @@ struct InventoryHTMLExplorer {
         html += select("regio", l.region, d.regions.map { ($0.name, $0.name) })
         html += select("gemeente", l.municipality, d.municipalities.map(\.name).sorted().map { ($0, $0) })
         html += select("categorie", l.t("Categorie", "Category"), Category.allCases.map { ($0.rawValue, l.categoryName($0.rawValue)) })
+        // The totals of the cards, the chart and the corpus-wide tables are not recomputed in the
+        // page: while a filter is chosen, say so where the filters are.
+        html += "<p id=\"filter-note\" class=\"muted\" hidden>\(HTMLText.escape(l.t("Gefilterd: de secties per gemeente, ‘Gemeenten × onderwerpen’ en de trends tonen de keuze; de kaarten, de grafieken en de overige tabellen blijven de totalen van alle documenten (de tabellen per onderwerp en per categorie volgen wel het categoriefilter).", "Filtered: the sections by municipality, ‘Municipalities × topics’ and the trends show the choice; the cards, the charts and the other tables keep the totals of all documents (the tables by topic and by category do follow the category filter).")))</p>"
         return html + "</form>\n"
     }
 

@@ -137,7 +137,8 @@ struct InventoryHTMLReport {
         if byMunicipality { html += "<th class=\"n\">\(l.municipalities)</th>" }
         html += "<th class=\"n\">\(l.findings)</th><th class=\"n\">\(l.perTender)</th><th class=\"n\">\(l.eurosAll)</th></tr></thead>\n<tbody>\n"
         for g in s.topics {
-            html += "<tr><td>\(HTMLText.escape(g.label ?? g.key ?? l.unknown))<div class=\"id\">\(HTMLText.escape(g.key ?? ""))</div></td>"
+            // A topic belongs to one category: the category filter hides it exactly.
+            html += "<tr data-filter data-categorie=\"\(HTMLText.escape(g.category ?? ""))\"><td>\(HTMLText.escape(g.label ?? g.key ?? l.unknown))<div class=\"id\">\(HTMLText.escape(g.key ?? ""))</div></td>"
             html += "<td class=\"cat\"><span class=\"dot\" style=\"background:\(Self.color(g.category))\"></span>\(HTMLText.escape(l.categoryName(g.category)))</td>"
             html += "<td class=\"n\">\(formatted(g.documents))</td>"
             if byMunicipality { html += "<td class=\"n\">\(formatted(g.municipalities ?? 0))</td>" }
@@ -155,7 +156,7 @@ struct InventoryHTMLReport {
         html += "<figure>" + BarChart(bars: bars, caption: "\(l.eurosAll) — \(l.category)").horizontal() + "</figure>\n"
         html += "<div class=\"scroll\"><table>\n<thead><tr><th>\(l.category)</th><th class=\"n\">\(l.documents)</th><th class=\"n\">\(l.findings)</th><th class=\"n\">\(l.perTender)</th><th class=\"n\">\(l.hoursAll)</th><th class=\"n\">\(l.eurosAll)</th></tr></thead>\n<tbody>\n"
         for g in s.categories {
-            html += "<tr><td class=\"cat\"><span class=\"dot\" style=\"background:\(Self.color(g.key))\"></span>\(HTMLText.escape(l.categoryName(g.key)))</td>"
+            html += "<tr data-filter data-categorie=\"\(HTMLText.escape(g.key ?? ""))\"><td class=\"cat\"><span class=\"dot\" style=\"background:\(Self.color(g.key))\"></span>\(HTMLText.escape(l.categoryName(g.key)))</td>"
             html += "<td class=\"n\">\(formatted(g.documents))</td><td class=\"n\">\(formatted(g.findings))</td><td class=\"n\">\(NumberText.euros(Self.perTender(g.eurosPerProvider, g.documents), language))</td>"
             html += "<td class=\"n\">\(NumberText.hours(g.hoursAllProviders, language))</td><td class=\"n\">\(NumberText.euros(g.eurosAllProviders, language))</td></tr>\n"
         }
