@@ -97,6 +97,15 @@ values = {row[0].value: row[1].value for row in sheet.iter_rows() if row[0].valu
 print("   openpyxl:", {k: v for k, v in values.items() if k in ("Documenten", "Bevindingen", "Gemeenten", "Regio's")})
 rows = {r[0]: r[1] for r in csv.reader(open(f"{out}/lo/report.csv", encoding="utf-8", errors="replace")) if len(r) > 1}
 print("   LibreOffice:", {k: v for k, v in rows.items() if k in ("Documenten", "Bevindingen", "Gemeenten", "Regio's")})
+problems = []
+if not same: problems.append("the totals differ from the deduplicated corpus")
+if strip(postgres) != strip(corpus): problems.append("the PostgreSQL report differs from the SQLite report")
+if [(d.get("municipality"), d.get("year"), d.get("cpv")) for d in lindeveld] != [("Lindeveld", 2026, "85311300")]: problems.append("the notice's own metadata is missing")
+if sorted(x["file"] for x in corpus.get("unread", [])) != ["kapot.docx", "oud-bestek.doc"]: problems.append("the unreadable files are not both named")
+for label, key in (("Documenten", "documents"), ("Bevindingen", "findings")):
+    if values.get(label) != t[key] or rows.get(label) != str(t[key]): problems.append(f"the XLSX's {label} is not {t[key]}")
+if problems: sys.exit("inventory-demo: " + "; ".join(problems))
+print("== inventory demo: all checks passed")
 PY
 
 # Screenshots: the whole report, and filtered to one region (the filter lives in the page's hash).
