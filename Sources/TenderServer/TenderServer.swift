@@ -28,6 +28,11 @@ public struct TenderServer: Sendable {
         guard ServerConfiguration.isLoopback(configuration.host) || !configuration.allowedHosts.isEmpty else {
             throw .notLoopback(host: configuration.host)
         }
+        // Documents of a tender in preparation are confidential: what other machines can reach
+        // asks everyone to sign in.
+        guard ServerConfiguration.isLoopback(configuration.host) || configuration.token != nil || configuration.account != nil else {
+            throw .openWithoutSignIn(host: configuration.host)
+        }
         guard (0...65535).contains(configuration.port) else { throw .badPort(configuration.port) }
         self.configuration = configuration
         self.routes = Routes(configuration: configuration,

@@ -61,6 +61,14 @@ import Testing
     @Test func anotherAddressNeedsAnAllowedHost() throws {
         #expect(throws: ServeError.notLoopback(host: "0.0.0.0")) { try TeamServerTests.server(host: "0.0.0.0", allowedHosts: []) }
         _ = try TeamServerTests.server(host: "0.0.0.0", allowedHosts: ["tenders.example"])
+        _ = try TeamServerTests.server(host: "0.0.0.0", allowedHosts: ["tenders.example"], token: nil, account: TeamServerTests.account)
+        // Reachable from other machines, and nobody would have to sign in: refused.
+        #expect(throws: ServeError.openWithoutSignIn(host: "0.0.0.0")) {
+            try TeamServerTests.server(host: "0.0.0.0", allowedHosts: ["tenders.example"], token: nil)
+        }
+        #expect(!ServeError.openWithoutSignIn(host: "0.0.0.0").message().contains("\n"))
+        // Loopback (a proxy on the same machine does the rest) needs no sign-in.
+        _ = try TeamServerTests.server(host: "127.0.0.1", allowedHosts: ["tenders.example"], token: nil)
     }
 
     @Test func theTokenIsRequiredAsBearerOrBasicPassword() async throws {
