@@ -49,9 +49,10 @@ import Testing
                 let file = screenshots.appendingPathComponent(name).path
                 #expect(FileManager.default.fileExists(atPath: file), "missing screenshot \(file)")
             }
-            // The server still answers after the browser session.
-            let home = try await client.execute(uri: "/", method: .get)
-            #expect(home.status == .ok)
+            // The server still answers after the browser session: on a new connection, since the
+            // test client's own connection may have idled past the server's limit meanwhile.
+            let home = try await RawHTTP.off { try RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: localhost:\(port)\r\nConnection: close\r\n\r\n") }
+            #expect(home.hasPrefix("HTTP/1.1 200"), "\(home.prefix(200))")
         }
         print("screenshots of the browser test: \(screenshots.path)")
     }

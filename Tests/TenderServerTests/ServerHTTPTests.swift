@@ -331,7 +331,11 @@ import TenderReport
     }
 
     @Test func liveServerOnLoopbackAnswersAnUpload() async throws {
-        let app = try ServerFixture.server().application()
+        // The workers start first: on a busy machine a debug worker's start-up alone can outlast
+        // the live test client's 20 s read limit.
+        let server = try ServerFixture.server()
+        try await server.warmUp()
+        let app = server.application()
         try await app.test(.live) { client in
             #expect(client.port != nil)
             let response = try await client.execute(uri: "/lint", method: .post, headers: ServerFixture.multipartHeaders,
