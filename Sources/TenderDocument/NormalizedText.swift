@@ -8,15 +8,23 @@ import Foundation
 ///
 /// Invariant: `rawStart.count == rawEnd.count == text.utf8.count`; for every UTF-8 byte `i` of
 /// `text`, `rawStart[i]..<rawEnd[i]` is the UTF-8 range of the original character that produced it.
+///
+/// The map back is kept as runs (`OffsetMap`), not as two offsets per byte: most bytes of Dutch
+/// text are ASCII characters that follow one another in both texts, and two `Int32` per byte were
+/// eight bytes of memory per byte of every analysed document.
 public struct NormalizedText: Sendable {
-    /// The normalised text (lower case, folded); offsets into it are UTF-8 offsets.
-    public let text: String
-    /// The UTF-8 bytes of `text`, for fast scanning.
+    /// The UTF-8 bytes of the normalised text (lower case, folded); offsets into it are UTF-8 offsets.
     public let bytes: [UInt8]
-    public let rawStart: [Int32]
-    public let rawEnd: [Int32]
+    private let map: OffsetMap
     /// The UTF-8 length of the original text.
     public let rawLength: Int
+
+    /// The normalised text as a string (made from `bytes` on each use).
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// Per byte of `bytes`: where the original character that produced it starts (made on each use).
+    public var rawStart: [Int32] { bytes.indices.map { Int32(map.start(at: $0)) } }
+    /// Per byte of `bytes`: where the original character that produced it ends (made on each use).
+    public var rawEnd: [Int32] { bytes.indices.map { Int32(map.end(at: $0)) } }
 
     /// Normalises `raw`.
     ///
@@ -29,17 +37,15 @@ public struct NormalizedText: Sendable {
         let input = Array(raw.utf8)
         let count = input.count
         var out: [UInt8] = []
-        var starts: [Int32] = []
-        var ends: [Int32] = []
+        var map = OffsetMap()
         out.reserveCapacity(count)
-        starts.reserveCapacity(count)
-        ends.reserveCapacity(count)
 
         var pendingSpace: (start: Int, end: Int)?
         func emitPendingSpace() {
             if let space = pendingSpace {
                 if !out.isEmpty {
-                    out.append(0x20); starts.append(Int32(space.start)); ends.append(Int32(space.end))
+                    map.append(start: space.start, end: space.end, at: out.count)
+                    out.append(0x20)
                 }
                 pendingSpace = nil
             }
@@ -65,8 +71,8 @@ public struct NormalizedText: Sendable {
                     continue
                 }
                 emitPendingSpace()
+                map.append(start: p, end: p + 1, at: out.count)
                 out.append(b >= 65 && b <= 90 ? b + 32 : b)
-                starts.append(Int32(p)); ends.append(Int32(p + 1))
                 previousIsLetter = (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
                 p += 1
                 continue
@@ -91,13 +97,14 @@ public struct NormalizedText: Sendable {
             let f: String
             if let known = folded[c] { f = known } else { f = NormalizedText.fold(c); folded[c] = f }
             emitPendingSpace()
-            for byte in f.utf8 { out.append(byte); starts.append(Int32(p)); ends.append(Int32(end)) }
+            for byte in f.utf8 { map.append(start: p, end: end, at: out.count); out.append(byte) }
             p = end
         }
-        self.text = String(decoding: out, as: UTF8.self)
-        self.bytes = out
-        self.rawStart = starts
-        self.rawEnd = ends
+        // The bytes were reserved for the whole raw text; a text that shrank much gives the rest back.
+        self.bytes = out.count + out.count / 8 < out.capacity ? Array(unsafeUninitializedCapacity: out.count) { buffer, initialized in
+            initialized = buffer.initialize(fromContentsOf: out)
+        } : out
+        self.map = map
         self.rawLength = count
     }
 
@@ -123,21 +130,62 @@ public struct NormalizedText: Sendable {
 
     /// The UTF-8 range in the original text that produced `range` of the normalised text.
     public func rawRange(_ range: Range<Int>) -> Range<Int> {
-        guard !range.isEmpty, range.lowerBound < rawStart.count else {
-            let p = range.lowerBound < rawStart.count ? Int(rawStart[range.lowerBound]) : rawLength
+        guard !range.isEmpty, range.lowerBound < bytes.count else {
+            let p = range.lowerBound < bytes.count ? map.start(at: range.lowerBound) : rawLength
             return p..<p
         }
-        return Int(rawStart[range.lowerBound])..<Int(rawEnd[range.upperBound - 1])
+        return map.start(at: range.lowerBound)..<map.end(at: range.upperBound - 1)
     }
 
     /// The normalised offset of the first byte produced at or after the original `rawOffset`.
     public func normalizedOffset(forRaw rawOffset: Int) -> Int {
-        var lo = 0, hi = rawStart.count
+        var lo = 0, hi = bytes.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if Int(rawStart[mid]) < rawOffset { lo = mid + 1 } else { hi = mid }
+            if map.start(at: mid) < rawOffset { lo = mid + 1 } else { hi = mid }
         }
         return lo
+    }
+
+    /// Where each normalised byte came from, as runs. A run starts at normalised byte `first[k]`:
+    /// either a linear run (`end[k] < 0`), whose byte `i` came from the one-byte character at
+    /// `start[k] + (i - first[k])`, or a run whose every byte came from `start[k]..<end[k]` (the
+    /// bytes of one folded character, a collapsed stretch of white space).
+    struct OffsetMap: Sendable {
+        private var first: [Int32] = []
+        private var start: [Int32] = []
+        private var end: [Int32] = []
+
+        /// Records that normalised byte `index` (the next one) came from `start..<end`.
+        mutating func append(start s: Int, end e: Int, at index: Int) {
+            if let k = first.indices.last {
+                if end[k] < 0, e == s + 1, Int(start[k]) + (index - Int(first[k])) == s { return }
+                if end[k] >= 0, Int(start[k]) == s, Int(end[k]) == e { return }
+            }
+            first.append(Int32(index))
+            start.append(Int32(s))
+            end.append(e == s + 1 ? -1 : Int32(e))
+        }
+
+        /// The run that byte `i` belongs to.
+        private func run(_ i: Int) -> Int {
+            var lo = 0, hi = first.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if Int(first[mid]) <= i { lo = mid + 1 } else { hi = mid }
+            }
+            return lo - 1
+        }
+
+        func start(at i: Int) -> Int {
+            let k = run(i)
+            return end[k] < 0 ? Int(start[k]) + (i - Int(first[k])) : Int(start[k])
+        }
+
+        func end(at i: Int) -> Int {
+            let k = run(i)
+            return end[k] < 0 ? Int(start[k]) + (i - Int(first[k])) + 1 : Int(end[k])
+        }
     }
 
     /// The matching form of one character.

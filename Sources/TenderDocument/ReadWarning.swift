@@ -12,7 +12,7 @@ public struct ReadWarning: Hashable, Sendable, Codable {
         case invalidBytesReplaced(count: Int, firstLine: Int)
         /// UTF-16 text whose last byte is half a character, ignored.
         case utf16HalfCharacter
-        /// A PDF of which most pages have no text layer (scanned?): those pages were not checked.
+        /// A PDF of which some pages have no text layer (scanned?): those pages were not checked.
         case pagesWithoutText(empty: Int, pages: Int)
     }
 

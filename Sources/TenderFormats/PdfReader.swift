@@ -32,7 +32,7 @@ public enum PdfReader {
     static let scanCharactersPerPage = 40
     static let scanMinimumPages = 3
 
-    /// The blocks, and a warning (without the path) when most pages have no text: a partly
+    /// The blocks, and a warning (without the path) when some pages have no text: a partly
     /// scanned PDF, whose scanned pages are not checked.
     static func readWithWarnings(bytes: [UInt8], path: String, limits: InputLimits) throws(ReaderError)
         -> (blocks: [Block], warnings: [ReadWarning.Kind]) {
@@ -45,9 +45,11 @@ public enum PdfReader {
         guard pages.contains(where: { !$0.lines.isEmpty }) else { throw .noText(path: path) }
         let characters = pages.reduce(0) { sum, page in sum + page.lines.reduce(0) { $0 + $1.text.count } }
         if pages.count >= scanMinimumPages, characters < scanCharactersPerPage * pages.count { throw .noText(path: path) }
+        // Any page without a text layer was not checked (a scanned page among typed ones): the
+        // report says so, however few they are, instead of looking clean.
         let empty = pages.filter(\.lines.isEmpty).count
         var warnings: [ReadWarning.Kind] = []
-        if pages.count >= 2, empty * 2 > pages.count {
+        if empty > 0 {
             warnings.append(.pagesWithoutText(empty: empty, pages: pages.count))
         }
         for i in pages.indices {

@@ -59,6 +59,11 @@ public enum Tokenizer {
             i += length
         }
         close(bytes.count)
-        return tokens
+        // The reserve is a guess; a block with many short words outgrew it and doubled the array.
+        // Every token of a document is kept until it is linted, so the rest is given back.
+        guard tokens.count + tokens.count / 8 < tokens.capacity else { return tokens }
+        return Array(unsafeUninitializedCapacity: tokens.count) { buffer, initialized in
+            initialized = buffer.initialize(fromContentsOf: tokens)
+        }
     }
 }

@@ -179,4 +179,26 @@ import Testing
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["a.md", "rapport.json"])
     }
+
+    /// A PDF of which two of four pages are scans: the typed pages are linted and the report says
+    /// which part was not read, in the text report and on the compact line; a PDF of scans only is
+    /// one line on stderr and exit code 2.
+    @Test func partlyScannedPDFWarnsInTheReportAndAWholeScanIsRefused() throws {
+        let partly = "Tests/TenderFormatsTests/Fixtures/partly-scanned.pdf"
+        let warning = partly + ": 2 van de 4 pagina's hebben geen tekstlaag (gescand?); die pagina's zijn niet gecontroleerd"
+        for format in ["text", "compact"] {
+            let lint = try run(["lint", partly, "--format", format, "--fail-on", "never"])
+            #expect(lint.status == 0)
+            #expect(lint.stdout.contains("let op: " + warning), "\(format): \(lint.stdout)")
+        }
+        let english = try run(["lint", partly, "--lang", "en", "--fail-on", "never"])
+        #expect(english.stdout.contains("warning: " + partly + ": 2 of the 4 pages have no text layer (scanned?)"))
+
+        let scan = "Tests/TenderFormatsTests/Fixtures/scanned-2-pages.pdf"
+        let refused = try run(["lint", scan])
+        #expect(refused.status == 2)
+        #expect(refused.stdout.isEmpty)
+        let lines = refused.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].hasPrefix(scan + ": "), "\(refused.stderr)")
+    }
 }

@@ -50,6 +50,34 @@ import TenderDocument
         #expect(ReaderError.noText(path: "scan.pdf").message().contains("OCR"))
     }
 
+    /// Made with LibreOffice and poppler (Fixtures/README.md): pages 1 and 4 typed, pages 2 and 3
+    /// images only, as a scanner without OCR makes them.
+    @Test func partlyScannedPDFGivesItsTextPagesAndSaysHowManyPagesWereNotRead() throws {
+        let document = try read("partly-scanned.pdf")
+        let text = document.blocks.map(\.text).joined(separator: "\n")
+        #expect(text.contains("1.2 De Regio betaalt een juiste factuur binnen 60 dagen na ontvangst."))
+        #expect(text.contains("4.1 De Overeenkomst gaat in op 1 januari 2027"))
+        // What stands on the scanned pages is not in the text.
+        #expect(!text.contains("Artikel 2") && !text.contains("Artikel 3") && !text.contains("HKZ"))
+        let pages = Set(document.blocks.flatMap(\.lineOrigins).compactMap { origin -> Int? in
+            if case let .page(p, _, _) = origin { return p }
+            return nil
+        })
+        #expect(pages == [1, 4])
+        #expect(document.warnings == [ReadWarning(path: "partly-scanned.pdf", kind: .pagesWithoutText(empty: 2, pages: 4))])
+        #expect(document.warnings.first?.message(english: false)
+            == "partly-scanned.pdf: 2 van de 4 pagina's hebben geen tekstlaag (gescand?); die pagina's zijn niet gecontroleerd")
+    }
+
+    @Test func aPDFWhoseEveryPageIsScannedIsRefusedAsAScan() {
+        #expect(throws: ReaderError.noText(path: "scanned-2-pages.pdf")) { try read("scanned-2-pages.pdf") }
+        #expect(!ReaderError.noText(path: "scanned-2-pages.pdf").message().contains("\n"))
+    }
+
+    @Test func aTypedPDFHasNoWarning() throws {
+        #expect(try read("pagebreak.pdf").warnings.isEmpty)
+    }
+
     @Test func brokenPDFIsMalformed() {
         let result = Result { () throws(ReaderError) in
             try DocumentReader().read(bytes: Array("%PDF-1.4\nkapot\n%%EOF".utf8), path: "kapot.pdf")

@@ -13,11 +13,8 @@ public struct AnalyzedDocument {
         /// The raw text behind `normalized`: the lead-ins and the block's text.
         public var rawText: String
         public var tokens: [Token]
-        /// The `WordKey` of each token, and its alternative keys (`rapportages` → also `rapportag`).
-        var stems: [String]
-        var altStems: [[String]]
         /// Global sentence number of each token.
-        var sentenceOfToken: [Int]
+        var sentenceOfToken: [Int32]
         /// The end offsets of the block's sentences in `normalized.bytes`
         /// (`SentenceSplitter.sentenceEnds`), computed once per block.
         public var sentenceEnds: [Int]
@@ -33,6 +30,10 @@ public struct AnalyzedDocument {
     public var clauses: [Clause]
     public var blocks: [AnalyzedBlock]
     public var sentenceCount: Int
+    /// The `WordKey` of each distinct token text, and its alternative keys (`rapportages` → also
+    /// `rapportag`); a number is its own key. Keys depend on the text alone, so they are kept once
+    /// per word of the document's vocabulary, not once per token (that was 24 bytes per token).
+    var wordKeys: [String: (key: String, alternatives: [String])]
 
     /// Analyses `document` with `stemmer`.
     public init(_ document: Document, stemmer: DutchStemmer, segmenter: Segmenter = Segmenter()) {
@@ -44,6 +45,7 @@ public struct AnalyzedDocument {
         blocks.reserveCapacity(document.blocks.count)
         var sentence = 0
         var tokenBase = 0
+        var wordKeys: [String: (key: String, alternatives: [String])] = [:]
         let leadIns = LeadIn.leadIns(of: document.blocks)
         for (b, block) in document.blocks.enumerated() {
             // A list item, table row or answer is read after its lead-ins, in one stretch of text.
@@ -52,23 +54,16 @@ public struct AnalyzedDocument {
             let rawText = prefix + block.text
             let normalized = NormalizedText(rawText)
             let tokens = Tokenizer.tokens(in: normalized.bytes)
-            var stems: [String] = []
-            var alts: [[String]] = []
-            stems.reserveCapacity(tokens.count)
-            alts.reserveCapacity(tokens.count)
-            for t in tokens {
-                if t.isNumber { stems.append(t.text); alts.append([]); continue }
-                let keys = WordKey.keys(t.text, stemmer: stemmer)
-                stems.append(keys.key)
-                alts.append(keys.alternatives)
+            for t in tokens where wordKeys[t.text] == nil {
+                wordKeys[t.text] = t.isNumber ? (t.text, []) : WordKey.keys(t.text, stemmer: stemmer)
             }
             let ends = SentenceSplitter.sentenceEnds(in: normalized.bytes)
-            var sentenceOfToken: [Int] = []
+            var sentenceOfToken: [Int32] = []
             sentenceOfToken.reserveCapacity(tokens.count)
             var e = 0
             for t in tokens {
                 while e < ends.count - 1, t.range.lowerBound >= ends[e] { e += 1 }
-                sentenceOfToken.append(sentence + e)
+                sentenceOfToken.append(Int32(sentence + e))
             }
             sentence += ends.count
             let quantities = QuantityScanner.quantities(in: normalized.bytes, tokens: tokens)
@@ -80,12 +75,13 @@ public struct AnalyzedDocument {
                 let t = tokens.partitioningIndex(where: { $0.range.upperBound > q.range.lowerBound })
                 quantityTokens.append(t < tokens.count ? t : 0)
             }
-            blocks.append(AnalyzedBlock(normalized: normalized, leadInLength: prefix.utf8.count, rawText: rawText, tokens: tokens, stems: stems, altStems: alts,
+            blocks.append(AnalyzedBlock(normalized: normalized, leadInLength: prefix.utf8.count, rawText: rawText, tokens: tokens,
                                         sentenceOfToken: sentenceOfToken, sentenceEnds: ends, tokenBase: tokenBase, quantities: quantities,
                                         quantityTokens: quantityTokens, clause: clauseOfBlock[b]))
             tokenBase += tokens.count
         }
         self.blocks = blocks
         self.sentenceCount = sentence
+        self.wordKeys = wordKeys
     }
 }

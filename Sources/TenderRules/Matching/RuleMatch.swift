@@ -48,27 +48,30 @@ extension CompiledCatalogue {
             let rule = catalogue.rules[r]
             let specs = [rule.match] + rule.exceptions
             let rawHits = scan.result.ruleHits[r]!
-            // Per spec, per group: the hits by the spec's unit (sentence or clause), in order.
-            let hits: [[[Int: [Hit]]]] = specs.indices.map { s in
+            let occurrences = scan.result.occurrences
+            // Per spec, per group: the hits (indices into `occurrences`) by the spec's unit
+            // (sentence or clause), in order.
+            let hits: [[[Int32: [Int32]]]] = specs.indices.map { s in
                 rawHits[s].map { group in
-                    Dictionary(grouping: group) { specs[s].scope == .sentence ? $0.sentence : $0.clause }
+                    Dictionary(grouping: group) { specs[s].scope == .sentence ? occurrences[Int($0)].sentence : occurrences[Int($0)].clause }
                 }
             }
             // Candidate units: the sentences (or clauses) where the first phrase group occurred.
             let anchorGroup = rule.match.groups.firstIndex { if case .phrases = $0 { return true } else { return false } }!
             var units: [Int] = []
             var seen: Set<Int> = []
-            for h in rawHits[0][anchorGroup] {
-                let u = rule.match.scope == .sentence ? h.sentence : h.clause
+            for i in rawHits[0][anchorGroup] {
+                let h = occurrences[Int(i)]
+                let u = Int(rule.match.scope == .sentence ? h.sentence : h.clause)
                 if seen.insert(u).inserted { units.append(u) }
             }
             for unit in units {
-                guard let window = bestWindow(spec: rule.match, hits: hits[0], unit: unit, quantities: quantities, facts: facts) else { continue }
+                guard let window = bestWindow(spec: rule.match, hits: hits[0], occurrences: occurrences, unit: unit, quantities: quantities, facts: facts) else { continue }
                 let excepted = specs.indices.dropFirst().contains { s in
                     let spec = specs[s]
                     let exceptionUnits: Set<Int> = spec.scope == .clause ? Set(window.map(\.clause))
                         : (rule.match.scope == .sentence ? [unit] : Set(window.map(\.sentence)))
-                    return exceptionUnits.contains { bestWindow(spec: spec, hits: hits[s], unit: $0, quantities: quantities, facts: facts) != nil }
+                    return exceptionUnits.contains { bestWindow(spec: spec, hits: hits[s], occurrences: occurrences, unit: $0, quantities: quantities, facts: facts) != nil }
                 }
                 if excepted { continue }
                 let block = window[0].block
@@ -82,16 +85,16 @@ extension CompiledCatalogue {
     }
 
     /// The smallest set of hits, one per group, inside `unit`, within `spec.near` words; nil if none.
-    /// `hits` are the spec's hits per group, by unit. Linear in the hits of the unit.
-    private func bestWindow(spec: MatchSpec, hits: [[Int: [Hit]]], unit: Int, quantities: QuantityIndex,
+    /// `hits` are the spec's hits per group, by unit, as indices into `occurrences`. Linear in the hits of the unit.
+    private func bestWindow(spec: MatchSpec, hits: [[Int32: [Int32]]], occurrences: [Occurrence], unit: Int, quantities: QuantityIndex,
                             facts: DocumentFacts) -> [Hit]? {
         var candidates: [(group: Int, hit: Hit)] = []
         for (g, group) in spec.groups.enumerated() {
             var found = false
             switch group {
             case .phrases:
-                for h in hits[g][unit] ?? [] {
-                    candidates.append((g, h)); found = true
+                for h in hits[g][Int32(unit)] ?? [] {
+                    candidates.append((g, occurrences[Int(h)].hit)); found = true
                 }
             case let .quantity(condition):
                 for hit in quantities.hits(in: unit, scope: spec.scope) where condition.accepts(hit.quantity!, facts: facts) {
@@ -146,7 +149,7 @@ struct QuantityIndex {
             for (q, quantity) in block.quantities.enumerated() {
                 let t = block.quantityTokens[q]
                 guard t < block.tokens.count else { continue }
-                let sentence = block.sentenceOfToken[t]
+                let sentence = Int(block.sentenceOfToken[t])
                 var last = t
                 while last + 1 < block.tokens.count, block.tokens[last + 1].range.lowerBound < quantity.range.upperBound { last += 1 }
                 let hit = CompiledCatalogue.Hit(block: b, first: block.tokenBase + t, last: block.tokenBase + last, range: quantity.range,
