@@ -331,9 +331,9 @@ import TenderReport
     }
 
     @Test func liveServerOnLoopbackAnswersAnUpload() async throws {
-        // The workers start first: on a busy machine a debug worker's start-up alone can outlast
-        // the live test client's 20 s read limit.
-        let server = try ServerFixture.server()
+        // Workers of its own, started first: on a busy machine a debug worker's start-up, or the
+        // queue of the suite's shared workers, can outlast the live test client's 20 s read limit.
+        let server = try ServerFixture.server(worker: ServerFixture.worker())
         try await server.warmUp()
         let app = server.application()
         try await app.test(.live) { client in
