@@ -56,10 +56,10 @@ import TenderDocument
     static let expectedTexts = [
         "Programma van Eisen", "Algemeen", "De Opdrachtnemer levert  binnen\t30 dagen.", "Begin van het bereik",
         "Einde van het bereik", "eerste", "sub een", "sub twee", "diep", "tweede", "vervolg van tweede", "Tussendoor.",
-        "derde", "vijfde", "punt", "Product", "Tarief", "Begeleiding\nindividueel", "€ 412,00", "Een voetnoot.",
+        "derde", "vijfde", "punt", "Product |\nTarief |", "Begeleiding\nindividueel |\n€ 412,00 |", "Een voetnoot.",
     ]
     static let expectedLabels: [String?] = [
-        nil, "1", nil, nil, nil, "1.", "a)", "b)", "1.b.1.", "2.", nil, nil, "3.", "5.", nil, nil, nil, nil, nil, nil,
+        nil, "1", nil, nil, nil, "1.", "a)", "b)", "1.b.1.", "2.", nil, nil, "3.", "5.", nil, nil, nil, nil,
     ]
 
     static func content(_ inner: String = body) -> String {
@@ -111,7 +111,9 @@ import TenderDocument
         #expect(blocks[3].comments == ["tenderlint: negeer x (reden)"])
         #expect(blocks[4].comments == ["tenderlint: negeer x (reden)"])
         #expect(blocks[5].comments.isEmpty)
-        #expect(blocks[17].lineOrigins == [.paragraph(18, column: 1), .paragraph(19, column: 1)])
+        // A table row is one block, each cell paragraph on a line of its own from its paragraph.
+        #expect(blocks[16].lineOrigins == [.paragraph(18, column: 1), .paragraph(19, column: 1), .paragraph(20, column: 1)])
+        #expect(LeadIn.leadIns(of: blocks)[16] == 15)
     }
 
     @Test func readsFlatODTTheSameWay() throws {
