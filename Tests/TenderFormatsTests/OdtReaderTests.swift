@@ -116,6 +116,28 @@ import TenderDocument
         #expect(LeadIn.leadIns(of: blocks)[16] == 15)
     }
 
+    @Test func numberedItemsAreReadWithTheirLeadIn() throws {
+        let inner = """
+        <text:p>Bij de inschrijving voegt u toe:</text:p>
+        <text:list text:style-name="L1"><text:list-item><text:p>een kopie van de VOG;</text:p></text:list-item>
+        <text:list-item><text:p>het uittreksel.</text:p></text:list-item></text:list>
+        <text:p>Daarna volgt de beoordeling.</text:p>
+        """
+        let flat = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <office:document \(Self.namespaces) office:mimetype="application/vnd.oasis.opendocument.text">
+        <office:automatic-styles>\(Self.listStyles)</office:automatic-styles>
+        <office:body><office:text>\(inner)</office:text></office:body></office:document>
+        """
+        for document in [try DocumentReader().read(bytes: Array(flat.utf8), path: "lijst.fodt"),
+                         try DocumentReader().read(bytes: try Self.odt(content: Self.content(inner)), path: "lijst.odt")] {
+            // The body's four paragraphs (the .odt's styles part adds its footer after them).
+            let body = Array(document.blocks.prefix(4))
+            #expect(body.map(\.label) == [nil, "1.", "2.", nil])
+            #expect(LeadIn.leadIns(of: body) == [nil, 0, 0, nil])
+        }
+    }
+
     @Test func readsFlatODTTheSameWay() throws {
         let flat = """
         <?xml version="1.0" encoding="UTF-8"?>
