@@ -15,8 +15,9 @@ public enum LeadIn {
         for (i, block) in blocks.enumerated() {
             let text = trimmed(block.text)
             if case .heading = block.kind { tableHeader = nil; listLeadIn = nil; continue }
-            // A table: its first row is the header every other row is read with.
-            if block.kind == .tableCell, text.hasPrefix("|") {
+            // A table: its first row is the header every other row is read with. A row is a
+            // Markdown row (`| a | b |`) or a DOCX/ODT row, its cells each closed by ` |`.
+            if block.kind == .tableCell, text.hasPrefix("|") || text.hasSuffix("|") {
                 if let header = tableHeader { out[i] = header } else { tableHeader = i }
                 continue
             }
@@ -66,11 +67,26 @@ public enum LeadIn {
         return String(t)
     }
 
-    /// A list item: a list block, a block with an automatic number, or a paragraph that starts
-    /// with a list mark (`a.`, `b)`, `1.`, `-`, `•`).
+    /// A list item: a list block, a block whose automatic number is a list mark, or a paragraph
+    /// that starts with a list mark (`a.`, `b)`, `1.`, `-`, `•`). A clause number (`3.2`,
+    /// `Artikel 4`), typed or automatic, is no list mark: such a clause is not an item of the
+    /// sentence before it.
     static func isItem(_ block: Block, _ text: String) -> Bool {
-        if block.kind == .listItem || block.label != nil { return true }
-        let scalars = Array(text.unicodeScalars.prefix(4))
+        if let label = block.label {
+            // A bullet from a symbol font (Wingdings ``) is a list mark of its own.
+            let mark = trimmed(label)
+            if mark.unicodeScalars.count == 1, let s = mark.unicodeScalars.first, !s.properties.isAlphabetic, !("0"..."9").contains(Character(s)) { return true }
+            return startsWithListMark(mark + " ")
+        }
+        if block.kind == .listItem { return true }
+        return startsWithListMark(text)
+    }
+
+    /// Whether `text` starts with a bullet or with one or two letters or digits and `.` or `)`
+    /// (optionally in parentheses), then a space: `-`, `•`, `a.`, `1)`, `(2)`, `12.`.
+    static func startsWithListMark(_ text: String) -> Bool {
+        var scalars = Array(text.unicodeScalars.prefix(5))
+        if scalars.first == "(" { scalars.removeFirst() }
         guard let first = scalars.first else { return false }
         if "-*•–·".unicodeScalars.contains(first) { return scalars.count > 1 && scalars[1] == " " }
         var k = 0

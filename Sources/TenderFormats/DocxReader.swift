@@ -256,6 +256,9 @@ private final class DocxWalker {
     private func walk(table: XMLTree.Element) {
         for row in rows(of: table) {
             if let trPr = row.element("trPr", namespace: w), trPr.element("del", namespace: w) != nil { continue }
+            // One block per row, as Markdown rows are, read with the header row (`LeadIn`).
+            sink.beginRow()
+            defer { sink.endRow() }
             for cell in cells(of: row) {
                 var lines: [(text: String, label: String?)] = []
                 var lineAnchors: [[BlockAnchor]] = []
@@ -276,6 +279,8 @@ private final class DocxWalker {
                     } else if child.is("tbl", namespace: w) {
                         flush()
                         walk(table: child)
+                        // The rest of this row continues after the nested table.
+                        sink.beginRow()
                     }
                 }
                 flush()

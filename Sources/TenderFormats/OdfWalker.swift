@@ -195,6 +195,9 @@ final class OdfWalker {
 
     private func walk(table element: XMLTree.Element) {
         for row in rows(of: element) {
+            // One block per row, as Markdown rows are, read with the header row (`LeadIn`).
+            sink.beginRow()
+            defer { sink.endRow() }
             for cell in row.elements where cell.is("table-cell", namespace: table) {
                 var lines: [(text: String, label: String?)] = []
                 var lineAnchors: [[BlockAnchor]] = []
@@ -223,6 +226,8 @@ final class OdfWalker {
                     case (table, "table"):
                         flush()
                         walk(table: child)
+                        // The rest of this row continues after the nested table.
+                        sink.beginRow()
                     default:
                         continue
                     }

@@ -31,25 +31,55 @@ struct ParagraphBlocks {
         return n
     }
 
-    /// A table cell: its non-empty paragraphs joined by `"\n"` into one block of kind
-    /// `.tableCell`, each line starting at its own paragraph number. The first paragraph's
-    /// number label becomes the block's label; later labels stay in front of their line.
-    mutating func addCell(_ paragraphs: [(text: String, label: String?)], comments: [String] = [], anchors: [[BlockAnchor]] = []) {
+    /// The cells of the table row being read (`beginRow()` … `endRow()`), not yet a block.
+    private var row: PendingRow?
+
+    private struct PendingRow {
         var lines: [String] = []
         var origins: [SourceLocation] = []
-        var label: String?
+        var anchors: [BlockAnchor] = []
+        var comments: [String] = []
+        var length = 0
+    }
+
+    /// Starts a table row: the cells added until `endRow()` become one block of kind
+    /// `.tableCell`, each cell closed by ` |` as in a Markdown row (`Rapportage |` ⏎ `maandelijks |`
+    /// ⏎ `per gemeente |`), so a row is read with the table's header row as Markdown rows are
+    /// (`LeadIn`). Every paragraph keeps a line of its own, so a finding still points at its cell's
+    /// paragraph and column. A row that is still open (a table nested in a cell) is ended first.
+    mutating func beginRow() {
+        endRow()
+        row = PendingRow()
+    }
+
+    /// Ends the row begun by `beginRow()` and adds it as a block (nothing when its cells are empty).
+    mutating func endRow() {
+        guard let pending = row else { return }
+        row = nil
+        guard !pending.lines.isEmpty else { return }
+        var block = Block(kind: .tableCell, text: pending.lines.joined(separator: "\n"), lineOrigins: pending.origins)
+        block.comments = ParagraphBlocks.unique(pending.comments)
+        block.anchors = pending.anchors
+        blocks.append(block)
+    }
+
+    /// A table cell: its non-empty paragraphs, each on a line of its own that starts at its own
+    /// paragraph number, its number label in front of it, the last one followed by ` |`. Joins the
+    /// row begun by `beginRow()` (a cell outside a row is a row of its own).
+    mutating func addCell(_ paragraphs: [(text: String, label: String?)], comments: [String] = [], anchors: [[BlockAnchor]] = []) {
+        let standalone = row == nil
+        if standalone { beginRow() }
+        defer { if standalone { endRow() } }
+        var lines: [String] = []
+        var origins: [SourceLocation] = []
         var cellAnchors: [BlockAnchor] = []
-        var lineStart = 0
+        var lineStart = row!.length
         for (index, (text, paragraphLabel)) in paragraphs.enumerated() {
             let trimmed = ParagraphBlocks.trimmed(text)
             guard !trimmed.isEmpty else { continue }
             paragraphCount += 1
             var line = trimmed
-            if lines.isEmpty {
-                label = paragraphLabel.flatMap { $0.isEmpty ? nil : $0 }
-            } else if let paragraphLabel, !paragraphLabel.isEmpty {
-                line = paragraphLabel + " " + trimmed
-            }
+            if let paragraphLabel, !paragraphLabel.isEmpty { line = paragraphLabel + " " + trimmed }
             if index < anchors.count {
                 let lead = ParagraphBlocks.leadingTrim(text)
                 let start = lineStart + line.utf8.count - trimmed.utf8.count
@@ -60,10 +90,12 @@ struct ParagraphBlocks {
             origins += ParagraphBlocks.origins(of: line, paragraph: paragraphCount)
         }
         guard !lines.isEmpty else { return }
-        var block = Block(kind: .tableCell, text: lines.joined(separator: "\n"), lineOrigins: origins, label: label)
-        block.comments = ParagraphBlocks.unique(comments)
-        block.anchors = cellAnchors
-        blocks.append(block)
+        lines[lines.count - 1] += " |"
+        row!.lines += lines
+        row!.origins += origins
+        row!.anchors += cellAnchors
+        row!.comments += comments
+        row!.length = lineStart + 2
     }
 
     /// Adds `comments` to the last block (a comment anchored in a paragraph that turned out empty

@@ -1,7 +1,9 @@
 /// Finds sentence boundaries in normalised Dutch contract text.
 ///
 /// A sentence ends at `.`, `!` or `?` followed by a space, unless the word before is an
-/// abbreviation (`art.`, `o.a.`, `bijv.`), a single letter (`a.`) or a number in a list (`1.`).
+/// abbreviation (`art.`, `o.a.`, `bijv.`), a single letter (`a.`) or a number in a list (`1.`): at
+/// the start of the text, or right after a colon (a numbered item read after the sentence that
+/// leads into its list, "… voegt u toe: 1. een kopie …"; see `LeadIn`).
 public enum SentenceSplitter {
     static let abbreviations: Set<String> = [
         "art", "nr", "nrs", "bijv", "bv", "b.v", "o.a", "oa", "e.d", "ed", "i.v.m", "ivm", "m.b.t", "mbt", "t.b.v", "tbv",
@@ -41,8 +43,16 @@ public enum SentenceSplitter {
         if word.isEmpty { return false }
         if word.count == 1, let c = word.first, c.isLetter { return true }
         if abbreviations.contains(word) { return true }
-        // "1." at the start of a list item is a number, not a sentence end.
-        if s == 0, word.allSatisfy(\.isNumber) { return true }
+        // "1." at the start of a list item is a number, not a sentence end, also when the item is
+        // read after its lead-in ("toe: 1. een kopie").
+        if word.allSatisfy(\.isNumber), s == 0 || followsColon(bytes, at: s) { return true }
         return false
+    }
+
+    /// Whether the bytes before `start` are a colon and white space ("geldt: 1.").
+    private static func followsColon(_ bytes: [UInt8], at start: Int) -> Bool {
+        var k = start
+        while k > 0, bytes[k - 1] == 0x20 || bytes[k - 1] == 0x0A { k -= 1 }
+        return k < start && k > 0 && bytes[k - 1] == UInt8(ascii: ":")
     }
 }

@@ -38,4 +38,41 @@ import TenderDocument
         // The clause right after the colon is read with it; the next clause is not.
         #expect(LeadIn.leadIns(of: blocks) == [nil, 0, nil])
     }
+
+    @Test func automaticNumbersAreListMarksButClauseNumbersAreNot() {
+        func labelled(_ text: String, _ label: String?, line: Int) -> Block {
+            Block(kind: .listItem, text: text, firstLine: line, label: label)
+        }
+        let blocks = [
+            block("Bij de aanmelding voegt u toe:", line: 1),
+            labelled("een kopie van de VOG;", "1.", line: 2),
+            labelled("het uittreksel;", "(2)", line: 3),
+            labelled("de verklaring.", "c)", line: 4),
+            labelled("een bullet uit een symboolfont", "\u{F0B7}", line: 5),
+            block("Daarnaast geldt het volgende:", line: 6),
+            labelled("Rapportage", "3.2", line: 7),
+            labelled("Facturatie", "Artikel 4", line: 8),
+        ]
+        #expect(LeadIn.leadIns(of: blocks) == [nil, 0, 0, 0, 0, nil, 5, nil])
+    }
+
+    @Test func typedNumbersAndLettersAreListMarks() {
+        let blocks = [
+            block("Voor de toelating geldt:", line: 1),
+            block("1. de aanbieder is gecertificeerd;", line: 2),
+            block("2) het certificaat is geldig;", line: 3),
+            block("b. een kopie wordt meegezonden.", line: 4),
+            block("3.2 Rapportage", line: 6),
+        ]
+        #expect(LeadIn.leadIns(of: blocks) == [nil, 0, 0, 0, nil])
+    }
+
+    @Test func wordProcessorRowsAreReadWithTheHeaderRowToo() {
+        let blocks = [
+            block("Rapportage |\nFrequentie |", .tableCell, line: 1),
+            block("Managementrapportage |\nmaandelijks |", .tableCell, line: 3),
+            block("Een losse cel", .tableCell, line: 5),
+        ]
+        #expect(LeadIn.leadIns(of: blocks) == [nil, 0, nil])
+    }
 }

@@ -74,7 +74,7 @@ import ZIPFoundation
         """
         let fixture = DocxFixture(body: body)
         let document = try DocumentReader().read(bytes: try fixture.bytes(), path: "proef.docx")
-        #expect(document.blocks.map(\.text) == ["De aanbieder & co\tnu.", "Eerst daarna.", "cel één\ntwee"])
+        #expect(document.blocks.map(\.text) == ["De aanbieder & co\tnu.", "Eerst daarna.", "cel één\ntwee |"])
         #expect(document.blocks[0].anchors == [
             BlockAnchor(text: 0..<6, paragraph: 0, run: 0, runOffset: 2),
             BlockAnchor(text: 6..<17, paragraph: 0, run: 1),

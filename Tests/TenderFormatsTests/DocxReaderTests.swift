@@ -90,7 +90,7 @@ import TenderXML
         #expect(clauses.first?.number == "Artikel 1")
     }
 
-    @Test func readsEachTableCellAsABlock() throws {
+    @Test func readsEachTableRowAsABlockReadWithTheHeaderRow() throws {
         let cell = { (texts: [String]) in "<w:tc>" + texts.map { F.p($0) }.joined() + "</w:tc>" }
         let body = F.p("Voor de tabel")
             + "<w:tbl><w:tr>" + cell(["Product"]) + cell(["Tarief"]) + "</w:tr>"
@@ -98,10 +98,45 @@ import TenderXML
             + #"<w:tr><w:trPr><w:del w:id="9" w:author="x"/></w:trPr>"# + cell(["Geschrapt"]) + cell(["0"]) + "</w:tr></w:tbl>"
             + F.p("Na de tabel")
         let blocks = try read(F(body: body)).blocks
-        #expect(blocks.map(\.text) == ["Voor de tabel", "Product", "Tarief", "Begeleiding\nindividueel", "€ 412,00", "Na de tabel"])
-        #expect(blocks[1...4].allSatisfy { $0.kind == .tableCell })
-        #expect(blocks[3].lineOrigins == [.paragraph(4, column: 1), .paragraph(5, column: 1)])
-        #expect(blocks[5].lineOrigins == [.paragraph(7, column: 1)])
+        // One block per row, as a Markdown row; each cell closed by " |".
+        #expect(blocks.map(\.text) == ["Voor de tabel", "Product |\nTarief |", "Begeleiding\nindividueel |\n€ 412,00 |", "Na de tabel"])
+        #expect(blocks[1...2].allSatisfy { $0.kind == .tableCell })
+        // Every cell paragraph keeps its own line, paragraph number and columns.
+        #expect(blocks[2].lineOrigins == [.paragraph(4, column: 1), .paragraph(5, column: 1), .paragraph(6, column: 1)])
+        #expect(blocks[2].location(atUTF8Offset: "Begeleiding\nindividueel |\n€ ".utf8.count) == .paragraph(6, column: 3))
+        #expect(blocks[3].lineOrigins == [.paragraph(7, column: 1)])
+        #expect(LeadIn.leadIns(of: blocks) == [nil, nil, 1, nil])
+    }
+
+    @Test func aNestedTableEndsTheRowAroundIt() throws {
+        let inner = "<w:tbl><w:tr><w:tc>" + F.p("binnen") + "</w:tc></w:tr></w:tbl>"
+        let body = "<w:tbl><w:tr><w:tc>" + F.p("links") + inner + F.p("onder") + "</w:tc><w:tc>" + F.p("rechts") + "</w:tc></w:tr></w:tbl>"
+        let blocks = try read(F(body: body)).blocks
+        #expect(blocks.map(\.text) == ["links |", "binnen |", "onder |\nrechts |"])
+        #expect(blocks.map { $0.lineOrigins.map(\.lineNumber) } == [[1], [2], [3, 4]])
+    }
+
+    @Test func numberedItemsAreReadWithTheirLeadInAndClauseNumbersAreNot() throws {
+        let numbering = """
+        <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+        <w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>
+        <w:abstractNum w:abstractNumId="3">
+          <w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/></w:lvl>
+          <w:lvl w:ilvl="1"><w:start w:val="2"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>
+        </w:abstractNum>
+        <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+        <w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>
+        <w:num w:numId="3"><w:abstractNumId w:val="3"/></w:num>
+        """
+        let body = F.p("Bij de aanmelding voegt u toe:") + F.p("een kopie van de VOG;", num: (1, 0)) + F.p("het KvK-uittreksel.", num: (1, 0))
+            + F.p("Daarbij geldt:") + F.p("de kopie is gewaarmerkt.", num: (2, 0))
+            + F.p("De aanbieder levert het volgende:") + F.p("Rapportage", num: (3, 1)) + F.p("Facturatie", num: (3, 1))
+        let blocks = try read(F(body: body, numbering: numbering)).blocks
+        #expect(blocks.map(\.label) == [nil, "1.", "2.", nil, "a)", nil, "3.2", "3.3"])
+        // "1." and "a)" are list marks: every item is read with the lead-in. "3.2" numbers a clause:
+        // the block right after a colon is read with it, but "3.3" is no item of that sentence.
+        let leadIns = LeadIn.leadIns(of: blocks)
+        #expect(leadIns == [nil, 0, 0, nil, 3, nil, 5, nil])
     }
 
     @Test func attachesCommentsToTheParagraphsTheyCover() throws {

@@ -56,10 +56,10 @@ import TenderDocument
     static let expectedTexts = [
         "Programma van Eisen", "Algemeen", "De Opdrachtnemer levert  binnen\t30 dagen.", "Begin van het bereik",
         "Einde van het bereik", "eerste", "sub een", "sub twee", "diep", "tweede", "vervolg van tweede", "Tussendoor.",
-        "derde", "vijfde", "punt", "Product", "Tarief", "Begeleiding\nindividueel", "€ 412,00", "Een voetnoot.",
+        "derde", "vijfde", "punt", "Product |\nTarief |", "Begeleiding\nindividueel |\n€ 412,00 |", "Een voetnoot.",
     ]
     static let expectedLabels: [String?] = [
-        nil, "1", nil, nil, nil, "1.", "a)", "b)", "1.b.1.", "2.", nil, nil, "3.", "5.", nil, nil, nil, nil, nil, nil,
+        nil, "1", nil, nil, nil, "1.", "a)", "b)", "1.b.1.", "2.", nil, nil, "3.", "5.", nil, nil, nil, nil,
     ]
 
     static func content(_ inner: String = body) -> String {
@@ -111,7 +111,31 @@ import TenderDocument
         #expect(blocks[3].comments == ["tenderlint: negeer x (reden)"])
         #expect(blocks[4].comments == ["tenderlint: negeer x (reden)"])
         #expect(blocks[5].comments.isEmpty)
-        #expect(blocks[17].lineOrigins == [.paragraph(18, column: 1), .paragraph(19, column: 1)])
+        // A table row is one block, each cell paragraph on a line of its own from its paragraph.
+        #expect(blocks[16].lineOrigins == [.paragraph(18, column: 1), .paragraph(19, column: 1), .paragraph(20, column: 1)])
+        #expect(LeadIn.leadIns(of: blocks)[16] == 15)
+    }
+
+    @Test func numberedItemsAreReadWithTheirLeadIn() throws {
+        let inner = """
+        <text:p>Bij de inschrijving voegt u toe:</text:p>
+        <text:list text:style-name="L1"><text:list-item><text:p>een kopie van de VOG;</text:p></text:list-item>
+        <text:list-item><text:p>het uittreksel.</text:p></text:list-item></text:list>
+        <text:p>Daarna volgt de beoordeling.</text:p>
+        """
+        let flat = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <office:document \(Self.namespaces) office:mimetype="application/vnd.oasis.opendocument.text">
+        <office:automatic-styles>\(Self.listStyles)</office:automatic-styles>
+        <office:body><office:text>\(inner)</office:text></office:body></office:document>
+        """
+        for document in [try DocumentReader().read(bytes: Array(flat.utf8), path: "lijst.fodt"),
+                         try DocumentReader().read(bytes: try Self.odt(content: Self.content(inner)), path: "lijst.odt")] {
+            // The body's four paragraphs (the .odt's styles part adds its footer after them).
+            let body = Array(document.blocks.prefix(4))
+            #expect(body.map(\.label) == [nil, "1.", "2.", nil])
+            #expect(LeadIn.leadIns(of: body) == [nil, 0, 0, nil])
+        }
     }
 
     @Test func readsFlatODTTheSameWay() throws {

@@ -8,6 +8,15 @@ import TenderDocument
         try DocumentReader().read(bytes: bytes, path: path)
     }
 
+    @Test func numberedAndLetteredItemsAreReadWithTheirLeadIn() throws {
+        let text = "Bij de inschrijving voegt u toe:\n1. een kopie van de VOG;\n2) het uittreksel;\nb. de verklaring.\n\n3.2 Rapportage\n"
+        for path in ["a.txt", "a.md"] {
+            let blocks = try read(Array(text.utf8), path: path).blocks
+            #expect(blocks.map(\.text) == ["Bij de inschrijving voegt u toe:", "1. een kopie van de VOG;", "2) het uittreksel;", "b. de verklaring.", "3.2 Rapportage"])
+            #expect(LeadIn.leadIns(of: blocks) == [nil, 0, 0, 0, nil])
+        }
+    }
+
     @Test func utf8WithBOM() throws {
         let document = try read([0xEF, 0xBB, 0xBF] + Array("Cliënt en coöperatie".utf8))
         #expect(document.blocks.map(\.text) == ["Cliënt en coöperatie"])

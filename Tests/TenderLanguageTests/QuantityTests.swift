@@ -62,4 +62,13 @@ import TenderDocument
         let sentences = zip([0] + ends.dropLast(), ends).map { String(decoding: n.bytes[$0..<$1], as: UTF8.self) }
         #expect(sentences == ["zie art. 4.1.6 jeugdwet, o.a. lid 2.", " de aanbieder levert.", " klaar!"])
     }
+
+    @Test func aListNumberAfterALeadInsColonDoesNotEndTheSentence() {
+        // A numbered item read after the sentence that leads into its list: one sentence.
+        let n = NormalizedText("Bij de aanmelding voegt u toe: 1. een kopie van de VOG. Daarna 2. beoordeelt de gemeente.")
+        let ends = SentenceSplitter.sentenceEnds(in: n.bytes)
+        let sentences = zip([0] + ends.dropLast(), ends).map { String(decoding: n.bytes[$0..<$1], as: UTF8.self) }
+        // "Daarna 2." follows no colon: a number that ends a sentence there still ends it.
+        #expect(sentences == ["bij de aanmelding voegt u toe: 1. een kopie van de vog.", " daarna 2.", " beoordeelt de gemeente."])
+    }
 }

@@ -68,6 +68,37 @@ import TenderLint
         #expect(matches(e, "De gemeente vraagt een kopie van de VOG.") == ["kopie van de VOG"])
     }
 
+    @Test func aNegationInTheQuestionDoesNotDropTheDemandInTheAnswer() throws {
+        let e = try engine(match: "{all: [[uren], [bijhouden, bijgehouden]], scope: clause}", exceptions: "[{any: [$negation]}]")
+        // The question asks with a negation; the answer states the demand.
+        #expect(matches(e, "Vraag: Worden de uren niet gevraagd? Antwoord: Wel. Per cliënt worden ze bijgehouden.")
+            == ["uren niet gevraagd? Antwoord: Wel. Per cliënt worden ze bijgehouden"])
+        // A negation in the answer still drops it, and so does one in a question asked alone.
+        #expect(matches(e, "Vraag: Hoe gaat het met de uren? Antwoord: Ze worden niet gevraagd en niet bijgehouden.").isEmpty)
+        #expect(matches(e, "Worden de uren niet gevraagd of bijgehouden?").isEmpty)
+    }
+
+    /// The findings for `blocks` (lines of one Markdown-like text document) as (line, matched text).
+    func findings(_ engine: Engine, _ blocks: [Block]) -> [String] {
+        let doc = Document(path: "x", format: .markdown, contentHash: "", blocks: blocks)
+        return engine.lint(doc).findings.map { "\($0.start.lineNumber): \($0.matchedText)" }
+    }
+
+    @Test func numberedItemsAreReadWithTheirLeadInAndReportedAtTheItem() throws {
+        let e = try engine(match: "{all: [[voegt ... toe], [vog]], near: 12}")
+        let blocks = [
+            Block(kind: .paragraph, text: "Bij de aanmelding voegt u toe:", firstLine: 1),
+            Block(kind: .paragraph, text: "1. het inschrijfformulier;", firstLine: 2),
+            Block(kind: .paragraph, text: "2. een kopie van de VOG.", firstLine: 3),
+        ]
+        // The match begins in the lead-in, so the finding starts where the item does (line 3).
+        #expect(findings(e, blocks) == ["3: 2. een kopie van de VOG"])
+        // Without the colon the number is a new sentence, and nothing leads into it.
+        var plain = blocks
+        plain[0].text = "Bij de aanmelding voegt u toe."
+        #expect(findings(e, plain).isEmpty)
+    }
+
     @Test func numericConditionsOnDaysAndRelativeAmounts() throws {
         let e = try engine(match: "{all: [[betaling, betaalt], {quantity: {unit: dagen, above: 30}}]}")
         #expect(matches(e, "De gemeente betaalt binnen 45 dagen.") == ["betaalt binnen 45 dagen"])

@@ -67,10 +67,16 @@ extension CompiledCatalogue {
             }
             for unit in units {
                 guard let window = bestWindow(spec: rule.match, hits: hits[0], occurrences: occurrences, unit: unit, quantities: quantities, facts: facts) else { continue }
+                // A clause-scoped match spans sentences; its sentence-scoped exceptions are looked
+                // for in the sentences it spans, except questions when it also spans a statement:
+                // "hoeven wij toch geen uren te schrijven?" asks, the answer says what is demanded.
+                let spanned = Set(window.map(\.sentence))
+                let statements = spanned.filter { sentence in !window.contains { $0.sentence == sentence && doc.isQuestion($0) } }
+                let sentenceUnits = statements.isEmpty ? spanned : statements
                 let excepted = specs.indices.dropFirst().contains { s in
                     let spec = specs[s]
                     let exceptionUnits: Set<Int> = spec.scope == .clause ? Set(window.map(\.clause))
-                        : (rule.match.scope == .sentence ? [unit] : Set(window.map(\.sentence)))
+                        : (rule.match.scope == .sentence ? [unit] : sentenceUnits)
                     return exceptionUnits.contains { bestWindow(spec: spec, hits: hits[s], occurrences: occurrences, unit: $0, quantities: quantities, facts: facts) != nil }
                 }
                 if excepted { continue }
@@ -136,6 +142,23 @@ extension CompiledCatalogue {
         var chosen: [Int: Hit] = [:]
         for c in candidates[best.lo...best.hi] where chosen[c.group] == nil { chosen[c.group] = c.hit }
         return chosen.values.sorted { $0.first < $1.first }
+    }
+}
+
+extension AnalyzedDocument {
+    /// Whether the sentence `hit` lies in ends in a question mark.
+    func isQuestion(_ hit: CompiledCatalogue.Hit) -> Bool {
+        let block = blocks[hit.block]
+        guard let first = block.sentenceOfToken.first, let firstToken = block.tokens.first else { return false }
+        // The block's first token lies in its sentence `skipped` (as `AnalyzedDocument` counts).
+        var skipped = 0
+        while skipped < block.sentenceEnds.count - 1, firstToken.range.lowerBound >= block.sentenceEnds[skipped] { skipped += 1 }
+        let local = hit.sentence - first + skipped
+        guard block.sentenceEnds.indices.contains(local) else { return false }
+        let bytes = block.normalized.bytes
+        var end = block.sentenceEnds[local]
+        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A { end -= 1 }
+        return end > 0 && bytes[end - 1] == UInt8(ascii: "?")
     }
 }
 
