@@ -153,7 +153,7 @@ extension AnalyzedDocument {
         // The block's first token lies in its sentence `skipped` (as `AnalyzedDocument` counts).
         var skipped = 0
         while skipped < block.sentenceEnds.count - 1, firstToken.range.lowerBound >= block.sentenceEnds[skipped] { skipped += 1 }
-        let local = hit.sentence - first + skipped
+        let local = hit.sentence - Int(first) + skipped
         guard block.sentenceEnds.indices.contains(local) else { return false }
         let bytes = block.normalized.bytes
         var end = block.sentenceEnds[local]
