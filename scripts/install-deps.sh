@@ -15,6 +15,7 @@ packages=(
   postgresql            # the server of the inventory's PostgreSQL store in its tests (scripts/start-postgres.sh starts its own cluster on loopback)
   dpkg-dev              # dpkg-shlibdeps: the Debian package's Depends (scripts/package.sh)
   man-db                # man -l renders the package's man pages in scripts/test-package.sh
+  python3-yaml          # scripts/make-corpus.py reads the evaluation clauses (browser test, inventory demo, benchmark)
   python3-uno           # drives LibreOffice's own "accept all" / "reject all" on the redlined copies (Tests/TenderRedlineTests/Scripts/office.py)
 )
 missing=()
