@@ -27,6 +27,11 @@ public enum PdfReader {
         try layout(PdfPage.pages(from: output, path: path, limits: limits), path: path).blocks
     }
 
+    /// The warnings of `pdftotext -bbox-layout` output (tests: pages built by hand).
+    static func warnings(fromBBoxOutput output: [UInt8], path: String, limits: InputLimits = .default) throws(ReaderError) -> [ReadWarning.Kind] {
+        try layout(PdfPage.pages(from: output, path: path, limits: limits), path: path).warnings
+    }
+
     /// Fewer characters per page than this, on average, over a PDF of `scanMinimumPages` pages or
     /// more, is a scan with a stray text layer (page numbers, a stamp), not a text document.
     static let scanCharactersPerPage = 40
@@ -45,18 +50,19 @@ public enum PdfReader {
         guard pages.contains(where: { !$0.lines.isEmpty }) else { throw .noText(path: path) }
         let characters = pages.reduce(0) { sum, page in sum + page.lines.reduce(0) { $0 + $1.text.count } }
         if pages.count >= scanMinimumPages, characters < scanCharactersPerPage * pages.count { throw .noText(path: path) }
-        // Any page without a text layer was not checked (a scanned page among typed ones): the
-        // report says so, however few they are, instead of looking clean.
-        let empty = pages.filter(\.lines.isEmpty).count
-        var warnings: [ReadWarning.Kind] = []
-        if empty > 0 {
-            warnings.append(.pagesWithoutText(empty: empty, pages: pages.count))
-        }
         for i in pages.indices {
             pages[i].lines = attachMarkers(pages[i].lines)
             numberRows(&pages[i].lines)
         }
         removeRunningLines(&pages)
+        // Any page without a text layer was not checked (a scanned page among typed ones): the
+        // report says so, however few they are, instead of looking clean. Counted after the
+        // running lines are gone, so a scanned page with a stamped page number counts too.
+        let empty = pages.filter(\.lines.isEmpty).count
+        var warnings: [ReadWarning.Kind] = []
+        if empty > 0 {
+            warnings.append(.pagesWithoutText(empty: empty, pages: pages.count))
+        }
         let blocks = paragraphs(pages)
         guard !blocks.isEmpty else { throw .noText(path: path) }
         return (blocks, warnings)

@@ -69,6 +69,24 @@ import TenderDocument
             == "partly-scanned.pdf: 2 van de 4 pagina's hebben geen tekstlaag (gescand?); die pagina's zijn niet gecontroleerd")
     }
 
+    @Test func aScannedPageWithAStampedPageNumberCountsAsScanned() throws {
+        // Four pages as pdftotext -bbox-layout gives them: typed text on 1, 2 and 4; page 3 a scan
+        // whose text layer holds only its stamped page number.
+        func line(_ text: String, y: Int) -> String {
+            "<line xMin=\"72\" yMin=\"\(y)\" xMax=\"500\" yMax=\"\(y + 12)\">" + text.split(separator: " ").map { "<word>\($0)</word>" }.joined() + "</line>"
+        }
+        func page(_ lines: [String]) -> String {
+            "<page width=\"595\" height=\"842\"><flow><block>" + lines.enumerated().map { line($1, y: 100 + 20 * $0) }.joined() + "</block></flow></page>"
+        }
+        // Typed pages differ (identical lines at the edges of most pages would be running lines).
+        let typed = { (n: Int) in ["Artikel \(n). De Aanbieder levert ieder kwartaal een rapportage aan de gemeente.",
+                                   "De rapportage over periode \(n) bevat de ingezette uren per cliënt.",
+                                   "Lid \(n) geldt voor alle percelen van deze overeenkomst."] }
+        let html = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><doc>" + page(typed(1)) + page(typed(2)) + page(["- 3 -"]) + page(typed(4)) + "</doc></body></html>"
+        let warnings = try PdfReader.warnings(fromBBoxOutput: Array(html.utf8), path: "stempel.pdf")
+        #expect(warnings == [.pagesWithoutText(empty: 1, pages: 4)])
+    }
+
     @Test func aPDFWhoseEveryPageIsScannedIsRefusedAsAScan() {
         #expect(throws: ReaderError.noText(path: "scanned-2-pages.pdf")) { try read("scanned-2-pages.pdf") }
         #expect(!ReaderError.noText(path: "scanned-2-pages.pdf").message().contains("\n"))
