@@ -45,7 +45,8 @@ public enum SentenceSplitter {
         if abbreviations.contains(word) { return true }
         // "1." at the start of a list item is a number, not a sentence end, also when the item is
         // read after its lead-in ("toe: 1. een kopie").
-        if word.allSatisfy(\.isNumber), s == 0 || followsColon(bytes, at: s) { return true }
+        // Only a list number of one or two digits: "Looptijd: 2026. De …" ends its sentence.
+        if word.allSatisfy(\.isNumber), s == 0 || (word.count <= 2 && followsColon(bytes, at: s)) { return true }
         return false
     }
 

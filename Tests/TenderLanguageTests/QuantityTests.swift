@@ -70,5 +70,10 @@ import TenderDocument
         let sentences = zip([0] + ends.dropLast(), ends).map { String(decoding: n.bytes[$0..<$1], as: UTF8.self) }
         // "Daarna 2." follows no colon: a number that ends a sentence there still ends it.
         #expect(sentences == ["bij de aanmelding voegt u toe: 1. een kopie van de vog.", " daarna 2.", " beoordeelt de gemeente."])
+        // A year or an amount after a colon is no list number: its full stop ends the sentence.
+        let year = NormalizedText("Looptijd: 2026. De aanbieder rapporteert. Aantal: 12. Klaar.")
+        let yearEnds = SentenceSplitter.sentenceEnds(in: year.bytes)
+        let parts = zip([0] + yearEnds.dropLast(), yearEnds).map { String(decoding: year.bytes[$0..<$1], as: UTF8.self) }
+        #expect(parts == ["looptijd: 2026.", " de aanbieder rapporteert.", " aantal: 12. klaar."])
     }
 }
