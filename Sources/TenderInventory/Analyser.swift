@@ -137,11 +137,12 @@ struct Analyser: Sendable {
 
     /// What the document says of itself, for the fields no metadata source gives: an eForms
     /// notice's buyer (as the municipality: "Gemeente Lindeveld, namens …" gives "Lindeveld"),
-    /// its issue year and CPV codes; the title from the properties, else the first heading.
+    /// its issue year and CPV codes; the title from the first heading (or a notice's BT-21), else
+    /// the title property (a Word template's stale title must not name many documents at once).
     static func ownMetadata(of document: Document) -> DocumentMetadata {
         let properties = document.properties
         return DocumentMetadata(municipality: properties.buyer.map(municipality(ofBuyer:)), year: properties.year,
-                                title: properties.title ?? title(of: document),
+                                title: title(of: document) ?? properties.title,
                                 cpv: properties.cpv.isEmpty ? nil : properties.cpv.joined(separator: ", "))
     }
 

@@ -31,8 +31,13 @@ enum MetadataFields {
         case "cpv":
             // Codes of eight digits, with or without their check digit, separated by commas,
             // semicolons or blanks; a spreadsheet may give one code as the number 85311300.0.
-            let parts = known.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }).map(String.init)
-            let codes = parts.map { $0.hasSuffix(".0") ? String($0.dropLast(2)) : $0 }
+            let parts = known.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace }).map(String.init)
+            // A spreadsheet number loses the leading zero of a code such as 03000000.
+            let codes = parts.map { part -> String in
+                let code = part.hasSuffix(".0") ? String(part.dropLast(2)) : part
+                // (CPV divisions 03 and 09): seven digits get it back, nothing else is guessed.
+                return code.count == 7 && code.allSatisfy({ $0.isASCII && $0.isNumber }) ? "0" + code : code
+            }
             guard !codes.isEmpty, codes.allSatisfy({ code in
                 let digits = code.prefix { $0.isASCII && $0.isNumber }
                 return digits.count == 8 && (digits.count == code.count || code.dropFirst(8).first == "-")

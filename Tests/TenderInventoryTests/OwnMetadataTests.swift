@@ -69,5 +69,9 @@ import TenderLint
         #expect(MetadataFields.assign("cpv", key: "cpv", value: "85311300, 85312400-3", to: &metadata, english: false) == nil)
         #expect(metadata.cpv == "85311300, 85312400-3")
         #expect(MetadataFields.assign("cpv", key: "cpv", value: "jeugdzorg", to: &metadata, english: false) == "'cpv' moet CPV-codes van acht cijfers bevatten, zoals 85311300")
+        // A spreadsheet number lost the leading zero of a division-03 code: seven digits get it back.
+        #expect(MetadataFields.assign("cpv", key: "cpv", value: "3000000.0", to: &metadata, english: false) == nil)
+        #expect(metadata.cpv == "03000000")
+        #expect(MetadataFields.assign("cpv", key: "cpv", value: "853113", to: &metadata, english: false) != nil)
     }
 }
