@@ -54,10 +54,11 @@ with open(f"{corpus}/oud-bestek.doc", "wb") as f: f.write(bytes([0xD0, 0xCF, 0x1
 book.save(f"{out}/metadata.xlsx")
 PY
 
+scan_failed() { echo "inventory-demo: a scan failed; its log:" >&2; cat "$out/scan.log" >&2; exit 1; }
 echo "== files: $(ls "$out/corpus" | wc -l) in the corpus, $(ls "$out/unique" | wc -l) in its deduplicated twin"
-"$binary" inventory scan "$out/corpus" --db "$out/corpus.sqlite" --meta "$out/metadata.xlsx" >> "$out/scan.log" 2>&1
-"$binary" inventory scan "$out/corpus" --db "$out/corpus.sqlite" >> "$out/scan.log" 2>&1   # a rescan without --meta
-"$binary" inventory scan "$out/unique" --db "$out/unique.sqlite" --meta "$out/metadata.xlsx" >> "$out/scan.log" 2>&1
+"$binary" inventory scan "$out/corpus" --db "$out/corpus.sqlite" --meta "$out/metadata.xlsx" >> "$out/scan.log" 2>&1 || scan_failed
+"$binary" inventory scan "$out/corpus" --db "$out/corpus.sqlite" >> "$out/scan.log" 2>&1 || scan_failed   # a rescan without --meta
+"$binary" inventory scan "$out/unique" --db "$out/unique.sqlite" --meta "$out/metadata.xlsx" >> "$out/scan.log" 2>&1 || scan_failed
 for f in html json xlsx; do "$binary" inventory report --db "$out/corpus.sqlite" --format $f -o "$out/report.$f"; done
 "$binary" inventory report --db "$out/unique.sqlite" --format json -o "$out/unique.json"
 
@@ -66,12 +67,13 @@ db="tenderlint_demo_$$"
 base=${pg%/*}
 psql "$pg" -X -q -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 trap 'psql "$pg" -X -q -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true' EXIT
-"$binary" inventory scan "$out/corpus" --db "$base/$db" --meta "$out/metadata.xlsx" >> "$out/scan.log" 2>&1
+"$binary" inventory scan "$out/corpus" --db "$base/$db" --meta "$out/metadata.xlsx" >> "$out/scan.log" 2>&1 || scan_failed
 "$binary" inventory report --db "$base/$db" --format json -o "$out/postgres.json"
 "$binary" inventory report --db "$base/$db" --format html -o "$out/postgres.html"
 
 # The XLSX through LibreOffice (its own reading, saved as CSV of the first sheet).
-soffice --headless --norestore "-env:UserInstallation=file://$out/lo-profile" --convert-to csv --outdir "$out/lo" "$out/report.xlsx" > /dev/null 2>&1
+soffice --headless --norestore "-env:UserInstallation=file://$out/lo-profile" --convert-to csv --outdir "$out/lo" "$out/report.xlsx" > "$out/soffice.log" 2>&1 \
+  || { echo "inventory-demo: LibreOffice could not convert the XLSX:" >&2; cat "$out/soffice.log" >&2; exit 1; }
 
 python3 - "$out" <<'PY'
 import csv, json, sys
@@ -114,7 +116,8 @@ if [ -n "$browser" ]; then
   for view in "all:" "twente:#regio=Twente"; do
     name=${view%%:*}; hash=${view#*:}
     "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars "--user-data-dir=$out/chromium-$name" \
-      --virtual-time-budget=2000 --window-size=1200,2400 "--screenshot=$out/report-$name.png" "file://$out/report.html$hash" > /dev/null 2>&1
+      --virtual-time-budget=2000 --window-size=1200,2400 "--screenshot=$out/report-$name.png" "file://$out/report.html$hash" > /dev/null 2>&1 \
+      || echo "inventory-demo: screenshot $name failed (not a check)" >&2
   done
   # "Gemeenten × onderwerpen" for Twente: the same page with the other sections left out (its
   # inline script and content-security policy unchanged), so the section is on screen.
@@ -129,6 +132,7 @@ page = re.sub(r'<section>.*?</section>\n', "", page, flags=re.S)  # by municipal
 open(f"{out}/regions.html", "w", encoding="utf-8").write(page)
 PY
   "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars "--user-data-dir=$out/chromium-regions" \
-    --virtual-time-budget=2000 --window-size=1200,1500 "--screenshot=$out/regions-twente.png" "file://$out/regions.html#regio=Twente" > /dev/null 2>&1
+    --virtual-time-budget=2000 --window-size=1200,1500 "--screenshot=$out/regions-twente.png" "file://$out/regions.html#regio=Twente" > /dev/null 2>&1 \
+    || echo "inventory-demo: screenshot regions failed (not a check)" >&2
   echo "== screenshots: $out/report-all.png $out/report-twente.png $out/regions-twente.png"
 fi

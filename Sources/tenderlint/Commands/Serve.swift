@@ -19,7 +19,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Poort; 0 kiest een vrije poort.")
     var port: Int = 8080
 
-    @Option(help: "Adres om op te luisteren: 127.0.0.1, ::1 of localhost; een ander adres alleen met --allowed-host.")
+    @Option(help: "Adres om op te luisteren: 127.0.0.1, ::1 of localhost; een ander adres alleen met --allowed-host en --token of --user.")
     var host: String = "127.0.0.1"
 
     @Option(name: .customLong("allowed-host"), help: "Hostnaam waarop de server ook antwoordt (achter een reverse proxy; herhaalbaar).")
