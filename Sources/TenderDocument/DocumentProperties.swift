@@ -26,10 +26,30 @@ public struct DocumentProperties: Hashable, Sendable, Codable {
 
     public var isEmpty: Bool { self == DocumentProperties() }
 
+    /// The eight digits of a CPV code written as `85311300` or with its check digit,
+    /// `85311300-5`; nothing for anything else. The one CPV syntax of the readers and the
+    /// metadata tables.
+    public static func cpvDigits(_ text: String) -> String? {
+        let code = Array(text.trimmingASCIIBlanks().utf8)
+        let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        guard code.count == 8 || (code.count == 10 && code[8] == UInt8(ascii: "-") && isDigit(code[9])),
+              code.prefix(8).allSatisfy(isDigit) else { return nil }
+        return String(decoding: code.prefix(8), as: UTF8.self)
+    }
+
     /// One line, blanks folded, at most 200 characters; nothing when only blanks are left.
     static func clean(_ value: String?) -> String? {
         guard let value else { return nil }
         let line = value.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         return line.isEmpty ? nil : String(line.prefix(200))
+    }
+}
+
+private extension String {
+    func trimmingASCIIBlanks() -> Substring {
+        var t = Substring(self)
+        while let f = t.first, f == " " || f == "\t" || f == "\n" || f == "\r" { t.removeFirst() }
+        while let l = t.last, l == " " || l == "\t" || l == "\n" || l == "\r" { t.removeLast() }
+        return t
     }
 }

@@ -31,7 +31,7 @@ enum PropertiesReader {
         for project in [project].compactMap({ $0 }) + lots {
             for classification in project.elements where classification.name == "MainCommodityClassification" {
                 guard let code = classification.elements.first(where: { $0.name == "ItemClassificationCode" }),
-                      let digits = cpvCode(code.text), !cpv.contains(digits) else { continue }
+                      let digits = DocumentProperties.cpvDigits(code.text), !cpv.contains(digits) else { continue }
                 cpv.append(digits)
             }
         }
@@ -77,12 +77,6 @@ enum PropertiesReader {
               head.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element) })
         else { return nil }
         return String(decoding: head, as: UTF8.self)
-    }
-
-    /// `85311300` or `85311300-5` → `85311300`; anything else gives nothing.
-    static func cpvCode(_ text: String) -> String? {
-        let digits = text.trimmed.prefix { $0.isASCII && $0.isNumber }
-        return digits.count == 8 ? String(digits) : nil
     }
 }
 

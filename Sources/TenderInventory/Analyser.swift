@@ -137,8 +137,9 @@ struct Analyser: Sendable {
 
     /// What the document says of itself, for the fields no metadata source gives: an eForms
     /// notice's buyer (as the municipality: "Gemeente Lindeveld, namens …" gives "Lindeveld"),
-    /// its issue year and CPV codes; the title from the first heading (or a notice's BT-21), else
-    /// the title property (a Word template's stale title must not name many documents at once).
+    /// its issue year and CPV codes; the title from the first heading, else the title property
+    /// (a notice, which has no headings, gives its BT-21; a Word template's stale title must not
+    /// name many documents at once).
     static func ownMetadata(of document: Document) -> DocumentMetadata {
         let properties = document.properties
         return DocumentMetadata(municipality: properties.buyer.map(municipality(ofBuyer:)), year: properties.year,
@@ -157,11 +158,10 @@ struct Analyser: Sendable {
         return buyer
     }
 
-    /// The document's first heading (an eForms notice's title block, BT-21, counts as one).
+    /// The document's first heading.
     static func title(of document: Document) -> String? {
-        let notice = document.blocks.first { $0.kind == .noticeField("BT-21") }
         let heading = document.blocks.first { if case .heading = $0.kind { return true } else { return false } }
-        guard let text = (notice ?? heading)?.text else { return nil }
+        guard let text = heading?.text else { return nil }
         var line = Substring(text.split(whereSeparator: \.isNewline).joined(separator: " "))
         // A Markdown heading keeps its marks in the text.
         while line.first == "#" || line.first == " " { line.removeFirst() }

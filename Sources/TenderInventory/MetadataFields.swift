@@ -1,3 +1,5 @@
+import TenderDocument
+
 /// The metadata fields a sidecar or a metadata table may give, by the names a user writes
 /// (English, Dutch, and the Dutch column headings of a spreadsheet), and how each value is checked.
 enum MetadataFields {
@@ -38,10 +40,7 @@ enum MetadataFields {
                 // (CPV divisions 03 and 09): seven digits get it back, nothing else is guessed.
                 return code.count == 7 && code.allSatisfy({ $0.isASCII && $0.isNumber }) ? "0" + code : code
             }
-            guard !codes.isEmpty, codes.allSatisfy({ code in
-                let digits = code.prefix { $0.isASCII && $0.isNumber }
-                return digits.count == 8 && (digits.count == code.count || code.dropFirst(8).first == "-")
-            }) else {
+            guard !codes.isEmpty, codes.allSatisfy({ DocumentProperties.cpvDigits($0) != nil }) else {
                 return english ? "'\(key)' must be CPV codes of eight digits, such as 85311300" : "'\(key)' moet CPV-codes van acht cijfers bevatten, zoals 85311300"
             }
             metadata.cpv = codes.joined(separator: ", ")

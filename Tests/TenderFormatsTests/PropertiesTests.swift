@@ -114,7 +114,8 @@ import TenderDocument
         #expect(PropertiesReader.date("2026-03-02+01:00") == "2026-03-02")
         #expect(PropertiesReader.date("2 maart 2026") == nil)
         #expect(PropertiesReader.date("2026-3-2") == nil)
-        #expect(PropertiesReader.cpvCode("85311300-5") == "85311300")
-        #expect(PropertiesReader.cpvCode("853113") == nil)
+        #expect(DocumentProperties.cpvDigits("85311300-5") == "85311300")
+        #expect(DocumentProperties.cpvDigits("853113") == nil)
+        #expect(DocumentProperties.cpvDigits("85311300-xyz") == nil)
     }
 }
