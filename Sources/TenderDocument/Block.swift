@@ -28,6 +28,10 @@ public struct Block: Hashable, Sendable, Codable {
     /// Where the block's text stands in the source file (DOCX and ODT main parts only; empty
     /// otherwise), in the order of `text`. See `BlockAnchor`.
     public var anchors: [BlockAnchor] = []
+    /// Whether this block is the first row of a table as the reader saw the table begin (a
+    /// `.tableCell` only). The rows that follow, up to the next first row, are read with it as
+    /// their header (`LeadIn`), also where only empty paragraphs stood between two tables.
+    public var startsTable = false
 
     public init(kind: BlockKind, text: String, lineOrigins: [SourceLocation], label: String? = nil, comments: [String] = []) {
         precondition(!lineOrigins.isEmpty, "a block needs the origin of its first line")
@@ -47,7 +51,7 @@ public struct Block: Hashable, Sendable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case kind, text, lineOrigins, label, comments, anchors
+        case kind, text, lineOrigins, label, comments, anchors, startsTable
     }
 
     /// Decodes a block written by `encode(to:)` (a worker process's reply), keeping the
@@ -64,6 +68,7 @@ public struct Block: Hashable, Sendable, Codable {
         self.label = try container.decodeIfPresent(String.self, forKey: .label)
         self.comments = try container.decodeIfPresent([String].self, forKey: .comments) ?? []
         self.anchors = try container.decodeIfPresent([BlockAnchor].self, forKey: .anchors) ?? []
+        self.startsTable = try container.decodeIfPresent(Bool.self, forKey: .startsTable) ?? false
     }
 
     /// The location of the character at `utf8Offset` (an offset into `text`'s UTF-8 view).

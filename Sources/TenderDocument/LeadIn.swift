@@ -16,9 +16,10 @@ public enum LeadIn {
             let text = trimmed(block.text)
             if case .heading = block.kind { tableHeader = nil; listLeadIn = nil; continue }
             // A table: its first row is the header every other row is read with. A row is a
-            // Markdown row (`| a | b |`) or a DOCX/ODT row, its cells each closed by ` |`.
+            // Markdown row (`| a | b |`) or a DOCX/ODT row, its cells each closed by ` |`. A row
+            // the reader marks as a table's first starts a new table even right after another.
             if block.kind == .tableCell, text.hasPrefix("|") || text.hasSuffix("|") {
-                if let header = tableHeader { out[i] = header } else { tableHeader = i }
+                if !block.startsTable, let header = tableHeader { out[i] = header } else { tableHeader = i }
                 continue
             }
             tableHeader = nil
@@ -93,6 +94,46 @@ public enum LeadIn {
         while k < scalars.count, k < 3, scalars[k].properties.isAlphabetic || ("0"..."9").contains(Character(scalars[k])) { k += 1 }
         guard k > 0, k <= 2, k + 1 < scalars.count else { return false }
         return (scalars[k] == "." || scalars[k] == ")") && scalars[k + 1] == " "
+    }
+
+    /// The questions whose answer (a block read with the question) begins with a refusal:
+    /// "Vraag: Kan de betaaltermijn 60 dagen zijn?" ⏎ "Antwoord: Nee, …". The question names a
+    /// demand the answer turns down; what the answer itself demands is read from the answer.
+    public static func refusedQuestions(of blocks: [Block], leadIns: [Int?]) -> Set<Int> {
+        var out = Set<Int>()
+        for (i, lead) in leadIns.enumerated() {
+            guard let q = lead, startsQuestion(trimmed(blocks[q].text)), startsAnswer(trimmed(blocks[i].text)) else { continue }
+            if refuses(trimmed(blocks[i].text)) { out.insert(q) }
+        }
+        return out
+    }
+
+    /// Whether an answer starts, after its "Antwoord:" label, with "nee", "neen" or "no" as a word.
+    static func refuses(_ answer: String) -> Bool {
+        var rest = Substring(answer.lowercased())
+        for label in ["antwoord", "answer", "a"] where rest.hasPrefix(label) {
+            let after = rest.dropFirst(label.count).drop { $0 == " " }
+            if after.first == ":" { rest = after.dropFirst(); break }
+        }
+        rest = rest.drop { $0.isWhitespace }
+        for word in ["neen", "nee", "no"] where rest.hasPrefix(word) {
+            let next = rest.dropFirst(word.count).first
+            return next.map { !$0.isLetter && !$0.isNumber } ?? true
+        }
+        return false
+    }
+
+    /// Whether a line starts with a question or answer label: `Vraag:`, `Vraag 12:`, `Antwoord:`,
+    /// `V:`, `A:` (any case). Plain text and Markdown start a new block there, as a word processor
+    /// has a paragraph per question and per answer.
+    public static func startsQuestionOrAnswerLabel(_ line: Substring) -> Bool {
+        let l = line.prefix(24).lowercased()
+        for label in ["vraag", "antwoord", "question", "answer", "v", "a"] where l.hasPrefix(label) {
+            var rest = l.dropFirst(label.count).drop { $0 == " " }
+            rest = rest.drop { $0.isNumber || $0 == "." }.drop { $0 == " " }
+            if rest.first == ":" { return true }
+        }
+        return false
     }
 
     static func startsQuestion(_ text: String) -> Bool {

@@ -254,6 +254,7 @@ private final class DocxWalker {
     }
 
     private func walk(table: XMLTree.Element) {
+        sink.beginTable()
         for row in rows(of: table) {
             if let trPr = row.element("trPr", namespace: w), trPr.element("del", namespace: w) != nil { continue }
             // One block per row, as Markdown rows are, read with the header row (`LeadIn`).

@@ -194,6 +194,7 @@ final class OdfWalker {
     }
 
     private func walk(table element: XMLTree.Element) {
+        sink.beginTable()
         for row in rows(of: element) {
             // One block per row, as Markdown rows are, read with the header row (`LeadIn`).
             sink.beginRow()

@@ -33,6 +33,15 @@ struct ParagraphBlocks {
 
     /// The cells of the table row being read (`beginRow()` … `endRow()`), not yet a block.
     private var row: PendingRow?
+    /// Set by `beginTable()`: the next row with text is marked as its table's first.
+    private var tableBegins = false
+
+    /// Starts a table: its first row with text is marked `startsTable`, so two tables with only
+    /// empty paragraphs between them keep their own header rows.
+    mutating func beginTable() {
+        endRow()
+        tableBegins = true
+    }
 
     private struct PendingRow {
         var lines: [String] = []
@@ -60,6 +69,8 @@ struct ParagraphBlocks {
         var block = Block(kind: .tableCell, text: pending.lines.joined(separator: "\n"), lineOrigins: pending.origins)
         block.comments = ParagraphBlocks.unique(pending.comments)
         block.anchors = pending.anchors
+        block.startsTable = tableBegins
+        tableBegins = false
         blocks.append(block)
     }
 

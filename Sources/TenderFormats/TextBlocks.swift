@@ -38,7 +38,10 @@ struct TextBlocks {
             if markdown, trimmed.first == "|" {
                 flush()
                 if isTableSeparator(trimmed) { continue }
-                blocks.append(Block(kind: .tableCell, text: String(line), firstLine: n + 1))
+                var row = Block(kind: .tableCell, text: String(line), firstLine: n + 1)
+                // A row right after a line that is no row (a blank line ends a table) begins one.
+                row.startsTable = n == 0 || !lines[n - 1].drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("|")
+                blocks.append(row)
                 continue
             }
             if markdown, isSetextUnderline(trimmed), pending.count == 1 {
@@ -48,7 +51,7 @@ struct TextBlocks {
                 blocks.append(Block(kind: .heading(level: level), text: String(title), firstLine: pendingStart + 1))
                 continue
             }
-            if isBullet(trimmed) || Segmenter.startsClause(trimmed) { flush() }
+            if isBullet(trimmed) || Segmenter.startsClause(trimmed) || LeadIn.startsQuestionOrAnswerLabel(trimmed) { flush() }
             if pending.isEmpty {
                 pendingStart = n
                 pendingKind = isBullet(trimmed) ? .listItem : .paragraph

@@ -50,10 +50,12 @@ public final class Engine: Sendable {
             !options.disabledRules.contains(rule.id)
                 && (rule.domains.isEmpty || active.isEmpty || !active.isDisjoint(with: rule.domains))
         }
-        // A match wholly inside a block's lead-in is the lead-in's own finding, reported there.
+        // A match wholly inside a block's lead-in is the lead-in's own finding, reported there;
+        // a question answered "Nee" demands nothing of its own.
         let matches = compiled.matches(scan, in: analyzed, enabled: enabled).filter { m in
             let block = analyzed.blocks[m.block]
-            return block.leadInLength == 0 || block.normalized.rawRange(m.range).upperBound > block.leadInLength
+            let ownText = block.leadInLength == 0 || block.normalized.rawRange(m.range).upperBound > block.leadInLength
+            return ownText && !analyzed.refusedQuestions.contains(m.block)
         }
         // The ranker's query per block: several findings often share a block.
         var queries: [Int: [String]] = [:]

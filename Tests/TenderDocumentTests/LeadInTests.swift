@@ -27,6 +27,32 @@ import TenderDocument
         #expect(LeadIn.leadIns(of: blocks) == [nil, 0, 0])
     }
 
+    @Test func aQuestionAnsweredNoIsRefused() {
+        let blocks = [
+            block("Vraag: Kan de betaaltermijn naar 60 dagen?", line: 1),
+            block("Antwoord: Nee, de gemeente betaalt binnen dertig dagen.", line: 2),
+            block("Vraag 2: Moet de VOG mee?", line: 3),
+            block("Antwoord: Ja, bij de start.", line: 4),
+            block("V: Volstaat een kopie?", line: 5),
+            block("A: Neen.", line: 6),
+            block("Vraag: Is een nieuw plan nodig?", line: 7),
+            block("Antwoord: Nooit zonder overleg.", line: 8),
+        ]
+        let leadIns = LeadIn.leadIns(of: blocks)
+        #expect(leadIns == [nil, 0, nil, 2, nil, 4, nil, 6])
+        // "Nooit" is no "nee": only a refusal as a word counts.
+        #expect(LeadIn.refusedQuestions(of: blocks, leadIns: leadIns) == [0, 4])
+    }
+
+    @Test func questionAndAnswerLabels() {
+        for line in ["Vraag: Mag dat?", "vraag 12: Mag dat?", "Antwoord: Ja.", "V: x", "A: y", "Vraag 3.1: z", "Question: q"] {
+            #expect(LeadIn.startsQuestionOrAnswerLabel(Substring(line)), "\(line)")
+        }
+        for line in ["Vraagt de gemeente om een VOG?", "Aanbieder: Zorg BV", "Antwoorden worden gepubliceerd.", "Vragen: zie bijlage"] {
+            #expect(!LeadIn.startsQuestionOrAnswerLabel(Substring(line)), "\(line)")
+        }
+    }
+
     @Test func anAnswerIsReadWithItsQuestion() {
         let blocks = [block("Vraag: Volstaat een kopie?", line: 1), block("Antwoord: Nee, u levert het origineel.", line: 2)]
         #expect(LeadIn.leadIns(of: blocks) == [nil, 0])

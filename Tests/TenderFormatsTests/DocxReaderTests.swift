@@ -108,6 +108,19 @@ import TenderXML
         #expect(LeadIn.leadIns(of: blocks) == [nil, nil, 1, nil])
     }
 
+    @Test func twoTablesWithOnlyAnEmptyParagraphBetweenKeepTheirOwnHeaders() throws {
+        func table(_ rows: [[String]]) -> String {
+            "<w:tbl>" + rows.map { "<w:tr>" + $0.map { "<w:tc>" + F.p($0) + "</w:tc>" }.joined() + "</w:tr>" }.joined() + "</w:tbl>"
+        }
+        let body = table([["Rapportage", "Frequentie"], ["Managementrapportage", "maandelijks"]])
+            + "<w:p/>"
+            + table([["Document", "Moment"], ["Kopie VOG", "bij start"], ["Uittreksel KvK", "jaarlijks"]])
+        let blocks = try read(F(body: body)).blocks
+        #expect(blocks.map(\.startsTable) == [true, false, true, false, false])
+        // The second table's rows are read with "Document | Moment", not with the first header.
+        #expect(LeadIn.leadIns(of: blocks) == [nil, 0, nil, 2, 2])
+    }
+
     @Test func aNestedTableEndsTheRowAroundIt() throws {
         let inner = "<w:tbl><w:tr><w:tc>" + F.p("binnen") + "</w:tc></w:tr></w:tbl>"
         let body = "<w:tbl><w:tr><w:tc>" + F.p("links") + inner + F.p("onder") + "</w:tc><w:tc>" + F.p("rechts") + "</w:tc></w:tr></w:tbl>"

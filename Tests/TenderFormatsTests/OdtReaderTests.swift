@@ -138,6 +138,18 @@ import TenderDocument
         }
     }
 
+    @Test func twoTablesWithOnlyAnEmptyParagraphBetweenKeepTheirOwnHeaders() throws {
+        func table(_ rows: [[String]]) -> String {
+            "<table:table>" + rows.map { "<table:table-row>" + $0.map { "<table:table-cell><text:p>\($0)</text:p></table:table-cell>" }.joined() + "</table:table-row>" }.joined() + "</table:table>"
+        }
+        let inner = table([["Rapportage", "Frequentie"], ["Managementrapportage", "maandelijks"]])
+            + "<text:p/>"
+            + table([["Document", "Moment"], ["Kopie VOG", "bij start"]])
+        let blocks = Array(try DocumentReader().read(bytes: try Self.odt(content: Self.content(inner)), path: "tabellen.odt").blocks.prefix(4))
+        #expect(blocks.map(\.startsTable) == [true, false, true, false])
+        #expect(LeadIn.leadIns(of: blocks) == [nil, 0, nil, 2])
+    }
+
     @Test func readsFlatODTTheSameWay() throws {
         let flat = """
         <?xml version="1.0" encoding="UTF-8"?>

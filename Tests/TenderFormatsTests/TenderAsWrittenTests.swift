@@ -71,4 +71,19 @@ import TenderRules
         // Nothing in the lawful rows (paragraphs 12–17), the lawful item (20) or a lead-in.
         #expect(!findings.contains { [2, 3, 12, 13, 14, 15, 16, 17, 19, 20, 25].contains($0.start.lineNumber) })
     }
+    /// A nota van inlichtingen in Markdown, question and answer on consecutive lines: each line is
+    /// a block of its own, the answer read with its question. A question whose answer turns the
+    /// demand down raises nothing; one answered "Ja" is found at the answer.
+    @Test func aQuestionAnsweredNoRaisesNothing() throws {
+        let engine = try SampleFindingsTests.engine.get()
+        let refused = "Vraag: Kan de betaaltermijn naar 60 dagen worden verlengd?\nAntwoord: Nee, de gemeente betaalt correcte declaraties binnen dertig dagen.\n"
+        let document = try DocumentReader().read(bytes: Array(refused.utf8), path: "nvi.md")
+        #expect(document.blocks.map(\.text) == refused.split(separator: "\n").map(String.init))
+        #expect(engine.lint(document, domains: [.jeugd]).findings.filter { $0.suppression == nil }.isEmpty)
+        // The same question answered with a demand of its own is found at the answer.
+        let imposed = "Vraag: Mogen wij volstaan met het UEA?\nAntwoord: Nee, inschrijvers sturen een bankverklaring mee met de inschrijving.\n"
+        let found = engine.lint(try DocumentReader().read(bytes: Array(imposed.utf8), path: "nvi.md"), domains: [.jeugd]).findings
+            .filter { $0.suppression == nil }.map { "\($0.ruleId) @ \($0.start.lineNumber)" }
+        #expect(found == ["bewijs-jaarrekeningen-bij-inschrijving @ 2"])
+    }
 }

@@ -17,6 +17,13 @@ import TenderDocument
         }
     }
 
+    @Test func aBlankLineBetweenMarkdownTablesStartsANewHeader() throws {
+        let text = "| Rapportage | Frequentie |\n|---|---|\n| Managementrapportage | maandelijks |\n\n| Document | Moment |\n|---|---|\n| Kopie VOG | bij start |\n"
+        let blocks = try read(Array(text.utf8), path: "a.md").blocks
+        #expect(blocks.map(\.startsTable) == [true, false, true, false])
+        #expect(LeadIn.leadIns(of: blocks) == [nil, 0, nil, 2])
+    }
+
     @Test func utf8WithBOM() throws {
         let document = try read([0xEF, 0xBB, 0xBF] + Array("Cliënt en coöperatie".utf8))
         #expect(document.blocks.map(\.text) == ["Cliënt en coöperatie"])

@@ -30,6 +30,9 @@ public struct AnalyzedDocument {
     public var clauses: [Clause]
     public var blocks: [AnalyzedBlock]
     public var sentenceCount: Int
+    /// The questions answered with a refusal (`LeadIn.refusedQuestions`): what such a question
+    /// asks for is not demanded.
+    public var refusedQuestions: Set<Int>
     /// The `WordKey` of each distinct token text, and its alternative keys (`rapportages` → also
     /// `rapportag`); a number is its own key. Keys depend on the text alone, so they are kept once
     /// per word of the document's vocabulary, not once per token (that was 24 bytes per token).
@@ -47,6 +50,7 @@ public struct AnalyzedDocument {
         var tokenBase = 0
         var wordKeys: [String: (key: String, alternatives: [String])] = [:]
         let leadIns = LeadIn.leadIns(of: document.blocks)
+        self.refusedQuestions = LeadIn.refusedQuestions(of: document.blocks, leadIns: leadIns)
         for (b, block) in document.blocks.enumerated() {
             // A list item, table row or answer is read after its lead-ins, in one stretch of text.
             let chain = LeadIn.chain(of: b, in: leadIns)
