@@ -96,16 +96,20 @@ public enum LeadIn {
         return (scalars[k] == "." || scalars[k] == ")") && scalars[k + 1] == " "
     }
 
-    /// The questions whose answer (a block read with the question) begins with a refusal:
-    /// "Vraag: Kan de betaaltermijn 60 dagen zijn?" ⏎ "Antwoord: Nee, …". The question names a
-    /// demand the answer turns down; what the answer itself demands is read from the answer.
-    public static func refusedQuestions(of blocks: [Block], leadIns: [Int?]) -> Set<Int> {
-        var out = Set<Int>()
+    /// The question each answer is read with (answer block → question block), and the questions
+    /// whose answer begins with a refusal: "Vraag: Kan de betaaltermijn 60 dagen zijn?" ⏎
+    /// "Antwoord: Nee, …". A question names what the provider asks; what is demanded is what the
+    /// answer says: the question's demand when the answer grants it ("Ja."), nothing of it when
+    /// the answer turns it down, and whatever the answer itself demands.
+    public static func answers(of blocks: [Block], leadIns: [Int?]) -> (questionOfAnswer: [Int: Int], refused: Set<Int>) {
+        var questionOfAnswer: [Int: Int] = [:]
+        var refused = Set<Int>()
         for (i, lead) in leadIns.enumerated() {
             guard let q = lead, startsQuestion(trimmed(blocks[q].text)), startsAnswer(trimmed(blocks[i].text)) else { continue }
-            if refuses(trimmed(blocks[i].text)) { out.insert(q) }
+            questionOfAnswer[i] = q
+            if refuses(trimmed(blocks[i].text)) { refused.insert(q) }
         }
-        return out
+        return (questionOfAnswer, refused)
     }
 
     /// Whether an answer starts, after its "Antwoord:" label, with "nee", "neen" or "no" as a word.

@@ -51,11 +51,16 @@ public final class Engine: Sendable {
                 && (rule.domains.isEmpty || active.isEmpty || !active.isDisjoint(with: rule.domains))
         }
         // A match wholly inside a block's lead-in is the lead-in's own finding, reported there;
-        // a question answered "Nee" demands nothing of its own.
+        // except a question with an answer: what it asks is reported at the answer ("Ja."), or
+        // not at all when the answer turns it down ("Nee, …").
+        let answered = Set(analyzed.questionOfAnswer.values)
         let matches = compiled.matches(scan, in: analyzed, enabled: enabled).filter { m in
             let block = analyzed.blocks[m.block]
+            if answered.contains(m.block) { return false }
             let ownText = block.leadInLength == 0 || block.normalized.rawRange(m.range).upperBound > block.leadInLength
-            return ownText && !analyzed.refusedQuestions.contains(m.block)
+            if ownText { return true }
+            guard let question = analyzed.questionOfAnswer[m.block] else { return false }
+            return !analyzed.refusedQuestions.contains(question)
         }
         // The ranker's query per block: several findings often share a block.
         var queries: [Int: [String]] = [:]
@@ -75,14 +80,19 @@ public final class Engine: Sendable {
                 findings[i].suppressionKind = .configuration
             }
         }
-        // One finding per clause and topic: two rules of one topic on one clause (a payment term of
+        // One finding per clause (or row, item, answer) and topic: two rules of one topic on one clause (a payment term of
         // 60 days that also waits for approval) are one burden with one model article, and must not
         // count twice in the burden. The most severe stays, then the earliest, then by rule id.
         // When one of them is silenced (a marker with a reason, the municipal context), the burden
         // is explained: the others go too, so silencing the finding shown never brings up another.
         var keep = [Bool](repeating: true, count: findings.count)
         var groups: [ClauseTopic: [Int]] = [:]
-        for i in matches.indices { groups[ClauseTopic(clause: matches[i].clause, topic: findings[i].topic), default: []].append(i) }
+        // A table row, list item or answer (a block read with a lead-in) is a demand of its own:
+        // two rows of one topic (two periodic reports) are two burdens.
+        for i in matches.indices {
+            let item = analyzed.blocks[matches[i].block].leadInLength > 0 ? matches[i].block : nil
+            groups[ClauseTopic(clause: matches[i].clause, item: item, topic: findings[i].topic), default: []].append(i)
+        }
         for members in groups.values where members.count > 1 {
             if members.contains(where: { findings[$0].suppression != nil }) {
                 for m in members where findings[m].suppression == nil { keep[m] = false }
@@ -121,6 +131,8 @@ public final class Engine: Sendable {
 
     private struct ClauseTopic: Hashable {
         var clause: Int
+        /// The block of a row, item or answer; nil for the rest of the clause.
+        var item: Int?
         var topic: String
     }
 
@@ -148,11 +160,19 @@ public final class Engine: Sendable {
         // The range in the block's own text: a match that began in the lead-in starts at the block.
         let combined = analyzed.normalized.rawRange(match.range)
         let lead = analyzed.leadInLength
-        let raw = (max(combined.lowerBound, lead) - lead)..<(combined.upperBound - lead)
-        let utf8 = block.text.utf8
-        let lower = utf8.index(utf8.startIndex, offsetBy: raw.lowerBound)
-        let upper = utf8.index(utf8.startIndex, offsetBy: raw.upperBound)
-        let matchedText = String(block.text[lower..<upper])
+        // A question's demand granted by its answer points at the answer's first line and quotes
+        // the question.
+        let fromQuestion = combined.upperBound <= lead
+        let raw = fromQuestion ? 0..<(block.text.utf8.firstIndex(of: UInt8(ascii: "\n")).map { block.text.utf8.distance(from: block.text.utf8.startIndex, to: $0) } ?? block.text.utf8.count)
+            : (max(combined.lowerBound, lead) - lead)..<(combined.upperBound - lead)
+        let matchedText: String
+        if fromQuestion {
+            let all = analyzed.rawText.utf8
+            matchedText = String(analyzed.rawText[all.index(all.startIndex, offsetBy: combined.lowerBound)..<all.index(all.startIndex, offsetBy: combined.upperBound)])
+        } else {
+            let utf8 = block.text.utf8
+            matchedText = String(block.text[utf8.index(utf8.startIndex, offsetBy: raw.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: raw.upperBound)])
+        }
         let clause = doc.clauses[match.clause]
 
         var quantityText = ""

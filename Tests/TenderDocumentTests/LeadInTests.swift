@@ -41,7 +41,9 @@ import TenderDocument
         let leadIns = LeadIn.leadIns(of: blocks)
         #expect(leadIns == [nil, 0, nil, 2, nil, 4, nil, 6])
         // "Nooit" is no "nee": only a refusal as a word counts.
-        #expect(LeadIn.refusedQuestions(of: blocks, leadIns: leadIns) == [0, 4])
+        let answers = LeadIn.answers(of: blocks, leadIns: leadIns)
+        #expect(answers.questionOfAnswer == [1: 0, 3: 2, 5: 4, 7: 6])
+        #expect(answers.refused == [0, 4])
     }
 
     @Test func questionAndAnswerLabels() {

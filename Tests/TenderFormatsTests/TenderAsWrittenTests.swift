@@ -85,5 +85,11 @@ import TenderRules
         let found = engine.lint(try DocumentReader().read(bytes: Array(imposed.utf8), path: "nvi.md"), domains: [.jeugd]).findings
             .filter { $0.suppression == nil }.map { "\($0.ruleId) @ \($0.start.lineNumber)" }
         #expect(found == ["bewijs-jaarrekeningen-bij-inschrijving @ 2"])
+        // A question whose demand the answer grants ("Ja.") is found once, at the answer.
+        let granted = "Vraag: Moeten wij van alle medewerkers een kopie van de VOG meesturen?\nAntwoord: Ja.\n"
+        let grantedFindings = engine.lint(try DocumentReader().read(bytes: Array(granted.utf8), path: "nvi.md"), domains: [.jeugd]).findings
+            .filter { $0.suppression == nil }
+        #expect(grantedFindings.map { "\($0.topic) @ \($0.start.lineNumber)" } == ["vog-jeugd @ 2"])
+        #expect(grantedFindings.first?.matchedText.contains("VOG") == true)
     }
 }

@@ -30,8 +30,9 @@ public struct AnalyzedDocument {
     public var clauses: [Clause]
     public var blocks: [AnalyzedBlock]
     public var sentenceCount: Int
-    /// The questions answered with a refusal (`LeadIn.refusedQuestions`): what such a question
-    /// asks for is not demanded.
+    /// The question each answer block is read with, and the questions answered with a refusal
+    /// (`LeadIn.answers`): a question's demand is reported at its answer, unless refused.
+    public var questionOfAnswer: [Int: Int]
     public var refusedQuestions: Set<Int>
     /// The `WordKey` of each distinct token text, and its alternative keys (`rapportages` → also
     /// `rapportag`); a number is its own key. Keys depend on the text alone, so they are kept once
@@ -50,7 +51,7 @@ public struct AnalyzedDocument {
         var tokenBase = 0
         var wordKeys: [String: (key: String, alternatives: [String])] = [:]
         let leadIns = LeadIn.leadIns(of: document.blocks)
-        self.refusedQuestions = LeadIn.refusedQuestions(of: document.blocks, leadIns: leadIns)
+        (self.questionOfAnswer, self.refusedQuestions) = LeadIn.answers(of: document.blocks, leadIns: leadIns)
         for (b, block) in document.blocks.enumerated() {
             // A list item, table row or answer is read after its lead-ins, in one stretch of text.
             let chain = LeadIn.chain(of: b, in: leadIns)
