@@ -12,10 +12,12 @@ public final class Engine: Sendable {
     let ranker: ModelRanker
     private let stemmers: StemmerPool
 
-    public init(catalogue: Catalogue, options: EngineOptions = EngineOptions()) {
+    /// `typoTolerance: false` compiles the catalogue without the repair of typos and split
+    /// compounds (`tenderlint evaluate --without-typo-tolerance` measures what it adds).
+    public init(catalogue: Catalogue, options: EngineOptions = EngineOptions(), typoTolerance: Bool = true) {
         self.catalogue = catalogue
         self.options = options
-        self.compiled = CompiledCatalogue(catalogue)
+        self.compiled = CompiledCatalogue(catalogue, typoTolerance: typoTolerance)
         self.ranker = ModelRanker(models: catalogue.models)
         self.stemmers = StemmerPool()
     }
