@@ -15,9 +15,13 @@ public struct Document: Sendable, Codable {
     public var warnings: [ReadWarning]
     /// What the file says about itself (title, buyer, date, CPV), where its format holds it.
     public var properties: DocumentProperties
+    /// A date given for the document from outside its file (sidecar metadata, an evaluation
+    /// entry); the engine resolves the date it judges by once (`DocumentDate.resolve`).
+    public var date: DocumentDate?
 
     public init(path: String, format: DocumentFormat, contentHash: String, blocks: [Block], warnings: [ReadWarning] = [],
-                properties: DocumentProperties = DocumentProperties()) {
+                properties: DocumentProperties = DocumentProperties(), date: DocumentDate? = nil) {
+        self.date = date
         self.path = path
         self.format = format
         self.contentHash = contentHash

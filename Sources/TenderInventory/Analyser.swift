@@ -42,8 +42,13 @@ struct Analyser: Sendable {
             do { resolved = try resolvedMetadata(path, fromPath, known: known) } catch {
                 return failure(path, message: error.message(english: english), hash: hash, metadata: known.metadata, analysisKey: analysisKey, date: date)
             }
-            return known.metadata == resolved.metadata && known.metadataSource == resolved.source && !known.deleted
-                ? .unchanged : .refresh(id: known.id, metadata: resolved.metadata, source: resolved.source)
+            // A new year from the metadata dates the document anew, and the rules of its period
+            // may differ: it is analysed again. Any other field only refreshes the row.
+            let redated = resolved.metadata.year != nil && resolved.metadata.year != known.metadata.year
+            if !redated {
+                return known.metadata == resolved.metadata && known.metadataSource == resolved.source && !known.deleted
+                    ? .unchanged : .refresh(id: known.id, metadata: resolved.metadata, source: resolved.source)
+            }
         }
         let document: Document
         switch await read(bytes, path: path) {
@@ -63,7 +68,13 @@ struct Analyser: Sendable {
                 resolved.source = [resolved.source, "document"].compactMap { $0 }.joined(separator: ", ")
             }
         }
-        var analysis = rows(for: engine.lint(document), metadata: resolved.metadata, analysisKey: analysisKey, date: date)
+        // The metadata's year dates the document when its own properties do not give that year
+        // (a sidecar or table wins over the document's own date; a year stands for 1 January).
+        var dated = document
+        if let year = resolved.metadata.year, document.properties.year != year {
+            dated.date = DocumentDate(year: year, source: .metadata)
+        }
+        var analysis = rows(for: engine.lint(dated), metadata: resolved.metadata, analysisKey: analysisKey, date: date)
         analysis.document.metadataSource = resolved.source
         analysis.document.textFingerprint = TextFingerprint.of(document).text
         return .analysed(analysis)

@@ -31,9 +31,17 @@ public struct DocumentResult: Sendable, Codable {
     /// The hourly tariff the findings' euros were computed with (the engine's, which a
     /// `.tenderlint.yml` above the document may set).
     public var tariff: Tariff
+    /// The date the document was judged by, with its source; nil: it has none, and today's law
+    /// (`lawDay`) was applied.
+    public var date: DocumentDate?
+    /// The day whose law the rules applied: the document's date, else the day of the run.
+    public var lawDay: String
 
     public init(path: String, format: DocumentFormat, contentHash: String, domains: [Domain], domainSource: DomainSource,
-                clauses: [Clause], findings: [Finding], warnings: [ReadWarning], checkedRules: [String] = [], tariff: Tariff = .standard) {
+                clauses: [Clause], findings: [Finding], warnings: [ReadWarning], checkedRules: [String] = [], tariff: Tariff = .standard,
+                date: DocumentDate? = nil, lawDay: String? = nil) {
+        self.date = date
+        self.lawDay = lawDay ?? date?.day ?? EngineOptions.currentDay()
         self.path = path
         self.format = format
         self.contentHash = contentHash

@@ -12,10 +12,12 @@ public final class Engine: Sendable {
     let ranker: ModelRanker
     private let stemmers: StemmerPool
 
-    public init(catalogue: Catalogue, options: EngineOptions = EngineOptions()) {
+    /// `typoTolerance: false` compiles the catalogue without the repair of typos and split
+    /// compounds (`tenderlint evaluate --without-typo-tolerance` measures what it adds).
+    public init(catalogue: Catalogue, options: EngineOptions = EngineOptions(), typoTolerance: Bool = true) {
         self.catalogue = catalogue
         self.options = options
-        self.compiled = CompiledCatalogue(catalogue)
+        self.compiled = CompiledCatalogue(catalogue, typoTolerance: typoTolerance)
         self.ranker = ModelRanker(models: catalogue.models)
         self.stemmers = StemmerPool()
     }
@@ -46,8 +48,12 @@ public final class Engine: Sendable {
         let scan = compiled.scan(analyzed)
         let forced = domains ?? options.domains
         let (active, source) = forced.map { ($0, DomainSource.option) } ?? DomainDetector.domains(from: scan.facts.domainCounts)
+        // The document's date, resolved once here: the rules of its period apply (today's without one).
+        let date = DocumentDate.resolve(option: options.date, document: document)
+        let lawDay = date?.day ?? options.today
         let enabled = catalogue.rules.map { rule in
             !options.disabledRules.contains(rule.id)
+                && (rule.valid?.contains(lawDay) ?? true)
                 && (rule.domains.isEmpty || active.isEmpty || !active.isDisjoint(with: rule.domains))
         }
         // A match wholly inside a block's lead-in is the lead-in's own finding, reported there;
@@ -104,7 +110,8 @@ public final class Engine: Sendable {
         findings.sort(by: Finding.inReadingOrder)
         return DocumentResult(path: document.path, format: document.format, contentHash: document.contentHash,
                               domains: active.sorted(), domainSource: source, clauses: analyzed.clauses,
-                              findings: findings, warnings: document.warnings, checkedRules: checked, tariff: options.tariff)
+                              findings: findings, warnings: document.warnings, checkedRules: checked, tariff: options.tariff,
+                              date: date, lawDay: lawDay)
     }
 
     /// Stemmers between documents. A stemmer is used by one `lint` call at a time (libstemmer
@@ -213,7 +220,7 @@ public final class Engine: Sendable {
             start: locator.location(atUTF8Offset: raw.lowerBound), end: locator.location(atUTF8Offset: raw.upperBound),
             clauseNumber: clause.number, headingPath: clause.headingPath,
             matchedText: matchedText, excerpt: block.text, excerptRange: raw,
-            message: .rule(match: matchedText, quantity: quantityText), basis: rule.basis(for: domains),
+            message: .rule(match: matchedText, quantity: quantityText), basis: rule.basis(for: domains), period: rule.valid,
             model: model, alternativeModel: alternative, burden: burden,
             fingerprint: Fingerprint.of([rule.id] + words), suppression: nil)
     }

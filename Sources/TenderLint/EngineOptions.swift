@@ -1,3 +1,5 @@
+import Foundation
+import TenderDocument
 import TenderRules
 
 /// Settings that change what the engine finds. The report language is not one of them: findings
@@ -22,6 +24,18 @@ public struct EngineOptions: Sendable {
     /// Municipal context (`.tenderlint.yml` `context`): rule id → the recorded reason why the rule
     /// does not apply here. The rule still runs; its findings are silenced with that reason.
     public var context: [String: String]
+    /// The date every document is judged by (`--date`), before its own; nil: each its own.
+    public var date: DocumentDate?
+    /// Today (`yyyy-mm-dd`, UTC): the law of a document without any date.
+    public var today: String = EngineOptions.currentDay()
+
+    /// The current day in UTC, `yyyy-mm-dd`.
+    public static func currentDay(_ now: Date = Date()) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day], from: now)
+        return String(format: "%04d-%02d-%02d", c.year ?? 2000, c.month ?? 1, c.day ?? 1)
+    }
 
     public init(domains: Set<Domain>? = nil, tariff: Tariff = .standard,
                 municipalitiesPerProvider: Int = BurdenDefaults.municipalitiesPerProvider,

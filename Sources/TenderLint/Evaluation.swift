@@ -20,6 +20,9 @@ public struct Evaluation: Sendable {
         public var topics: [String]
         /// How the clause is written (`table`, `list`, `passive`, `qa`, …), in sets that say.
         public var style: String?
+        /// The date of the clause's document (`yyyy-mm-dd`), in sets that say: the clause is
+        /// judged by the law of that day (else by today's).
+        public var date: String?
     }
 
     public struct Score: Sendable, Codable {
@@ -53,11 +56,16 @@ public struct Evaluation: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw EvaluationError(message: "\(path): bestand niet gevonden")
         }
+        let clauses: [Clause]
         do {
-            return try YAMLDecoder().decode([Clause].self, from: String(decoding: data, as: UTF8.self))
+            clauses = try YAMLDecoder().decode([Clause].self, from: String(decoding: data, as: UTF8.self))
         } catch {
             throw EvaluationError(message: "\(path): geen geldige evaluatieset (\(error))")
         }
+        if let bad = clauses.first(where: { c in c.date.map { DocumentDate.validDay($0) == nil } ?? false }) {
+            throw EvaluationError(message: "\(path): \(bad.id): '\(bad.date ?? "")' is geen datum in de vorm jjjj-mm-dd")
+        }
+        return clauses
     }
 
     /// Scores `engine` on `clauses`.
@@ -65,10 +73,11 @@ public struct Evaluation: Sendable {
         clauseCount = clauses.count
         for c in clauses {
             let trimmed = c.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            let document = trimmed.contains("\n")
+            var document = trimmed.contains("\n")
                 ? ((try? DocumentReader().read(bytes: Array(trimmed.utf8), path: c.id + ".md"))
                     ?? Document(path: c.id, format: .markdown, contentHash: "", blocks: []))
                 : Document(path: c.id, format: .text, contentHash: "", blocks: [Block(kind: .paragraph, text: c.text, firstLine: 1)])
+            document.date = c.date.flatMap { DocumentDate(day: $0, source: .option) }
             let findings = engine.lint(document, domains: c.domain.map { [$0] }).findings
             let labelled = Set(c.topics)
             let predicted = Set(findings.map(\.topic))

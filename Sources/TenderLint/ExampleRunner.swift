@@ -16,7 +16,8 @@ public enum ExampleRunner {
         let text = prefix + example.text
         let shift = prefix.utf8.count
         let document = Document(path: example.file, format: .text, contentHash: "",
-                                blocks: [Block(kind: .paragraph, text: text, firstLine: example.line)])
+                                blocks: [Block(kind: .paragraph, text: text, firstLine: example.line)],
+                                date: date(of: example, rule: rule))
         let domains: Set<Domain>? = example.domain.map { [$0] } ?? (rule.domains.isEmpty ? nil : Set(rule.domains))
         let findings = engine.lint(document, domains: domains).findings.filter { $0.ruleId == rule.id }
         let expected = example.expectedRanges.map { ($0.lowerBound + shift)..<($0.upperBound + shift) }
@@ -45,6 +46,13 @@ public enum ExampleRunner {
         return nil
     }
 
+    /// The date an example's document is judged by: its own, else a day in its rule's period;
+    /// nil (today's law) for a rule that always holds.
+    static func date(of example: RuleExample, rule: Rule) -> DocumentDate? {
+        guard let day = example.date ?? rule.valid?.someDay else { return nil }
+        return DocumentDate(day: day, source: .option)
+    }
+
     /// The marker the suppression mutation appends to a triggering example, in the same paragraph.
     public static func suppressionMarker(for ruleId: String) -> String {
         " [tenderlint: negeer \(ruleId) — voorbeeld van een aanvaarde afwijking]"
@@ -71,7 +79,8 @@ public enum ExampleRunner {
         let domains: Set<Domain>? = example.domain.map { [$0] } ?? (rule.domains.isEmpty ? nil : Set(rule.domains))
         func findings(_ text: String) -> [Finding] {
             let document = Document(path: example.file, format: .text, contentHash: "",
-                                    blocks: [Block(kind: .paragraph, text: text, firstLine: example.line)])
+                                    blocks: [Block(kind: .paragraph, text: text, firstLine: example.line)],
+                                date: date(of: example, rule: rule))
             return engine.lint(document, domains: domains).findings
         }
         let plain = findings(example.text).filter { $0.ruleId == rule.id }.map(\.excerptRange)

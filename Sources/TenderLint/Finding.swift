@@ -113,6 +113,9 @@ public struct Finding: Hashable, Sendable, Codable {
     /// What the finding says, rendered at report time.
     public var message: FindingMessage
     public var basis: [LegalBasis]
+    /// The period of the rule that made the finding (its `valid`), when the rule holds for one:
+    /// the report says which period applied. Nil for a rule that always holds.
+    public var period: RulePeriod? = nil
     public var model: ModelProposal?
     /// The best-ranked model article by text similarity, when it differs from `model`.
     public var alternativeModel: ModelProposal?

@@ -22,12 +22,19 @@ public struct LintTotals: Sendable {
     public var tariffsDiffer = false
     /// Silenced findings (marker, configuration, baseline), in document order.
     public var silenced: [Finding] = []
+    /// Documents without any date (judged by today's law), and that day.
+    public var undated = 0
+    public var undatedLawDay: String?
 
     public init(tariff: Tariff = .standard) { self.tariff = tariff }
 
     public mutating func add(_ document: DocumentResult) {
         if documents == 0 { tariff = document.tariff } else if document.tariff != tariff { tariffsDiffer = true }
         documents += 1
+        if document.date == nil {
+            undated += 1
+            if undatedLawDay == nil { undatedLawDay = document.lawDay }
+        }
         for f in document.findings {
             if f.suppression != nil { silenced.append(f); continue }
             if f.burden.hoursPerOccurrence > 0, municipalitiesPerProvider == nil { municipalitiesPerProvider = f.burden.municipalities }

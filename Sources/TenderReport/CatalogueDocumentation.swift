@@ -84,7 +84,9 @@ public struct CatalogueDocumentation {
         var out = "\(h)\(rule.id) — \(rule.title.text(language))\n\n"
         let topicTitle = catalogue.taxonomy.topic(rule.topic)?.title ?? rule.topic
         out += "\(s)\(en ? "Category" : "Categorie"):\(s) \(rule.category.label(language)) · \(s)\(en ? "Severity" : "Ernst"):\(s) \(rule.severity.label(language)) · \(s)Topic:\(s) \(rule.topic) (\(topicTitle))\n"
-        out += "\(s)\(en ? "Domains" : "Domeinen"):\(s) \(rule.domains.isEmpty ? (en ? "all" : "alle") : rule.domains.map(\.lawName).joined(separator: ", "))\n\n"
+        out += "\(s)\(en ? "Domains" : "Domeinen"):\(s) \(rule.domains.isEmpty ? (en ? "all" : "alle") : rule.domains.map(\.lawName).joined(separator: ", "))\n"
+        if let period = rule.valid { out += "\(s)\(en ? "Period" : "Periode"):\(s) \(Formatting.period(period, language)) (\(en ? "by the document's date" : "naar de datum van het document"))\n" }
+        out += "\n"
         out += rule.rationale.text(language).trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n"
         out += "\(s)\(en ? "Legal basis" : "Grondslag"):\(s)\n"
         for b in rule.basis {

@@ -4,6 +4,34 @@ import TenderRules
 
 /// Number formatting shared by the human-readable reporters (Dutch: 1.234,5).
 public enum Formatting {
+    /// The period a rule holds for: `geldt vanaf 2026-01-01`, `geldt tot en met 2025-12-31`.
+    public static func period(_ period: RulePeriod, _ language: Language) -> String {
+        let en = language == .en
+        switch (period.from, period.until) {
+        case let (from?, until?): return en ? "applies from \(from) to \(until)" : "geldt van \(from) tot en met \(until)"
+        case let (from?, nil): return en ? "applies from \(from)" : "geldt vanaf \(from)"
+        case let (nil, until?): return en ? "applies until \(until)" : "geldt tot en met \(until)"
+        case (nil, nil): return en ? "always applies" : "geldt altijd"
+        }
+    }
+
+    /// Which day's law a document was judged by: its date and where it comes from, or today's.
+    public static func judgedBy(_ document: DocumentResult, _ language: Language) -> String {
+        let en = language == .en
+        guard let date = document.date else {
+            return en ? "no document date: today's law (\(document.lawDay))" : "geen documentdatum: het recht van vandaag (\(document.lawDay))"
+        }
+        return (en ? "document date " : "documentdatum ") + date.shown + " (" + date.source.label(english: en) + ")"
+    }
+
+    /// The summary's note on documents without a date, once per report; nil when every document had one.
+    public static func undatedNote(_ totals: LintTotals, _ language: Language) -> String? {
+        guard totals.undated > 0, let day = totals.undatedLawDay else { return nil }
+        let n = totals.undated
+        return language == .en
+            ? "\(n) document\(n == 1 ? "" : "s") without a date, judged by today's law (\(day))"
+            : "\(n) document\(n == 1 ? "" : "en") zonder datum, beoordeeld naar het recht van vandaag (\(day))"
+    }
     public static func hours(_ value: Double, _ language: Language) -> String {
         number(value, decimals: 1, language)
     }

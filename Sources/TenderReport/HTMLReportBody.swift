@@ -119,6 +119,7 @@ public struct HTMLReportBody {
         out += "<dl class=\"meta\">"
         out += "<dt>\(labels.format)</dt><dd>\(HTMLEscaping.escape(document.format.rawValue))</dd>"
         out += "<dt>\(labels.domain)</dt><dd>\(HTMLEscaping.escape(domainText(document)))</dd>"
+        out += "<dt>\(language == .en ? "Law of" : "Recht van")</dt><dd>\(HTMLEscaping.escape(Formatting.judgedBy(document, language)))</dd>"
         out += "<dt>\(labels.clauses)</dt><dd>\(document.clauseCount)</dd>"
         out += "<dt>\(labels.rulesChecked)</dt><dd>\(document.checkedRules.count)</dd>"
         out += "<dt>\(labels.burden)</dt><dd>\(Formatting.hours(document.hoursPerYear, language)) \(language == .en ? "hours per year" : "uur per jaar") (\(HTMLEscaping.escape(Formatting.euros(document.eurosPerYear, language))))</dd>"
@@ -373,6 +374,9 @@ public struct HTMLReportBody {
             out += "<h\(sub)>\(labels.legalBasis)</h\(sub)>\n<ul class=\"basis\">\n"
             for b in f.basis { out += "<li>\(basisItem(b))</li>\n" }
             out += "</ul>\n"
+            if let period = f.period {
+                out += "<p class=\"period\">\(language == .en ? "Period" : "Periode"): \(HTMLEscaping.escape(Formatting.period(period, language)))</p>\n"
+            }
         }
         if let model = findingText.model(of: f) {
             out += modelSection(model, id: "\(s.panel)-model", title: labels.modelArticle, headingLevel: min(6, h + 1))

@@ -167,6 +167,8 @@ public enum JSONReport {
         public var match: String
         public var message: String
         public var basis: [Basis]
+        /// The period of the rule's law (`valid`), for a rule that holds for one.
+        public var period: Period?
         public var model: ModelReference?
         public var alternativeModel: ModelReference?
         public var burden: Burden
@@ -187,6 +189,22 @@ public enum JSONReport {
         public var eurosPerYear: Double
         public var warnings: [String]
         public var findings: [FindingEntry]
+        /// The date the document was judged by and its source; absent: none, today's law applied.
+        public var date: DocumentDateEntry?
+        /// The day whose law the rules applied (the date, else the day of the run).
+        public var lawDay: String
+    }
+    /// A rule's period: its first and last day, either open.
+    public struct Period: Codable, Sendable, Equatable {
+        public var from: String?
+        public var until: String?
+    }
+    public struct DocumentDateEntry: Codable, Sendable, Equatable {
+        public var day: String
+        /// `option` (`--date`), `metadata`, `properties` (eForms BT-05) or `text` (a dated line).
+        public var source: String
+        /// True when only the year is known (`day` is then 1 January).
+        public var yearOnly: Bool?
     }
     public struct Summary: Codable, Sendable {
         public var documents: Int
@@ -210,6 +228,10 @@ public enum JSONReport {
         public var tariffsDiffer: Bool?
         /// The municipalities factor of the burdens (absent when no finding has a burden).
         public var municipalitiesPerProvider: Int?
+        /// Documents without any date, judged by today's law (absent when every one had a date),
+        /// and the sentence the text report prints about them.
+        public var undatedDocuments: Int?
+        public var undatedNote: String?
 
         init(_ totals: LintTotals, staleBaseline: Int, language: Language) {
             documents = totals.documents
@@ -226,6 +248,8 @@ public enum JSONReport {
             tariffNote = Formatting.tariffAssumption(totals, language)
             tariffsDiffer = totals.tariffsDiffer ? true : nil
             municipalitiesPerProvider = totals.municipalitiesPerProvider
+            undatedDocuments = totals.undated > 0 ? totals.undated : nil
+            undatedNote = Formatting.undatedNote(totals, language)
         }
     }
     /// Every top-level key of the report after `documents`.
@@ -264,7 +288,9 @@ public enum JSONReport {
         DocumentEntry(path: d.path, format: d.format.rawValue, contentHash: d.contentHash, domains: d.domains.map(\.rawValue),
                       domainSource: d.domainSource.rawValue, clauses: d.clauseCount,
                       hoursPerYear: round(d.hoursPerYear), eurosPerYear: round(d.eurosPerYear),
-                      warnings: d.warnings.map { $0.message(english: text.language == .en) }, findings: d.findings.map { entry($0, text: text, used: &used) })
+                      warnings: d.warnings.map { $0.message(english: text.language == .en) }, findings: d.findings.map { entry($0, text: text, used: &used) },
+                      date: d.date.map { DocumentDateEntry(day: $0.day, source: $0.source.rawValue, yearOnly: $0.yearOnly ? true : nil) },
+                      lawDay: d.lawDay)
     }
 
     static func entry(_ f: Finding, text: FindingText, used: inout JSONCatalogueUse) -> FindingEntry {
@@ -284,6 +310,7 @@ public enum JSONReport {
             match: f.matchedTextFolded, message: text.message(f),
             basis: f.basis.map { Basis(law: $0.law, article: $0.article, bwb: $0.bwb, url: $0.url, verification: $0.status.rawValue,
                                        source: $0.source, citation: $0.citation) },
+            period: f.period.map { Period(from: $0.from, until: $0.until) },
             model: reference(text.model(of: f)), alternativeModel: reference(text.alternativeModel(of: f)),
             burden: Burden(hoursPerOccurrence: f.burden.hoursPerOccurrence, occurrencesPerYear: f.burden.occurrencesPerYear,
                            municipalities: f.burden.municipalities,

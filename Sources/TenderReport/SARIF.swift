@@ -134,5 +134,8 @@ enum SARIF {
         var model: String?
         var hoursPerYear: Double
         var eurosPerYear: Double
+        /// For a rule that holds for a period: the period, and which day's law applied and why.
+        var period: JSONReport.Period?
+        var judgedBy: String?
     }
 }

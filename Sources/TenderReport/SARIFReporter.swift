@@ -75,7 +75,7 @@ public struct SARIFReporter: StreamingReporter {
     public mutating func section(_ document: DocumentResult) -> String {
         var out = ""
         for f in document.findings {
-            out += (written == 0 ? "\n" : ",\n") + JSONReport.encode(result(f, ruleIndex: ruleIndex[f.ruleId] ?? -1), indent: 8)
+            out += (written == 0 ? "\n" : ",\n") + JSONReport.encode(result(f, ruleIndex: ruleIndex[f.ruleId] ?? -1, document: document), indent: 8)
             written += 1
         }
         for w in document.warnings { notifications.append(.init(level: "warning", message: .init(text: w.message(english: options.language == .en)))) }
@@ -129,7 +129,7 @@ public struct SARIFReporter: StreamingReporter {
                               model: rule.model.isEmpty ? nil : rule.model))
     }
 
-    private func result(_ f: Finding, ruleIndex: Int) -> SARIF.Result {
+    private func result(_ f: Finding, ruleIndex: Int, document: DocumentResult) -> SARIF.Result {
         var region: SARIF.Region?
         var logical: [SARIF.LogicalLocation]?
         let columns = ReportPosition.codePointColumns(f)
@@ -161,7 +161,9 @@ public struct SARIFReporter: StreamingReporter {
             properties: .init(location: JSONReport.Location(f.start), clause: f.clauseNumber, headingPath: f.headingPath,
                               match: f.matchedTextFolded, suppressionSource: f.suppressionKind?.rawValue,
                               model: f.model?.id, hoursPerYear: JSONReport.round(f.burden.hoursPerYear),
-                              eurosPerYear: JSONReport.round(f.burden.eurosPerYear)))
+                              eurosPerYear: JSONReport.round(f.burden.eurosPerYear),
+                              period: f.period.map { JSONReport.Period(from: $0.from, until: $0.until) },
+                              judgedBy: f.period == nil ? nil : Formatting.judgedBy(document, options.language)))
     }
 
     /// SARIF's level for a severity: `info` becomes `note`.

@@ -39,6 +39,10 @@ public struct TextReporter: StreamingReporter {
                     return s + " [\(verification(b.status))]"
                 }.joined(separator: "; ")
                 if !f.basis.isEmpty { out += "  \(en ? "Basis" : "Grondslag"): \(basis)\n" }
+                // A rule that holds for a period says which one applied, and why (the date).
+                if let period = f.period {
+                    out += "  \(en ? "Period" : "Periode"): \(Formatting.period(period, lang)); \(Formatting.judgedBy(document, lang))\n"
+                }
                 if let m = text.model(of: f) {
                     out += "  \(en ? "Model article" : "Modelartikel"): \(m.title) (\(m.id))\n"
                     out += wrap(m.text, indent: "    ")
@@ -148,6 +152,7 @@ public struct TextReporter: StreamingReporter {
         if !domains.isEmpty { line += en ? "; domain: \(domains)" : "; domein: \(domains)" }
         let silenced = totals.silenced.count
         if silenced > 0 { line += en ? "; \(silenced) silenced" : "; \(silenced) onderdrukt" }
+        if let undated = Formatting.undatedNote(totals, lang) { line += "; " + undated }
         return line
     }
 }

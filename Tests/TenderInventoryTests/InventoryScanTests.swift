@@ -4,6 +4,7 @@ import Testing
 @testable import TenderInventory
 import TenderLint
 import TenderFormats
+import TenderDocument
 
 @Suite struct InventoryScanTests {
     /// The findings the engine makes for `path`, as the expectation for what the store holds.
@@ -151,16 +152,27 @@ import TenderFormats
         #expect(s.procedures.contains { $0.key == "sociale-diensten" })
 
         // All providers: each document's hours × its own providers (100) or the default (10).
-        let hours = try [zeist[0], amersfoort[0], amersfoort[1]].map { engine.lint(try DocumentReader().read(path: $0)).hoursPerYear }
+        // Each document is judged by the law of its metadata's year (path or sidecar).
+        let hours = try zip([zeist[0], amersfoort[0], amersfoort[1]], [2024, 2025, 2023]).map { path, year in
+            var document = try DocumentReader().read(path: path)
+            document.date = DocumentDate(year: year, source: .metadata)
+            return engine.lint(document).hoursPerYear
+        }
         let expectedAll = hours[0] * 10 + hours[1] * 10 + hours[2] * 100
         #expect(abs(s.totals.hoursAllProviders - expectedAll) < 1e-6)
         #expect(abs(s.totals.eurosAllProviders - expectedAll * BurdenDefaults.tariff) < 1e-6)
 
         // Changing only the sidecar updates the metadata without analysing again.
-        try "jaar: 2022\n".write(toFile: amersfoort[1] + ".meta.yml", atomically: true, encoding: .utf8)
+        try "jaar: 2023\naanbieders: 100\nprocedure: open\n".write(toFile: amersfoort[1] + ".meta.yml", atomically: true, encoding: .utf8)
         let again = try await InventoryFixture.scanner(engine: engine, template: template).scan([folder.path], into: store, parameters: BurdenParameters(providersPerTender: 10))
         #expect(again.refreshed == 1)
         #expect(again.analysed == 0)
+        #expect(try store.summary(parameters: BurdenParameters()).procedures.contains { $0.key == "open" })
+
+        // A new year dates the document anew: it is analysed again, by the law of that year.
+        try "jaar: 2022\n".write(toFile: amersfoort[1] + ".meta.yml", atomically: true, encoding: .utf8)
+        let redated = try await InventoryFixture.scanner(engine: engine, template: template).scan([folder.path], into: store, parameters: BurdenParameters(providersPerTender: 10))
+        #expect(redated.analysed == 1)
         #expect(try store.summary(parameters: BurdenParameters()).years.map(\.key) == ["2022", "2024", "2025"])
     }
 

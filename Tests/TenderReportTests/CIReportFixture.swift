@@ -95,7 +95,8 @@ enum CIReportFixture {
                         fingerprint: "00000000000000a4"),
             ],
             warnings: [ReadWarning(path: "./docs/bestek jeugd.md", kind: .invalidBytesReplaced(count: 1, firstLine: 3))],
-            checkedRules: ["betaaltermijn", "kwartaalrapportage", "suppressie-ongebruikt", "suppressie-zonder-reden", "vog-afschriften"])
+            checkedRules: ["betaaltermijn", "kwartaalrapportage", "suppressie-ongebruikt", "suppressie-zonder-reden", "vog-afschriften"],
+            date: DocumentDate(day: "2026-03-02", source: .text))
 
         let docxBlock = Block(kind: .paragraph, text: "De aanbieder overlegt een kopie van de VOG en elk kwartaal een rapportage.",
                               lineOrigins: [.paragraph(7, column: 1)])
@@ -106,7 +107,7 @@ enum CIReportFixture {
                 finding("kwartaalrapportage", .info, path: "docs/wmo.docx", block: docxBlock, match: "kwartaal", basis: [protocolBasis], category: .verantwoordingslast, topic: "maand-kwartaalrapportage",
                         suppression: "Regionaal afgesproken in de Wmo-verordening.", kind: .configuration, fingerprint: "00000000000000b2"),
             ],
-            warnings: [], checkedRules: ["betaaltermijn", "kwartaalrapportage", "vog-afschriften"])
+            warnings: [], checkedRules: ["betaaltermijn", "kwartaalrapportage", "vog-afschriften"], lawDay: "2026-06-01")
 
         let xmlBlock = Block(kind: .noticeField("BT-24"), text: "Elk kwartaal een rapportage.",
                              lineOrigins: [.xml(path: "/ContractNotice/cac:ProcurementProject/cbc:Description", line: 40, column: 1)])
@@ -114,7 +115,7 @@ enum CIReportFixture {
             path: "notices/aankondiging.xml", format: .eforms, contentHash: "02", domains: [], domainSource: .none, clauses: Clause.placeholders(1),
             findings: [finding("kwartaalrapportage", .info, path: "notices/aankondiging.xml", block: xmlBlock, match: "kwartaal", basis: [protocolBasis], category: .verantwoordingslast,
                                topic: "maand-kwartaalrapportage", fingerprint: "00000000000000c1")],
-            warnings: [], checkedRules: ["betaaltermijn", "kwartaalrapportage"])
+            warnings: [], checkedRules: ["betaaltermijn", "kwartaalrapportage"], lawDay: "2026-06-01")
 
         let pdfBlock = Block(kind: .paragraph, text: "Betaling binnen 60 dagen na goedkeuring.", lineOrigins: [.page(3, line: 18, column: 1)])
         let pdf = DocumentResult(
@@ -122,7 +123,7 @@ enum CIReportFixture {
             findings: [finding("betaaltermijn", .error, path: "scan.pdf", block: pdfBlock, match: "binnen 60 dagen",
                                quantity: "60 dagen", basis: [bw], category: .disproportioneel, topic: "betaaltermijn",
                                fingerprint: "00000000000000d1")],
-            warnings: [], checkedRules: ["betaaltermijn", "kwartaalrapportage"])
+            warnings: [], checkedRules: ["betaaltermijn", "kwartaalrapportage"], lawDay: "2026-06-01")
 
         return LintResult(documents: [markdown, docx, xml, pdf], errors: [.malformed(path: "kapot.docx", reason: .init("geen word/document.xml", en: "no word/document.xml"))],
                           tariff: .standard,

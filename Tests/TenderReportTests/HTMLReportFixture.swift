@@ -92,7 +92,8 @@ enum HTMLReportFixture {
                     suppression: "regionale afspraak 2026"),
         ]
         let document = DocumentResult(path: path, format: .markdown, contentHash: "0000", domains: [.jeugd], domainSource: .detected,
-                                      clauses: Clause.placeholders(5), findings: findings, warnings: [], checkedRules: ["betaaltermijn", "kwartaalrapportage", "vog-overzicht"])
+                                      clauses: Clause.placeholders(5), findings: findings, warnings: [], checkedRules: ["betaaltermijn", "kwartaalrapportage", "vog-overzicht"],
+                                      lawDay: "2026-06-01")
         return LintResult(documents: [document], errors: [.malformed(path: "kapot.docx", reason: .init("geen word/document.xml", en: "no word/document.xml"))], tariff: .standard)
     }
 

@@ -53,6 +53,10 @@ public struct CatalogueError: Error, Hashable, Sendable, CustomStringConvertible
         case duplicateId(String, otherFile: String)
         case fileNameMismatch(expected: String)
         case duplicateModel(String)
+        case invalidDate(String)
+        case periodNeedsBound
+        case emptyPeriod(from: String, until: String)
+        case exampleOutsidePeriod(String)
 
         public func text(_ language: Language) -> String {
             let en = language == .en
@@ -98,6 +102,12 @@ public struct CatalogueError: Error, Hashable, Sendable, CustomStringConvertible
             case let .duplicateId(id, other): return en ? "id '\(id)' also occurs in \(other)" : "id '\(id)' komt ook voor in \(other)"
             case let .fileNameMismatch(expected): return en ? "the file name must be '\(expected)'" : "bestandsnaam moet '\(expected)' zijn"
             case let .duplicateModel(id): return en ? "model article '\(id)' exists twice" : "modelartikel '\(id)' bestaat twee keer"
+            case let .invalidDate(d): return en ? "'\(d)' is not a date written yyyy-mm-dd" : "'\(d)' is geen datum in de vorm jjjj-mm-dd"
+            case .periodNeedsBound: return en ? "valid needs 'from' or 'until'" : "valid heeft 'from' of 'until' nodig"
+            case let .emptyPeriod(from, until):
+                return en ? "valid: 'from' (\(from)) lies after 'until' (\(until))" : "valid: 'from' (\(from)) ligt na 'until' (\(until))"
+            case let .exampleOutsidePeriod(d):
+                return en ? "the example's date \(d) lies outside the rule's period (valid)" : "de datum \(d) van het voorbeeld ligt buiten de periode van de regel (valid)"
             }
         }
     }

@@ -155,12 +155,38 @@ public struct RuleExample: Hashable, Sendable, Codable {
     public var triggering: Bool
     /// The domain the example's document is about, if it says.
     public var domain: Domain?
+    /// The date of the example's document (`yyyy-mm-dd`), if it says: a rule with a `valid`
+    /// period runs its examples on a day inside it unless they name one.
+    public var date: String? = nil
     /// Where the example stands in its rule file.
     public var file: String
     public var line: Int
     public var ruleId: String
     /// 1-based index among the rule's examples of the same kind.
     public var index: Int
+}
+
+/// The days a rule holds for (`valid: {from: 2026-01-01, until: 2026-12-31}`), both ends
+/// included, days written `yyyy-mm-dd`; one end may be open. A document is judged by the rules
+/// whose period holds its date (or today, when it has none).
+public struct RulePeriod: Hashable, Sendable, Codable {
+    public var from: String?
+    public var until: String?
+
+    public init(from: String? = nil, until: String? = nil) {
+        self.from = from
+        self.until = until
+    }
+
+    /// Whether `day` (`yyyy-mm-dd`) lies in the period. Such days sort as text.
+    public func contains(_ day: String) -> Bool {
+        if let from, day < from { return false }
+        if let until, day > until { return false }
+        return true
+    }
+
+    /// A day inside the period, for examples that name none: its first day, else its last.
+    public var someDay: String { from ?? until ?? "2000-01-01" }
 }
 
 /// One rule of the catalogue, as loaded from `rules/<category>/<id>.yml`.
@@ -185,6 +211,8 @@ public struct Rule: Sendable, Identifiable, Codable {
     /// Values for the model article's parameters.
     public var modelParameters: [String: String]
     public var examples: [RuleExample]
+    /// The period the rule holds for; nil: always.
+    public var valid: RulePeriod? = nil
     /// The rule file, relative to the catalogue folder's parent where possible.
     public var file: String
 

@@ -1,4 +1,5 @@
 import Yams
+import TenderDocument
 import TenderLanguage
 
 /// Turns one rule file into a `Rule`, collecting every problem with its position.
@@ -9,7 +10,7 @@ struct RuleParser {
 
     static let ruleKeys: Set<String> = [
         "id", "aliases", "topic", "category", "severity", "domains", "title", "message", "rationale", "basis",
-        "match", "exceptions", "burden", "model", "model-parameters", "examples",
+        "match", "exceptions", "burden", "model", "model-parameters", "examples", "valid",
     ]
 
     func parse(_ text: String, file: String) -> (Rule?, [CatalogueError]) {
@@ -56,7 +57,8 @@ struct RuleParser {
         if m["model"] != nil, !modelIds.contains(model) { reader.fail(m["model"], .unknownModel(model)) }
         var modelParameters: [String: String] = [:]
         for (k, v) in m["model-parameters"]?.mapping ?? [:] { if let key = k.string { modelParameters[key] = v.string ?? "" } }
-        let examples = parseExamples(m["examples"], ruleId: id, in: root, reader: &reader)
+        let valid = m["valid"].flatMap { parsePeriod($0, reader: &reader) }
+        let examples = parseExamples(m["examples"], ruleId: id, in: root, reader: &reader, valid: valid)
 
         guard reader.problems.isEmpty, let title, let message, let rationale, let match, let burden else {
             return (nil, reader.problems)
@@ -64,8 +66,24 @@ struct RuleParser {
         let rule = Rule(id: id, aliases: reader.strings(m["aliases"], "aliases"), topic: topicId, category: category,
                         severity: severity, domains: domains, title: title, message: message, rationale: rationale,
                         basis: basis, match: match, exceptions: exceptions, burden: burden, model: model,
-                        modelParameters: modelParameters, examples: examples, file: file)
+                        modelParameters: modelParameters, examples: examples, valid: valid, file: file)
         return (rule, [])
+    }
+
+    /// `valid: {from: yyyy-mm-dd, until: yyyy-mm-dd}`: at least one end, real days, from ≤ until.
+    private func parsePeriod(_ node: Node, reader: inout YAMLNodeReader<CatalogueError>) -> RulePeriod? {
+        let m = reader.mapping(node, allowed: ["from", "until"], what: "valid")
+        func day(_ key: String) -> String? {
+            guard let value = m[key] else { return nil }
+            guard let text = reader.optionalString(value, key) else { return nil }
+            guard let valid = DocumentDate.validDay(text) else { reader.fail(value, .invalidDate(text)); return nil }
+            return valid
+        }
+        let from = day("from"), until = day("until")
+        if m["from"] == nil, m["until"] == nil { reader.fail(node, .periodNeedsBound); return nil }
+        if let from, let until, from > until { reader.fail(node, .emptyPeriod(from: from, until: until)); return nil }
+        guard reader.problems.isEmpty else { return nil }
+        return RulePeriod(from: from, until: until)
     }
 
     private func parseBasis(_ node: Node?, in parent: Node, reader: inout YAMLNodeReader<CatalogueError>) -> [LegalBasis] {
@@ -176,7 +194,8 @@ struct RuleParser {
                           note: reader.optionalString(m["note"], "note"))
     }
 
-    private func parseExamples(_ node: Node?, ruleId: String, in parent: Node, reader: inout YAMLNodeReader<CatalogueError>) -> [RuleExample] {
+    private func parseExamples(_ node: Node?, ruleId: String, in parent: Node, reader: inout YAMLNodeReader<CatalogueError>,
+                               valid: RulePeriod?) -> [RuleExample] {
         guard let node else { reader.fail(parent, .missingKey("examples")); return [] }
         let m = reader.mapping(node, allowed: ["triggering", "non-triggering"], what: "examples")
         var out: [RuleExample] = []
@@ -188,8 +207,17 @@ struct RuleParser {
             for (i, item) in items.enumerated() {
                 var textNode = item
                 var domain: Domain?
+                var date: String?
                 if item.mapping != nil {
-                    let em = reader.mapping(item, allowed: ["text", "domain"], what: "voorbeeld")
+                    let em = reader.mapping(item, allowed: ["text", "domain", "date"], what: "voorbeeld")
+                    if let dn = em["date"], let d = reader.optionalString(dn, "date") {
+                        if let day = DocumentDate.validDay(d) {
+                            date = day
+                            if let valid, !valid.contains(day) { reader.fail(dn, .exampleOutsidePeriod(day)) }
+                        } else {
+                            reader.fail(dn, .invalidDate(d))
+                        }
+                    }
                     guard let t = em["text"] else { reader.fail(item, .exampleWithoutText); continue }
                     textNode = t
                     if let d = reader.optionalString(em["domain"], "domain") {
@@ -203,7 +231,7 @@ struct RuleParser {
                 }
                 if triggering, ranges.isEmpty { reader.fail(textNode, .triggeringWithoutRange) }
                 if !triggering, !ranges.isEmpty { reader.fail(textNode, .nonTriggeringWithRange) }
-                out.append(RuleExample(text: text, expectedRanges: ranges, triggering: triggering, domain: domain,
+                out.append(RuleExample(text: text, expectedRanges: ranges, triggering: triggering, domain: domain, date: date,
                                        file: reader.file, line: (textNode.mark?.line ?? 0), ruleId: ruleId, index: i + 1))
             }
         }

@@ -43,8 +43,25 @@ public final class CompiledCatalogue: @unchecked Sendable {
     private var phrasesStartingWith: [[Int]] = []
     private var usages: [[Usage]] = []
 
-    /// Compiles `catalogue`.
-    public init(_ catalogue: Catalogue) {
+    /// Typo tolerance (docs/writing-rules.md): the stems of the catalogue's long whole words
+    /// (exact and ending patterns), by length in bytes, with the word patterns each one matches.
+    /// A long document word that matches no pattern matches the one stem a single edit away.
+    private var fuzzyStems: [Int: [(stem: [UInt8], ids: [Int])]] = [:]
+    /// Split compounds: the catalogue's long words as written (and their plurals in -en, -s,
+    /// -n), with the word patterns each matches; two adjacent document words that join to one
+    /// of them match it across both. `joinFirstParts` holds every first part that can start one.
+    private var joinable: [String: [Int]] = [:]
+    private var joinFirstParts: Set<String> = []
+    /// The shortest document word (bytes) that typo tolerance repairs.
+    static let fuzzyMinimumWord = 9
+    /// The shortest joined compound that is looked for.
+    static let joinMinimumWord = 9
+    /// The shortest part of a split compound.
+    static let joinMinimumPart = 3
+
+    /// Compiles `catalogue`. `typoTolerance: false` leaves out the repair of typos and split
+    /// compounds (to measure what it adds).
+    public init(_ catalogue: Catalogue, typoTolerance: Bool = true) {
         self.catalogue = catalogue
         let stemmer = DutchStemmer()
         var wordIndex: [WordPattern.Kind: Int] = [:]
@@ -90,6 +107,91 @@ public final class CompiledCatalogue: @unchecked Sendable {
         for (domain, list) in catalogue.lexicon.domains { for text in list { addPhrase(text, .domain(domain)) } }
         for (fact, list) in catalogue.lexicon.facts { for text in list { addPhrase(text, .fact(fact)) } }
         phrasesStartingWith = words.indices.map { phrasesByFirstWord[$0] ?? [] }
+        guard typoTolerance else { return }
+
+        // Typo tolerance and split compounds: only whole words of letters, long enough that one
+        // edit rarely turns one Dutch word into another.
+        func letters(_ bytes: some Sequence<UInt8>) -> Bool { bytes.allSatisfy { $0 >= 97 && $0 <= 122 } }
+        var fuzzy: [Int: [(stem: [UInt8], ids: [Int])]] = [:]
+        var seenStems: Set<String> = []
+        for w in words {
+            let stem: String
+            switch w.kind {
+            case let .exact(s), let .suffix(s): stem = s
+            default: continue
+            }
+            guard stem.utf8.count >= Self.fuzzyMinimumWord - 1, letters(stem.utf8), seenStems.insert(stem).inserted else { continue }
+            // The patterns a word with this stem matches by stem (whole words and endings).
+            var ids = exact[stem] ?? []
+            suffixes.forEachPrefix(of: stem.utf8.reversed()) { ids.append($0) }
+            if ids.count > 1 { ids = Array(Set(ids)).sorted() }
+            guard !ids.isEmpty else { continue }
+            fuzzy[stem.utf8.count, default: []].append((Array(stem.utf8), ids))
+        }
+        fuzzyStems = fuzzy
+        var written: Set<String> = []
+        for text in phraseIndex.keys {
+            // Phrases are written in lower case; only one with other characters is normalised.
+            let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased() : NormalizedText(text).text
+            for part in folded.split(separator: " ") {
+                var word = Substring(part)
+                if word.hasPrefix("[") && word.hasSuffix("]") { word = word.dropFirst().dropLast() }
+                if word.hasPrefix("*") && !word.hasSuffix("*") { word = word.dropFirst() }
+                guard word.utf8.count >= Self.joinMinimumWord, letters(word.utf8) else { continue }
+                written.insert(String(word))
+            }
+        }
+        for word in written.sorted() {
+            // The word's patterns serve its plurals too (they share its stem).
+            let keys = WordKey.keys(word, stemmer: stemmer)
+            let ids = wordIds(surface: word, stem: keys.key, alternatives: keys.alternatives)
+            guard !ids.isEmpty else { continue }
+            for form in [word, word + "en", word + "s", word + "n"] where joinable[form] == nil { joinable[form] = ids }
+            // The first parts of the longest form cover those of the shorter ones.
+            let bytes = Array((word + "en").utf8)
+            for cut in Self.joinMinimumPart...(bytes.count - Self.joinMinimumPart) {
+                joinFirstParts.insert(String(decoding: bytes[..<cut], as: UTF8.self))
+            }
+        }
+    }
+
+    /// The word patterns of the one catalogue stem a single edit (a letter left out, added,
+    /// changed, or two neighbours swapped) from `stem`, the stem of a long word that is no
+    /// catalogue word itself; nil when there is none, or more than one.
+    func fuzzyIds(surface: String, stem: String) -> [Int]? {
+        let word = Array(stem.utf8)
+        guard surface.utf8.count >= Self.fuzzyMinimumWord, word.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return nil }
+        var found: [Int]?
+        for length in (word.count - 1)...(word.count + 1) {
+            for candidate in fuzzyStems[length] ?? [] where candidate.stem[0] == word[0] {
+                // The word is a catalogue word: nothing to repair.
+                if length == word.count, candidate.stem == word { return nil }
+                guard Self.oneEdit(word, candidate.stem) else { continue }
+                if found != nil { return nil }
+                found = candidate.ids
+            }
+        }
+        return found
+    }
+
+    /// Whether `a` and `b` differ by exactly one edit: a deletion, an insertion, a substitution
+    /// or a transposition of two neighbouring letters.
+    static func oneEdit(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        if a.count == b.count {
+            var i = 0
+            while i < a.count && a[i] == b[i] { i += 1 }
+            if i == a.count { return false }
+            var j = a.count - 1
+            while a[j] == b[j] { j -= 1 }
+            if i == j { return true }
+            return j == i + 1 && a[i] == b[j] && a[j] == b[i]
+        }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        guard long.count == short.count + 1 else { return false }
+        var i = 0
+        while i < short.count && short[i] == long[i] { i += 1 }
+        while i < short.count && short[i] == long[i + 1] { i += 1 }
+        return i == short.count
     }
 
     /// The number of distinct word patterns and phrases (for `tenderlint rules --stats` and benchmarks).
@@ -176,6 +278,8 @@ public final class CompiledCatalogue: @unchecked Sendable {
     func collect(_ doc: AnalyzedDocument) -> ScanResult {
         var result = ScanResult()
         var cache: [String: [Int]] = [:]
+        // Whether a word can be the first part of a split compound, per distinct word.
+        var startsJoin: [String: Bool] = [:]
         for (b, block) in doc.blocks.enumerated() {
             // This block's fact mentions: a fact's value is looked for in the block it is named in.
             var factMentions: [String: [(sentence: Int, token: Int)]] = [:]
@@ -186,14 +290,43 @@ public final class CompiledCatalogue: @unchecked Sendable {
                 // Keys depend only on the surface form, so the surface is the cache key.
                 if let ids = cache[token.text] { tokenWords.append(ids); continue }
                 let keys = doc.wordKeys[token.text]!
-                let ids = wordIds(surface: token.text, stem: keys.key, alternatives: keys.alternatives)
+                var ids = wordIds(surface: token.text, stem: keys.key, alternatives: keys.alternatives)
+                // A long word that is no catalogue word itself (it may still end in one, as
+                // `contoleverklaring` ends in `verklaring`) also matches the one catalogue word a
+                // single edit away.
+                if !token.isNumber, exact[keys.key] == nil, let repaired = fuzzyIds(surface: token.text, stem: keys.key) {
+                    ids = Array(Set(ids + repaired)).sorted()
+                }
                 cache[token.text] = ids
                 tokenWords.append(ids)
             }
+            // Split compounds: word patterns that match token i and i + 1 together (empty for most blocks).
+            var joinedWords: [[Int]] = []
+            if !joinable.isEmpty, block.tokens.count > 1 {
+                let bytes = block.normalized.bytes
+                for i in 0..<(block.tokens.count - 1) {
+                    let a = block.tokens[i], n = block.tokens[i + 1]
+                    guard !a.isNumber, !n.isNumber, n.range.lowerBound == a.range.upperBound + 1,
+                          bytes[a.range.upperBound] == 0x20 || bytes[a.range.upperBound] == 0x2D,
+                          block.sentenceOfToken[i] == block.sentenceOfToken[i + 1] else { continue }
+                    let starts = startsJoin[a.text] ?? {
+                        let v = joinFirstParts.contains(a.text)
+                        startsJoin[a.text] = v
+                        return v
+                    }()
+                    guard starts, let ids = joinable[a.text + n.text] else { continue }
+                    // Only what the parts do not already match on their own.
+                    let new = ids.filter { !tokenWords[i].contains($0) && !tokenWords[i + 1].contains($0) }
+                    guard !new.isEmpty else { continue }
+                    if joinedWords.isEmpty { joinedWords = [[Int]](repeating: [], count: block.tokens.count) }
+                    joinedWords[i] = new
+                }
+            }
             for i in 0..<block.tokens.count {
-                for w in tokenWords[i] {
+                let starting = joinedWords.isEmpty || joinedWords[i].isEmpty ? tokenWords[i] : tokenWords[i] + joinedWords[i]
+                for w in starting {
                     for p in phrasesStartingWith[w] {
-                        guard let last = matchPhrase(p, at: i, tokenWords) else { continue }
+                        guard let last = matchPhrase(p, at: i, tokenWords, joinedWords) else { continue }
                         let hit = Hit(block: b, first: block.tokenBase + i, last: block.tokenBase + last,
                                       range: block.tokens[i].range.lowerBound..<block.tokens[last].range.upperBound,
                                       sentence: Int(block.sentenceOfToken[i]), clause: block.clause)
@@ -244,7 +377,9 @@ public final class CompiledCatalogue: @unchecked Sendable {
 
     /// The last token of phrase `p` starting at token `start`, or nil. Optional words are tried
     /// both ways (phrases are a few words long, so the backtracking stays small).
-    private func matchPhrase(_ p: Int, at start: Int, _ tokenWords: [[Int]]) -> Int? {
+    /// `joinedWords[t]`: word patterns that tokens t and t + 1 match together (a split compound);
+    /// empty when the block has none.
+    private func matchPhrase(_ p: Int, at start: Int, _ tokenWords: [[Int]], _ joinedWords: [[Int]]) -> Int? {
         phraseWords.withUnsafeBufferPointer { words in
             let begin = Int(phraseStart[p]), end = Int(phraseStart[p + 1])
             func match(_ k: Int, _ t: Int, _ last: Int) -> Int? {
@@ -252,6 +387,8 @@ public final class CompiledCatalogue: @unchecked Sendable {
                 let word = words[k]
                 let fits = t < tokenWords.count && (word.id < 0 || tokenWords[t].contains(Int(word.id)))
                 if fits, let found = match(k + 1, t + 1, t) { return found }
+                if !joinedWords.isEmpty, word.id >= 0, t + 1 < tokenWords.count, joinedWords[t].contains(Int(word.id)),
+                   let found = match(k + 1, t + 2, t + 1) { return found }
                 if word.optional { return match(k + 1, t, last) }
                 return nil
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TenderDocument
 import TenderLint
 import TenderReport
 import TenderRules
@@ -61,8 +62,8 @@ extension CommonOptions {
     /// `lint` and `baseline` share. Catalogue, configuration and baseline problems end the
     /// program with exit code 2.
     func configuredRun(_ paths: [String], config: String?, domain: [Domain], tariff: Tariff?, municipalities: Int? = nil, jobs: Int?,
-                       baseline path: String?) async throws -> LintRun.ConfiguredResult {
-        let (run, settings) = try prepareRun(config: config, domain: domain, tariff: tariff, municipalities: municipalities, jobs: jobs, baseline: path)
+                       baseline path: String?, date: DocumentDate? = nil) async throws -> LintRun.ConfiguredResult {
+        let (run, settings) = try prepareRun(config: config, domain: domain, tariff: tariff, municipalities: municipalities, jobs: jobs, baseline: path, date: date)
         do {
             return try await run.run(paths, settings: settings)
         } catch {
@@ -71,9 +72,9 @@ extension CommonOptions {
     }
 
     /// As `configuredRun`, but hands each document to `emit` as soon as it is linted and keeps none.
-    func streamedRun(_ paths: [String], config: String?, domain: [Domain], tariff: Tariff?, municipalities: Int? = nil, jobs: Int?, baseline path: String?,
+    func streamedRun(_ paths: [String], config: String?, domain: [Domain], tariff: Tariff?, municipalities: Int? = nil, jobs: Int?, baseline path: String?, date: DocumentDate? = nil,
                      prepared: (Catalogue) throws -> Void, emit: (DocumentResult) throws -> Void) async throws -> LintRun.StreamedRun {
-        let (run, settings) = try prepareRun(config: config, domain: domain, tariff: tariff, municipalities: municipalities, jobs: jobs, baseline: path)
+        let (run, settings) = try prepareRun(config: config, domain: domain, tariff: tariff, municipalities: municipalities, jobs: jobs, baseline: path, date: date)
         // The callbacks cannot throw through the run; the first failure stops writing and is rethrown.
         var failure: Error?
         let streamed: LintRun.StreamedRun
@@ -92,7 +93,7 @@ extension CommonOptions {
     }
 
     private func prepareRun(config: String?, domain: [Domain], tariff: Tariff?, municipalities: Int? = nil, jobs: Int?,
-                            baseline path: String?) throws -> (LintRun, LintRun.Settings) {
+                            baseline path: String?, date: DocumentDate?) throws -> (LintRun, LintRun.Settings) {
         if let jobs, jobs < 1 { throw Failure.usage(language == .en ? "--jobs must be at least 1" : "--jobs moet minstens 1 zijn") }
         let catalogue = try loadCatalogue()
         var baseline: Baseline?
@@ -106,6 +107,7 @@ extension CommonOptions {
                                     municipalitiesPerProvider: municipalities ?? BurdenDefaults.municipalitiesPerProvider)
         options.tariffFromCommandLine = tariff != nil
         options.municipalitiesFromCommandLine = municipalities != nil
+        options.date = date
         let run = LintRun(engine: Engine(catalogue: catalogue, options: options), workers: jobs ?? LintRun.defaultWorkers)
         let settings = LintRun.Settings(configFile: config, rulesFolder: CatalogueLocator.locate(explicit: rulesFolder), baseline: baseline)
         return (run, settings)

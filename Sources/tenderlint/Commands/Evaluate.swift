@@ -20,6 +20,9 @@ struct Evaluate: ParsableCommand {
     @Flag(help: "Toon ook elke gemiste en elke onterechte bevinding.")
     var verbose = false
 
+    @Flag(help: "Meet zonder de reparatie van typefouten en gesplitste samenstellingen (ter vergelijking).")
+    var withoutTypoTolerance = false
+
     @Option(help: "Exitcode 1 als de precisie onder deze waarde ligt (0 tot 1), voor CI.")
     var minPrecision: Double?
 
@@ -31,7 +34,7 @@ struct Evaluate: ParsableCommand {
             let catalogue = try common.loadCatalogue()
             let clauses: [Evaluation.Clause]
             do { clauses = try Evaluation.load(file) } catch { throw Failure.usage("\(error)") }
-            let evaluation = Evaluation(clauses: clauses, engine: Engine(catalogue: catalogue, options: EngineOptions()))
+            let evaluation = Evaluation(clauses: clauses, engine: Engine(catalogue: catalogue, options: EngineOptions(), typoTolerance: !withoutTypoTolerance))
             print(try EvaluationReport(evaluation: evaluation, catalogue: catalogue).render(format: format, verbose: verbose), terminator: "")
             let en = common.language == .en
             var below: [String] = []

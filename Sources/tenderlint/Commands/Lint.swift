@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TenderDocument
 import TenderLint
 import TenderReport
 import TenderRules
@@ -41,6 +42,9 @@ struct Lint: AsyncParsableCommand {
 
     @OptionGroup var tariffOptions: TariffOptions
 
+    @Option(help: "Beoordeel elk document naar het recht van deze datum (jjjj-mm-dd), in plaats van zijn eigen datum.")
+    var date: String?
+
     @Option(help: "Gemeenten per aanbieder die elk deze eisen stellen, factor in de lastenschatting (standaard: .tenderlint.yml, anders \(BurdenDefaults.municipalitiesPerProvider); 1 telt alleen deze aanbesteding).")
     var municipalitiesPerProvider: Int?
 
@@ -71,6 +75,16 @@ struct Lint: AsyncParsableCommand {
     @Flag(name: .customLong("allow-empty"), help: "Een map zonder documenten is geen fout.")
     var allowEmpty = false
 
+    /// `--date` as the date every document is judged by; a usage error when it is no date.
+    func documentDate() throws -> DocumentDate? {
+        guard let date else { return nil }
+        guard let parsed = DocumentDate(day: date, source: .option) else {
+            throw Failure.usage(common.language == .en ? "--date: '\(date)' is not a date written yyyy-mm-dd"
+                                                       : "--date: '\(date)' is geen datum in de vorm jjjj-mm-dd")
+        }
+        return parsed
+    }
+
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         case auto, always, never
     }
@@ -96,7 +110,7 @@ struct Lint: AsyncParsableCommand {
                 return
             }
             let configured = try await common.configuredRun(input.paths, config: config, domain: domain, tariff: tariffOptions.tariff(common.language), municipalities: municipalitiesPerProvider,
-                                                            jobs: jobs, baseline: baseline)
+                                                            jobs: jobs, baseline: baseline, date: documentDate())
             var result = configured.result
             result.documents = result.documents.map { input.rename(selection.apply($0)) }
             let catalogue = configured.catalogue
@@ -130,7 +144,7 @@ struct Lint: AsyncParsableCommand {
         var opening = ""
         let tariff = try tariffOptions.tariff(common.language)
         var totals = LintTotals(tariff: tariff ?? .standard)
-        let run = try await common.streamedRun(paths, config: config, domain: domain, tariff: tariff, municipalities: municipalitiesPerProvider, jobs: jobs, baseline: baseline,
+        let run = try await common.streamedRun(paths, config: config, domain: domain, tariff: tariff, municipalities: municipalitiesPerProvider, jobs: jobs, baseline: baseline, date: documentDate(),
                                                prepared: { catalogue in
             reporter = reporterType.init(options: ReportOptions(language: common.language, color: color), catalogue: catalogue) as? any StreamingReporter
             opening = reporter?.opening() ?? ""
