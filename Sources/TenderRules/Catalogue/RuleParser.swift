@@ -120,12 +120,14 @@ struct RuleParser {
         if let s = reader.optionalString(m["scope"], "scope") {
             if let parsed = MatchScope(rawValue: s) { scope = parsed } else { reader.fail(m["scope"], .badScope) }
         }
-        // An exception may say in a short text why it is no burden; the match has none.
+        // Every exception says in a short text why it is no burden; the match has none.
         var why: String?
         if isException {
             if let w = m["why"] {
                 why = reader.string(w, "why")?.trimmingCharacters(in: .whitespacesAndNewlines)
                 if why?.isEmpty == true { reader.fail(w, .exceptionWithoutWhy) }
+            } else {
+                reader.fail(node, .exceptionWithoutWhy)
             }
         } else if let w = m["why"] {
             reader.fail(w, .whyOnMatch)
