@@ -77,7 +77,8 @@ public struct CatalogueDocumentation {
         return out
     }
 
-    /// One rule in full: what it flags, why, legal basis with verification, examples, model article.
+    /// One rule in full: what it flags, why, legal basis with verification, examples, exceptions with
+    /// their reasons, model article.
     public func explain(_ rule: Rule, markdown: Bool = false) -> String {
         let h = markdown ? "## " : ""
         let s = markdown ? "**" : ""
@@ -109,11 +110,24 @@ public struct CatalogueDocumentation {
         for e in rule.examples where e.triggering { out += "- \(marked(e))\n" }
         out += "\n\(s)\(en ? "Does not trigger on" : "Signaleert niet"):\(s)\n"
         for e in rule.examples where !e.triggering { out += "- \(e.text)\n" }
+        if !rule.exceptions.isEmpty {
+            // The why is Dutch data of the rule file; in English it is shown as written.
+            out += "\n\(s)\(en ? "Exceptions (reason as written in the rule, in Dutch)" : "Uitzonderingen"):\(s)\n"
+            for e in rule.exceptions { out += "- \(e.why ?? "") (\(exceptionWords(e)))\n" }
+        }
         if let model = catalogue.model(rule.model) {
             out += "\n\(s)\(en ? "Model article" : "Modelartikel"):\(s) \(model.title.text(language)) (\(model.id))\n\n"
             out += model.render(language).trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
         }
         return out
+    }
+
+    /// The first words of each phrase group of an exception: `vrijwillig / op verzoek + melding`.
+    private func exceptionWords(_ spec: MatchSpec) -> String {
+        spec.groups.compactMap { group -> String? in
+            guard case let .phrases(p) = group else { return nil }
+            return p.prefix(3).joined(separator: " / ") + (p.count > 3 ? " / …" : "")
+        }.joined(separator: " + ")
     }
 
     private func verificationText(_ v: Verification) -> String {

@@ -66,7 +66,7 @@ extension Routes {
         return try Routes.json(response)
     }
 
-    /// `GET /regels/{id}`: one rule explained (why, legal basis, examples, model article).
+    /// `GET /regels/{id}`: one rule explained (why, legal basis, examples, exceptions, model article).
     func rulePage(_ request: Request, id: String) throws -> Response {
         guard let rule = service.engine.catalogue.rule(id) else { throw HTTPError(.notFound) }
         let language = Routes.language(of: request)

@@ -249,6 +249,20 @@ import Testing
         #expect(try tenderlint(["explain", "geen-regel"]).status == 2)
     }
 
+    /// `explain` lists a rule's exceptions with the reason each one gives (Dutch data, also
+    /// under the English heading).
+    @Test func explainListsTheExceptionsWithTheirReasons() throws {
+        let nl = try tenderlint(["explain", "vog-afschriften-jeugd"])
+        #expect(nl.status == 0)
+        let section = try #require(nl.stdout.components(separatedBy: "\nUitzonderingen:\n").dropFirst().first, "\(nl.stdout)")
+        let items = section.components(separatedBy: "\n").prefix { $0.hasPrefix("- ") }
+        #expect(items.count == 5, "\(section)")
+        #expect(items.contains { $0.contains("(vermoeden / vermoedt / vermoed)") })
+        let en = try tenderlint(["explain", "vog-afschriften-jeugd", "--lang", "en"])
+        #expect(en.status == 0)
+        #expect(en.stdout.contains("\nExceptions (reason as written in the rule, in Dutch):\n" + items.joined(separator: "\n") + "\n"))
+    }
+
     @Test func englishOutput() throws {
         let run = try tenderlint(["lint", "samples/inkoopdocument-jeugdhulp.md", "--lang", "en", "--fail-on", "never"])
         #expect(run.status == 0)

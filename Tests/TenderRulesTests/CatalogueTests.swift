@@ -144,4 +144,55 @@ import Testing
         #expect(errs.contains { $0.reason.text(.nl).contains("onbekende woordenset '$eisen'") })
         #expect(errs.contains { $0.reason.text(.nl).contains("wijkt af van die van topic") })
     }
+
+    /// Every exception says why its text is no burden (issue 12): a missing or empty `why` is an
+    /// error at the exception, a `why` on the rule's match is one at the key.
+    @Test func exceptionWithoutWhyIsReportedWithItsPosition() throws {
+        let errs = try errors(Self.valid + "\nexceptions:\n  - any: [$negation]\n    near: 6\n")
+        #expect(errs.count == 1)
+        let e = try #require(errs.first)
+        guard case .exceptionWithoutWhy = e.reason else { Issue.record("expected exceptionWithoutWhy, got \(e.reason)"); return }
+        #expect(e.line == 20 && e.column == 5, "at the exception: \(e.line):\(e.column)")
+        #expect(e.description.hasSuffix(":20:5: elke uitzondering zegt in 'why' waarom de tekst die zij vindt geen last is"))
+        #expect(e.description(.en).hasSuffix(":20:5: every exception says in 'why' why the text it matches is no burden"))
+        let empty = try errors(Self.valid + "\nexceptions:\n  - any: [$negation]\n    why: \"  \"\n")
+        #expect(empty.map(\.line) == [21])
+        #expect(empty.allSatisfy { if case .exceptionWithoutWhy = $0.reason { true } else { false } })
+    }
+
+    @Test func whyOnTheMatchIsAnError() throws {
+        let errs = try errors(Self.valid.replacingOccurrences(of: "match: {all: [[vog], [$demand]]}",
+                                                              with: "match: {all: [[vog], [$demand]], why: Omdat.}"))
+        #expect(errs.count == 1)
+        let e = try #require(errs.first)
+        guard case .whyOnMatch = e.reason else { Issue.record("expected whyOnMatch, got \(e.reason)"); return }
+        #expect(e.line == 9)
+        #expect(e.description(.nl).contains(": 'why' hoort bij een uitzondering, niet bij de 'match' van de regel"))
+        #expect(e.description(.en).contains(": 'why' belongs to an exception, not to the rule's 'match'"))
+    }
+
+    @Test func exceptionWithWhyLoadsAndUnknownKeysStayErrors() throws {
+        let rule = Self.valid + "\nexceptions:\n  - any: [$negation]\n    why: Wie niets vraagt, legt geen last op.\n"
+        let catalogue = try load(rule: rule).get()
+        let exception = try #require(catalogue.rules.first?.exceptions.first)
+        #expect(exception.why == "Wie niets vraagt, legt geen last op.")
+        #expect(catalogue.rules.first?.match.why == nil)
+        let typo = try errors(rule.replacingOccurrences(of: "    why:", with: "    waarom:"))
+        #expect(typo.contains { $0.reason.text(.nl).contains("onbekende sleutel 'waarom' in exception") })
+        #expect(typo.contains { if case .exceptionWithoutWhy = $0.reason { true } else { false } })
+    }
+
+    /// The bundled reasons are what the docs promise: one line of at most 120 characters.
+    @Test func everyBundledExceptionHasAShortWhy() throws {
+        let catalogue = try BundledCatalogue.result.get()
+        var count = 0
+        for rule in catalogue.rules {
+            for e in rule.exceptions {
+                let why = try #require(e.why, "\(rule.id): exception without why")
+                #expect(!why.isEmpty && why.count <= 120 && !why.contains("\n"), "\(rule.id): \(why)")
+                count += 1
+            }
+        }
+        #expect(count > 0)
+    }
 }

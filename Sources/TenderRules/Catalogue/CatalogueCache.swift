@@ -24,7 +24,7 @@ import Foundation
 /// processes running at the same time see either the old entry or the new one.
 public struct CatalogueCache: Sendable {
     /// Bumped whenever the encoded shape of `Catalogue` changes.
-    static let format = 1
+    static let format = 2
     static let magic = "tenderlint-catalogue-cache"
     /// Entries kept in the folder; the least recently written beyond this are removed.
     static let maximumEntries = 32

@@ -42,6 +42,8 @@ public struct CatalogueError: Error, Hashable, Sendable, CustomStringConvertible
         case unknownUnit(String)
         case unknownFact(String)
         case quantityNeedsBound
+        case exceptionWithoutWhy
+        case whyOnMatch
         case tooFewExamples(triggering: Bool, found: Int)
         case exampleWithoutText
         case exampleNotText
@@ -88,6 +90,12 @@ public struct CatalogueError: Error, Hashable, Sendable, CustomStringConvertible
                 return en ? "unknown unit '\(u)' (dagen, werkdagen, weken, maanden, jaar, uur, euro, procent, keer)"
                           : "onbekende eenheid '\(u)' (dagen, werkdagen, weken, maanden, jaar, uur, euro, procent, keer)"
             case let .unknownFact(f): return en ? "unknown document fact '\(f)' (see lexicon.yml facts)" : "onbekend documentfeit '\(f)' (zie lexicon.yml facts)"
+            case .exceptionWithoutWhy:
+                return en ? "every exception says in 'why' why the text it matches is no burden"
+                          : "elke uitzondering zegt in 'why' waarom de tekst die zij vindt geen last is"
+            case .whyOnMatch:
+                return en ? "'why' belongs to an exception, not to the rule's 'match'"
+                          : "'why' hoort bij een uitzondering, niet bij de 'match' van de regel"
             case .quantityNeedsBound: return en ? "quantity needs 'above' or 'below'" : "quantity heeft 'above' of 'below' nodig"
             case let .tooFewExamples(triggering, found):
                 return en ? "at least two \(triggering ? "triggering" : "non-triggering") examples needed, found: \(found)"

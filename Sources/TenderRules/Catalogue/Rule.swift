@@ -144,6 +144,8 @@ public struct MatchSpec: Hashable, Sendable, Codable {
     /// The most words between the first and last part; nil: anywhere in the scope.
     public var near: Int?
     public var scope: MatchScope
+    /// Why the text an exception matches is no burden (Dutch, one line); nil for a rule's match.
+    public var why: String? = nil
 }
 
 /// An example sentence from a rule file, with the ranges that must be reported.

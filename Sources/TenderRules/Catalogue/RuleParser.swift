@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 import TenderDocument
 import TenderLanguage
@@ -113,7 +114,8 @@ struct RuleParser {
 
     private func parseMatch(_ node: Node, reader: inout YAMLNodeReader<CatalogueError>, isException: Bool) -> MatchSpec? {
         let what = isException ? "exception" : "match"
-        let m = reader.mapping(node, allowed: ["all", "any", "near", "scope"], what: what)
+        // `why` is read for both so a `why` on the match gets its own message, not "unknown key".
+        let m = reader.mapping(node, allowed: ["all", "any", "near", "scope", "why"], what: what)
         var groups: [MatchGroup] = []
         if let any = m["any"] {
             if let g = parseGroup(any, reader: &reader) { groups.append(g) }
@@ -136,7 +138,19 @@ struct RuleParser {
         if let s = reader.optionalString(m["scope"], "scope") {
             if let parsed = MatchScope(rawValue: s) { scope = parsed } else { reader.fail(m["scope"], .badScope) }
         }
-        return MatchSpec(groups: groups, near: near, scope: scope)
+        // Every exception says in a short text why it is no burden; the match has none.
+        var why: String?
+        if isException {
+            if let w = m["why"] {
+                why = reader.string(w, "why")?.trimmingCharacters(in: .whitespacesAndNewlines)
+                if why?.isEmpty == true { reader.fail(w, .exceptionWithoutWhy) }
+            } else {
+                reader.fail(node, .exceptionWithoutWhy)
+            }
+        } else if let w = m["why"] {
+            reader.fail(w, .whyOnMatch)
+        }
+        return MatchSpec(groups: groups, near: near, scope: scope, why: why)
     }
 
     /// A group: a phrase, a list of phrases, `{any: [...]}` or `{quantity: {...}}`.

@@ -4,7 +4,7 @@ import TenderRules
 
 /// `tenderlint explain ID`: one rule in full.
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Leg één regel uit: waarom, grondslag, voorbeelden en modelartikel.")
+    static let configuration = CommandConfiguration(abstract: "Leg één regel uit: waarom, grondslag, voorbeelden, uitzonderingen en modelartikel.")
 
     @OptionGroup var common: CommonOptions
 
