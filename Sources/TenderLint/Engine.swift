@@ -12,11 +12,16 @@ public final class Engine: Sendable {
     let ranker: ModelRanker
     private let stemmers: StemmerPool
 
-    public init(catalogue: Catalogue, options: EngineOptions = EngineOptions()) {
-        self.catalogue = catalogue
+    public convenience init(catalogue: Catalogue, options: EngineOptions = EngineOptions()) {
+        self.init(compiled: CompiledCatalogue(catalogue), options: options)
+    }
+
+    /// An engine over a catalogue compiled already (`CatalogueCache.loadCompiled` reads one from the cache).
+    public init(compiled: CompiledCatalogue, options: EngineOptions = EngineOptions()) {
+        self.catalogue = compiled.catalogue
         self.options = options
-        self.compiled = CompiledCatalogue(catalogue)
-        self.ranker = ModelRanker(models: catalogue.models)
+        self.compiled = compiled
+        self.ranker = ModelRanker(models: compiled.catalogue.models)
         self.stemmers = StemmerPool()
     }
 

@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+import TenderDocument
+import TenderFormats
+import TenderLint
 @testable import TenderRules
 
 /// The compiled-catalogue cache: a hit gives the same catalogue as the YAML, and a stale, damaged
@@ -116,5 +119,81 @@ import Testing
         #expect(CatalogueCache.standard(toolVersion: "1", environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"])?.folder == "/c/tenderlint")
         #expect(CatalogueCache.standard(toolVersion: "1", environment: ["HOME": "/h"])?.folder == "/h/.cache/tenderlint")
         #expect(CatalogueCache.standard(toolVersion: "1", environment: [:]) == nil)
+    }
+
+    // MARK: The compiled matcher beside the catalogue
+
+    /// The compiled-matcher entry of a cache folder.
+    private func compiledEntry(in folder: String) throws -> String {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("compiled-") && $0.hasSuffix(".cache") }
+        try #require(names.count == 1)
+        return folder + "/" + names[0]
+    }
+
+    @Test func aCompiledHitIsTheMatcherOfAFreshCompile() throws {
+        let (rules, cacheFolder) = try scratch()
+        let cache = CatalogueCache(folder: cacheFolder, toolVersion: "test")
+        let first = try cache.loadCompiled(from: rules)
+        let second = try cache.loadCompiled(from: rules)
+        #expect(first.catalogue == .written && first.matcher == .written)
+        #expect(second.catalogue == .hit && second.matcher == .hit)
+        let fresh = CompiledCatalogue(try Catalogue.load(from: rules))
+        // The same structures, byte for byte (dictionary keys are written sorted).
+        #expect(second.compiled.encoded() == fresh.encoded())
+        #expect(first.compiled.encoded() == fresh.encoded())
+        #expect(second.compiled.size == fresh.size)
+        // And the same findings: every sample, and every rule example through the cached matcher.
+        let samples = URL(fileURLWithPath: BundledCatalogue.folder).deletingLastPathComponent().appendingPathComponent("samples").path
+        let names = try FileManager.default.contentsOfDirectory(atPath: samples).filter { $0.hasSuffix(".md") }.sorted()
+        try #require(!names.isEmpty)
+        let cachedEngine = Engine(compiled: second.compiled), freshEngine = Engine(compiled: fresh)
+        for name in names {
+            let text = try String(contentsOfFile: samples + "/" + name, encoding: .utf8)
+            let document = DocumentReader.document(text: text, path: name, markdown: true)
+            let cachedFindings = cachedEngine.lint(document).findings
+            #expect(!cachedFindings.isEmpty, "\(name)")
+            #expect(cachedFindings == freshEngine.lint(document).findings, "\(name)")
+        }
+        for example in second.compiled.catalogue.examples {
+            #expect(ExampleRunner.check(example, engine: cachedEngine) == nil)
+        }
+    }
+
+    @Test func aStaleOrDamagedMatcherIsCompiledAnew() throws {
+        let (rules, cacheFolder) = try scratch()
+        let cache = CatalogueCache(folder: cacheFolder, toolVersion: "test")
+        _ = try cache.loadCompiled(from: rules)
+        let path = try compiledEntry(in: cacheFolder)
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        var flipped = data
+        flipped[flipped.count - 10] ^= 0x01
+        try flipped.write(to: URL(fileURLWithPath: path))
+        let damaged = try cache.loadCompiled(from: rules)
+        #expect(damaged.catalogue == .hit && damaged.matcher == .written)
+        #expect(damaged.compiled.encoded() == CompiledCatalogue(try Catalogue.load(from: rules)).encoded())
+        try Data(data.prefix(60)).write(to: URL(fileURLWithPath: path))
+        #expect(try cache.loadCompiled(from: rules).matcher == .written)
+        #expect(try cache.loadCompiled(from: rules).matcher == .hit)
+        // A changed rule file makes both entries stale.
+        let file = try #require(Catalogue.yamlFiles(in: rules).first { $0.contains("/wettelijk-geregeld/") })
+        try (String(contentsOfFile: file, encoding: .utf8) + "\n# changed\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let changed = try cache.loadCompiled(from: rules)
+        #expect(changed.catalogue == .written && changed.matcher == .written)
+    }
+
+    /// Bytes that pass the checksum but are not a matcher of this catalogue are refused, not trusted.
+    @Test func encodedBytesThatDoNotFitAreRefused() throws {
+        let catalogue = try Catalogue.load(from: BundledCatalogue.folder)
+        let bytes = CompiledCatalogue(catalogue).encoded()
+        #expect(CompiledCatalogue(catalogue, encoded: bytes) != nil)
+        #expect(CompiledCatalogue(catalogue, encoded: []) == nil)
+        #expect(CompiledCatalogue(catalogue, encoded: bytes + [0]) == nil)
+        for cut in [1, 8, 17, bytes.count / 3, bytes.count / 2, bytes.count - 1] {
+            #expect(CompiledCatalogue(catalogue, encoded: Array(bytes.prefix(cut))) == nil, "cut at \(cut)")
+        }
+        // The same bytes against a catalogue with fewer rules: rule indices point outside it.
+        var smaller = catalogue
+        smaller.rules = Array(catalogue.rules.prefix(3))
+        #expect(CompiledCatalogue(smaller, encoded: bytes) == nil)
     }
 }
