@@ -23,7 +23,8 @@
 # Options: --no-build (use the binary as it is), --keep (reuse generated corpora).
 # Environment: BENCH_DIR (default /tmp/tenderlint-bench), SCRATCH (default .build-bench),
 #              RULES (catalogue folder, default rules/), TENDERLINT_BIN (a binary to measure instead of $SCRATCH/release/tenderlint; implies
-#              --no-build), SIZES (full run, default "100 1000 10000"), DENSE (dense documents, default 2000),
+#              --no-build), SIZES (full run, default "100 1000 10000"; the largest is the mixed corpus), TXT_SIZES
+#              (the txt corpus sizes timed, default SIZES), DENSE (dense documents, default 2000),
 #              DENSE_FORMATS (full run: the formats run on the dense corpus, default all nine).
 #              REF_BIN: the reference binary of the output check (e.g. a release build of main's tip);
 #              REF_REV: a git revision instead, exported with `git archive` into $BENCH_DIR/ref-src-REV and
@@ -315,7 +316,7 @@ done
 
 echo "== corpus size (txt)" >&2
 declare -A T
-for n in $SIZES; do
+for n in ${TXT_SIZES:-$SIZES}; do
   dir=${C[$n]}/txt; size=$(mb "$dir")
   if [ "$(runs_for "$n")" = 1 ]; then
     # One run: time and peak memory from the same run.
