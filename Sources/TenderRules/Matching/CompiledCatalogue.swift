@@ -291,8 +291,9 @@ extension CompiledCatalogue {
     static let encodingFormat = 1
 
     /// The matcher's structures as bytes, for `CatalogueCache`: everything `init(_:)` computes
-    /// from the catalogue (stemming every phrase word is most of it), in a fixed order: dictionary
-    /// keys sorted, so the same catalogue gives the same bytes in every process.
+    /// from the catalogue (stemming every phrase word is most of it), dictionary keys sorted, so the
+    /// bytes read back encode to the same bytes. (Phrases are numbered in the order of the lexicon's
+    /// dictionaries, which varies between processes; what the scan finds does not depend on it.)
     public func encoded() -> [UInt8] {
         var out = ByteWriter()
         out.int(phrasesStartingWith.count)
