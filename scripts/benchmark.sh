@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks tenderlint end to end on generated tender corpora, next to reference tools.
 #
-#   scripts/benchmark.sh            the full benchmark (about 15-25 minutes on 2 cores): a table of
-#                                   figures on stdout and in $BENCH_DIR/results.md
+#   scripts/benchmark.sh            the full benchmark (about 25-35 minutes on 2 cores): a table of
+#                                   figures on stdout and in $BENCH_DIR/results.md; with the dense
+#                                   corpus (every paragraph a burden) reported separately, every
+#                                   report format's time and peak memory on it (DENSE, DENSE_FORMATS)
 #   scripts/benchmark.sh --compare  only `tenderlint compare` (a minute once built): a 100-page document
 #                                   against a 100-page standard (target < 1 s) and a region of 20
 #                                   documents of about 330 clauses (target < 10 s); fails above the targets
@@ -21,7 +23,9 @@
 # Options: --no-build (use the binary as it is), --keep (reuse generated corpora).
 # Environment: BENCH_DIR (default /tmp/tenderlint-bench), SCRATCH (default .build-bench),
 #              RULES (catalogue folder, default rules/), TENDERLINT_BIN (a binary to measure instead of $SCRATCH/release/tenderlint; implies
-#              --no-build), SIZES (full run, default "100 1000 10000").
+#              --no-build), SIZES (full run, default "100 1000 10000"; the largest is the mixed corpus), TXT_SIZES
+#              (the txt corpus sizes timed, default SIZES), DENSE (dense documents, default 2000),
+#              DENSE_FORMATS (full run: the formats run on the dense corpus, default all nine).
 #              REF_BIN: the reference binary of the output check (e.g. a release build of main's tip);
 #              REF_REV: a git revision instead, exported with `git archive` into $BENCH_DIR/ref-src-REV and
 #              built once (release, scratch path .build-ref). The reference's hashes are kept in
@@ -293,9 +297,12 @@ for k in 1 2 4; do
   stats=$("$BIN" rules --stats --rules "$rulesdir")
   for i in 1 2 3 4; do stats=$("$BIN" rules --stats --rules "$rulesdir"); done  # warm, keep the last
   get() { echo "$stats" | awk -F': ' -v k="$1" '$1 == k {print $2}'; }
+  cold=$(TENDERLINT_CACHE=off "$BIN" rules --stats --rules "$rulesdir")
+  coldget() { echo "$cold" | awk -F': ' -v k="$1" '$1 == k {print $2}'; }
   read -r mean _ < <(hf "stats-x$k" 10 "$BIN" rules --stats --rules "$rulesdir")
+  through=$(get load-and-compile-through-cache-ms)
   row "catalogue ×$k: load + compile ($(get rules) rules, $(get phrases) phrases)" \
-      "$(get load-ms) + $(get compile-ms) ms in process; $(awk -v m="$mean" 'BEGIN{printf "%.0f", m*1000}') ms whole process" "" "" ""
+      "without cache $(coldget load-ms) + $(coldget compile-ms) ms; through the caches (catalogue $(get catalogue-cache), matcher $(get compiled-cache)) ${through:-?} ms in process; \`rules --stats\` $(awk -v m="$mean" 'BEGIN{printf "%.0f", m*1000}') ms whole process" "" "" ""
 done
 
 echo "== one 10-page document" >&2
@@ -309,7 +316,7 @@ done
 
 echo "== corpus size (txt)" >&2
 declare -A T
-for n in $SIZES; do
+for n in ${TXT_SIZES:-$SIZES}; do
   dir=${C[$n]}/txt; size=$(mb "$dir")
   if [ "$(runs_for "$n")" = 1 ]; then
     # One run: time and peak memory from the same run.
@@ -348,6 +355,20 @@ read -r secs kb < "$BENCH_DIR/mixed.txt"
 unread=$(grep -c . "$BENCH_DIR/mixed.err" || true)
 row "$big documents, mixed txt/docx/odt ($unread not read by this build)" "$(awk -v m="$secs" 'BEGIN{printf "%.1f s", m}')" \
     "$(awk -v n="$big" -v m="$secs" 'BEGIN{printf "%.0f", n/m}')" "" "$(awk -v k="$kb" 'BEGIN{printf "%.0f MB", k/1024}')"
+
+echo "== dense findings" >&2
+# Every paragraph a labelled burden (DENSE documents, default 2,000): the per-finding work and the
+# report writers weigh here; every report format once, time and peak memory from the same run.
+dcount=${DENSE:-2000}
+dense=$(corpus "dense-$dcount" --count "$dcount" --formats txt --dense)
+dsize=$(mb "$dense/txt")
+dfindings=$("$BIN" lint "$dense/txt" --fail-on never --rules "$RULES" --format compact --quiet | grep -c . || true)
+for f in ${DENSE_FORMATS:-text compact github json jsonl sarif junit checkstyle html}; do
+  read -r secs kb < <(timed "$BIN" lint "$dense/txt" --fail-on never --rules "$RULES" --format "$f")
+  row "$dcount dense documents ($dsize MB, $dfindings findings), --format $f" "$(awk -v m="$secs" 'BEGIN{printf "%.1f s", m}')" \
+      "$(awk -v n="$dcount" -v m="$secs" 'BEGIN{printf "%.0f", n/m}')" "$(awk -v b="$dsize" -v m="$secs" 'BEGIN{printf "%.2f", b/m}')" \
+      "$(awk -v k="$kb" 'BEGIN{printf "%.0f MB", k/1024}')"
+done
 
 echo "== rule count" >&2
 for k in 2 4; do

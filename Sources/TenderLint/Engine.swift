@@ -14,11 +14,16 @@ public final class Engine: Sendable {
 
     /// `typoTolerance: false` compiles the catalogue without the repair of typos and split
     /// compounds (`tenderlint evaluate --without-typo-tolerance` measures what it adds).
-    public init(catalogue: Catalogue, options: EngineOptions = EngineOptions(), typoTolerance: Bool = true) {
-        self.catalogue = catalogue
+    public convenience init(catalogue: Catalogue, options: EngineOptions = EngineOptions(), typoTolerance: Bool = true) {
+        self.init(compiled: CompiledCatalogue(catalogue, typoTolerance: typoTolerance), options: options)
+    }
+
+    /// An engine over a catalogue compiled already (`CatalogueCache.loadCompiled` reads one from the cache).
+    public init(compiled: CompiledCatalogue, options: EngineOptions = EngineOptions()) {
+        self.catalogue = compiled.catalogue
         self.options = options
-        self.compiled = CompiledCatalogue(catalogue, typoTolerance: typoTolerance)
-        self.ranker = ModelRanker(models: catalogue.models)
+        self.compiled = compiled
+        self.ranker = ModelRanker(models: compiled.catalogue.models)
         self.stemmers = StemmerPool()
     }
 

@@ -30,7 +30,9 @@ public struct JSONReporter: StreamingReporter {
     public mutating func section(_ document: DocumentResult) -> String {
         let entry = JSONReport.document(document, text: text, used: &used)
         defer { written += 1 }
-        return (written == 0 ? "\n" : ",\n") + JSONReport.encode(entry, indent: 4)
+        var out = JSONOutput(indent: 4, reserve: 2048 + 2048 * entry.findings.count)
+        entry.write(to: &out)
+        return (written == 0 ? "\n" : ",\n") + out.string
     }
 
     public mutating func closing(_ totals: LintTotals, staleBaseline: [BaselineEntry], errors: [InputError]) -> String {
@@ -73,7 +75,9 @@ public struct JSONLinesReporter: StreamingReporter {
         let entry = JSONReport.document(document, text: text, used: &used)
         let line = JSONReport.Line(type: "document", schemaVersion: JSONReporter.schemaVersion, document: entry,
                                    rules: used.rules, modelTexts: used.modelTexts)
-        return JSONReport.compact(line) + "\n"
+        var out = JSONOutput(pretty: false, reserve: 4096 + 1536 * entry.findings.count)
+        line.write(to: &out)
+        return out.string + "\n"
     }
 
     public mutating func closing(_ totals: LintTotals, staleBaseline: [BaselineEntry], errors: [InputError]) -> String {

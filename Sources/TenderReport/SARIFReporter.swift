@@ -73,13 +73,14 @@ public struct SARIFReporter: StreamingReporter {
     }
 
     public mutating func section(_ document: DocumentResult) -> String {
-        var out = ""
+        var out = JSONOutput(indent: 8, padFirstLine: false, reserve: 256 + 2048 * document.findings.count)
         for f in document.findings {
-            out += (written == 0 ? "\n" : ",\n") + JSONReport.encode(result(f, ruleIndex: ruleIndex[f.ruleId] ?? -1, document: document), indent: 8)
+            out.between(written == 0 ? "\n" : ",\n")
+            result(f, ruleIndex: ruleIndex[f.ruleId] ?? -1, document: document).write(to: &out)
             written += 1
         }
         for w in document.warnings { notifications.append(.init(level: "warning", message: .init(text: w.message(english: options.language == .en)))) }
-        return out
+        return out.string
     }
 
     public mutating func closing(_ totals: LintTotals, staleBaseline: [BaselineEntry], errors: [InputError]) -> String {
@@ -129,7 +130,7 @@ public struct SARIFReporter: StreamingReporter {
                               model: rule.model.isEmpty ? nil : rule.model))
     }
 
-    private func result(_ f: Finding, ruleIndex: Int, document: DocumentResult) -> SARIF.Result {
+    func result(_ f: Finding, ruleIndex: Int, document: DocumentResult) -> SARIF.Result {
         var region: SARIF.Region?
         var logical: [SARIF.LogicalLocation]?
         let columns = ReportPosition.codePointColumns(f)

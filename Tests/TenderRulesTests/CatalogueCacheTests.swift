@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+import TenderDocument
+import TenderFormats
+import TenderLint
 @testable import TenderRules
 
 /// The compiled-catalogue cache: a hit gives the same catalogue as the YAML, and a stale, damaged
@@ -116,5 +119,93 @@ import Testing
         #expect(CatalogueCache.standard(toolVersion: "1", environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"])?.folder == "/c/tenderlint")
         #expect(CatalogueCache.standard(toolVersion: "1", environment: ["HOME": "/h"])?.folder == "/h/.cache/tenderlint")
         #expect(CatalogueCache.standard(toolVersion: "1", environment: [:]) == nil)
+    }
+
+    // MARK: The compiled matcher beside the catalogue
+
+    /// The compiled-matcher entry of a cache folder.
+    private func compiledEntry(in folder: String) throws -> String {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("compiled-") && $0.hasSuffix(".cache") }
+        try #require(names.count == 1)
+        return folder + "/" + names[0]
+    }
+
+    @Test func aCompiledHitIsTheMatcherOfAFreshCompile() throws {
+        let (rules, cacheFolder) = try scratch()
+        let cache = CatalogueCache(folder: cacheFolder, toolVersion: "test")
+        let first = try cache.loadCompiled(from: rules)
+        let second = try cache.loadCompiled(from: rules)
+        #expect(first.catalogue == .written && first.matcher == .written)
+        #expect(second.catalogue == .hit && second.matcher == .hit)
+        let fresh = CompiledCatalogue(try Catalogue.load(from: rules))
+        // The hit is the matcher that was written, byte for byte, and reads back to itself. (Two
+        // compiles need not give the same bytes: phrases are numbered in the lexicon dictionaries'
+        // order, which varies between processes; findings do not depend on it, as below.)
+        #expect(second.compiled.encoded() == first.compiled.encoded())
+        #expect(CompiledCatalogue(fresh.catalogue, encoded: fresh.encoded())?.encoded() == fresh.encoded())
+        #expect(second.compiled.size == fresh.size)
+        // And the same findings: every sample, and every rule example through the cached matcher.
+        let samples = URL(fileURLWithPath: BundledCatalogue.folder).deletingLastPathComponent().appendingPathComponent("samples").path
+        let names = try FileManager.default.contentsOfDirectory(atPath: samples).filter { $0.hasSuffix(".md") }.sorted()
+        try #require(!names.isEmpty)
+        let cachedEngine = Engine(compiled: second.compiled), freshEngine = Engine(compiled: fresh)
+        for name in names {
+            let text = try String(contentsOfFile: samples + "/" + name, encoding: .utf8)
+            let document = DocumentReader.document(text: text, path: name, markdown: true)
+            let cachedFindings = cachedEngine.lint(document).findings
+            #expect(!cachedFindings.isEmpty, "\(name)")
+            #expect(cachedFindings == freshEngine.lint(document).findings, "\(name)")
+        }
+        for example in second.compiled.catalogue.examples {
+            #expect(ExampleRunner.check(example, engine: cachedEngine) == nil)
+        }
+        // The typo tables come back with the matcher: a misspelt and a split word still match.
+        for text in ["Alle aanbieders leveren ongeacht de omzet een contoleverklaring aan.",
+                     "Alle aanbieders leveren ongeacht de omzet een accountants verklaring aan."] {
+            let document = DocumentReader.document(text: text, path: "typo.md", markdown: true)
+            let cachedFindings = cachedEngine.lint(document, domains: [.jeugd]).findings
+            #expect(cachedFindings.contains { $0.topic == "accountantsverklaring-drempel" }, "\(text)")
+            #expect(cachedFindings == freshEngine.lint(document, domains: [.jeugd]).findings, "\(text)")
+        }
+    }
+
+    @Test func aStaleOrDamagedMatcherIsCompiledAnew() throws {
+        let (rules, cacheFolder) = try scratch()
+        let cache = CatalogueCache(folder: cacheFolder, toolVersion: "test")
+        _ = try cache.loadCompiled(from: rules)
+        let path = try compiledEntry(in: cacheFolder)
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        var flipped = data
+        flipped[flipped.count - 10] ^= 0x01
+        try flipped.write(to: URL(fileURLWithPath: path))
+        let damaged = try cache.loadCompiled(from: rules)
+        #expect(damaged.catalogue == .hit && damaged.matcher == .written)
+        #expect(damaged.compiled.size == CompiledCatalogue(try Catalogue.load(from: rules)).size)
+        // The rewritten entry is what the next process reads.
+        #expect(try cache.loadCompiled(from: rules).compiled.encoded() == damaged.compiled.encoded())
+        try Data(data.prefix(60)).write(to: URL(fileURLWithPath: path))
+        #expect(try cache.loadCompiled(from: rules).matcher == .written)
+        #expect(try cache.loadCompiled(from: rules).matcher == .hit)
+        // A changed rule file makes both entries stale.
+        let file = try #require(Catalogue.yamlFiles(in: rules).first { $0.contains("/wettelijk-geregeld/") })
+        try (String(contentsOfFile: file, encoding: .utf8) + "\n# changed\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let changed = try cache.loadCompiled(from: rules)
+        #expect(changed.catalogue == .written && changed.matcher == .written)
+    }
+
+    /// Bytes that pass the checksum but are not a matcher of this catalogue are refused, not trusted.
+    @Test func encodedBytesThatDoNotFitAreRefused() throws {
+        let catalogue = try Catalogue.load(from: BundledCatalogue.folder)
+        let bytes = CompiledCatalogue(catalogue).encoded()
+        #expect(CompiledCatalogue(catalogue, encoded: bytes) != nil)
+        #expect(CompiledCatalogue(catalogue, encoded: []) == nil)
+        #expect(CompiledCatalogue(catalogue, encoded: bytes + [0]) == nil)
+        for cut in [1, 8, 17, bytes.count / 3, bytes.count / 2, bytes.count - 1] {
+            #expect(CompiledCatalogue(catalogue, encoded: Array(bytes.prefix(cut))) == nil, "cut at \(cut)")
+        }
+        // The same bytes against a catalogue with fewer rules: rule indices point outside it.
+        var smaller = catalogue
+        smaller.rules = Array(catalogue.rules.prefix(3))
+        #expect(CompiledCatalogue(smaller, encoded: bytes) == nil)
     }
 }

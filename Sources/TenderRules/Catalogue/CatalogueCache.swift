@@ -67,15 +67,44 @@ public struct CatalogueCache: Sendable {
     /// The catalogue of `folder` and `extraFolders`, from the cache when its entry is current,
     /// else from YAML (`Catalogue.load`), which also reports every problem of a broken catalogue.
     public func load(from rulesFolder: String, extraFolders: [String] = []) throws(CatalogueErrors) -> (Catalogue, Outcome) {
+        let loaded = try loadKeyed(from: rulesFolder, extraFolders: extraFolders)
+        return (loaded.catalogue, loaded.outcome)
+    }
+
+    /// The catalogue as `load` gives it, and its matcher: from the entry beside the catalogue's
+    /// (`compiled-<hash>.cache`, the same key, its own format) when that is current, else
+    /// compiled and written there. The matcher is a function of the catalogue's bytes and the
+    /// executable, both in the key; a stale, damaged or unreadable entry is compiled anew.
+    public func loadCompiled(from rulesFolder: String, extraFolders: [String] = []) throws(CatalogueErrors)
+        -> (compiled: CompiledCatalogue, catalogue: Outcome, matcher: Outcome) {
+        let loaded = try loadKeyed(from: rulesFolder, extraFolders: extraFolders)
+        guard let key = loaded.key else { return (CompiledCatalogue(loaded.catalogue), loaded.outcome, .unwritable) }
+        let entry = folder + "/compiled-" + loaded.name + ".cache"
+        let magic = Self.compiledMagic + " \(CompiledCatalogue.encodingFormat)"
+        if let payload = Self.payload(of: entry, magic: magic, key: key),
+           let compiled = CompiledCatalogue(loaded.catalogue, encoded: Array(payload)) {
+            return (compiled, loaded.outcome, .hit)
+        }
+        let compiled = CompiledCatalogue(loaded.catalogue)
+        let written = write(Data(compiled.encoded()), magic: magic, to: entry, key: key)
+        return (compiled, loaded.outcome, written ? .written : .unwritable)
+    }
+
+    static let compiledMagic = "tenderlint-compiled-catalogue"
+
+    /// `load`, with the key and the entry's name (nil key: no cache for these folders).
+    private func loadKeyed(from rulesFolder: String, extraFolders: [String]) throws(CatalogueErrors)
+        -> (catalogue: Catalogue, outcome: Outcome, key: String?, name: String) {
         let folders = [rulesFolder] + extraFolders
-        let entry = folder + "/catalogue-" + Self.hex(SHA256.hash(data: Data(folders.joined(separator: "\n").utf8))).prefix(24) + ".cache"
+        let name = String(Self.hex(SHA256.hash(data: Data(folders.joined(separator: "\n").utf8))).prefix(24))
+        let entry = folder + "/catalogue-" + name + ".cache"
         guard let key = key(folders: folders) else {
             // A folder that cannot be listed or a file that cannot be read: the YAML loader says which.
-            return (try Catalogue.load(from: rulesFolder, extraFolders: extraFolders), .unwritable)
+            return (try Catalogue.load(from: rulesFolder, extraFolders: extraFolders), .unwritable, nil, name)
         }
-        if let cached = read(entry, key: key) { return (cached, .hit) }
+        if let cached = read(entry, key: key) { return (cached, .hit, key, name) }
         let catalogue = try Catalogue.load(from: rulesFolder, extraFolders: extraFolders)
-        return (catalogue, write(catalogue, to: entry, key: key) ? .written : .unwritable)
+        return (catalogue, write(catalogue, to: entry, key: key) ? .written : .unwritable, key, name)
     }
 
     /// The key over everything the loader reads; nil when a file cannot be read.
@@ -116,6 +145,13 @@ public struct CatalogueCache: Sendable {
 
     /// The entry's catalogue when its header names `key` and its payload matches its checksum.
     func read(_ entry: String, key: String) -> Catalogue? {
+        guard let payload = Self.payload(of: entry, magic: "\(Self.magic) \(Self.format)", key: key) else { return nil }
+        return try? JSONDecoder().decode(Catalogue.self, from: payload)
+    }
+
+    /// The payload of the entry when its header has `magic` and `key` and the payload its length
+    /// and checksum.
+    static func payload(of entry: String, magic: String, key: String) -> Data? {
         guard let data = FileManager.default.contents(atPath: entry) else { return nil }
         // Four header lines, then the payload.
         var lines: [Substring] = []
@@ -125,18 +161,23 @@ public struct CatalogueCache: Sendable {
             lines.append(Substring(String(decoding: data[offset..<newline], as: UTF8.self)))
             offset = newline + 1
         }
-        guard lines[0] == "\(Self.magic) \(Self.format)", lines[1] == key, let length = Int(lines[3]),
+        guard lines[0] == magic, lines[1] == key, let length = Int(lines[3]),
               data.endIndex - offset == length else { return nil }
         let payload = data[offset...]
         guard Self.hex(SHA256.hash(data: payload)) == lines[2] else { return nil }
-        return try? JSONDecoder().decode(Catalogue.self, from: payload)
+        return Data(payload)
     }
 
-    /// Writes the entry; false when the folder or file cannot be written.
+    /// Writes the catalogue's entry; false when the folder or file cannot be written.
     func write(_ catalogue: Catalogue, to entry: String, key: String) -> Bool {
-        let fm = FileManager.default
         guard let payload = try? JSONEncoder().encode(catalogue) else { return false }
-        var data = Data("\(Self.magic) \(Self.format)\n\(key)\n\(Self.hex(SHA256.hash(data: payload)))\n\(payload.count)\n".utf8)
+        return write(payload, magic: "\(Self.magic) \(Self.format)", to: entry, key: key)
+    }
+
+    /// Writes an entry: the header, then `payload`.
+    func write(_ payload: Data, magic: String, to entry: String, key: String) -> Bool {
+        let fm = FileManager.default
+        var data = Data("\(magic)\n\(key)\n\(Self.hex(SHA256.hash(data: payload)))\n\(payload.count)\n".utf8)
         data.append(payload)
         do {
             try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -157,7 +198,13 @@ public struct CatalogueCache: Sendable {
     private func prune() {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return }
-        let entries = names.filter { $0.hasPrefix("catalogue-") && $0.hasSuffix(".cache") }
+        for prefix in ["catalogue-", "compiled-"] {
+            prune(names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".cache") })
+        }
+    }
+
+    private func prune(_ entries: [String]) {
+        let fm = FileManager.default
         guard entries.count > Self.maximumEntries else { return }
         let dated = entries.map { name -> (String, Date) in
             let date = (try? fm.attributesOfItem(atPath: folder + "/" + name))?[.modificationDate] as? Date

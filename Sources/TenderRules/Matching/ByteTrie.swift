@@ -26,4 +26,34 @@ struct ByteTrie {
     }
 
     var isEmpty: Bool { children.count == 1 }
+
+    init() {}
+
+    /// The nodes as `CompiledCatalogue.encoded()` stores them: per node its edges (byte, child)
+    /// sorted by byte, and its values.
+    var nodes: [(edges: [(UInt8, Int32)], values: [Int])] {
+        children.indices.map { n in (children[n].sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, values[n]) }
+    }
+
+    /// A trie from `nodes` (node 0 the root); nil when an edge points outside them.
+    init?(nodes: [(edges: [(UInt8, Int32)], values: [Int])]) {
+        guard !nodes.isEmpty else { return nil }
+        children = []
+        values = []
+        children.reserveCapacity(nodes.count)
+        values.reserveCapacity(nodes.count)
+        for node in nodes {
+            var edges: [UInt8: Int32] = [:]
+            edges.reserveCapacity(node.edges.count)
+            for (b, child) in node.edges {
+                guard child > 0, Int(child) < nodes.count else { return nil }
+                edges[b] = child
+            }
+            children.append(edges)
+            values.append(node.values)
+        }
+    }
+
+    /// Every value stored (for checking a decoded trie against the number of words).
+    var allValues: [Int] { values.flatMap { $0 } }
 }

@@ -59,6 +59,11 @@ public final class CompiledCatalogue: @unchecked Sendable {
     /// The shortest part of a split compound.
     static let joinMinimumPart = 3
 
+    /// No phrases yet: `init(_:encoded:)` fills in the rest.
+    private init(empty catalogue: Catalogue) {
+        self.catalogue = catalogue
+    }
+
     /// Compiles `catalogue`. `typoTolerance: false` leaves out the repair of typos and split
     /// compounds (to measure what it adds).
     public init(_ catalogue: Catalogue, typoTolerance: Bool = true) {
@@ -107,8 +112,15 @@ public final class CompiledCatalogue: @unchecked Sendable {
         for (domain, list) in catalogue.lexicon.domains { for text in list { addPhrase(text, .domain(domain)) } }
         for (fact, list) in catalogue.lexicon.facts { for text in list { addPhrase(text, .fact(fact)) } }
         phrasesStartingWith = words.indices.map { phrasesByFirstWord[$0] ?? [] }
-        guard typoTolerance else { return }
+        if typoTolerance { compileTypoTolerance(stemmer: stemmer, phraseIndex: phraseIndex) }
+        // Only the scan's structures are kept (a catalogue read back from `encoded()` has no others).
+        words = []
+        phrases = []
+        phrasesByFirstWord = [:]
+    }
 
+    /// The typo-tolerance tables (docs/writing-rules.md), from the compiled word patterns.
+    private func compileTypoTolerance(stemmer: DutchStemmer, phraseIndex: [String: Int]) {
         // Typo tolerance and split compounds: only whole words of letters, long enough that one
         // edit rarely turns one Dutch word into another.
         func letters(_ bytes: some Sequence<UInt8>) -> Bool { bytes.allSatisfy { $0 >= 97 && $0 <= 122 } }
@@ -195,7 +207,7 @@ public final class CompiledCatalogue: @unchecked Sendable {
     }
 
     /// The number of distinct word patterns and phrases (for `tenderlint rules --stats` and benchmarks).
-    public var size: (words: Int, phrases: Int) { (words.count, phrases.count) }
+    public var size: (words: Int, phrases: Int) { (phrasesStartingWith.count, phraseStart.count - 1) }
 
     /// Which word patterns match a token with this surface form and stems.
     private func wordIds(surface: String, stem: String, alternatives: [String]) -> [Int] {
@@ -409,5 +421,291 @@ extension RandomAccessCollection {
             if belongs(self[middle]) { count = half } else { low = index(after: middle); count -= half + 1 }
         }
         return low
+    }
+}
+
+// MARK: - Stored form (the compiled-catalogue cache)
+
+extension CompiledCatalogue {
+    /// Bumped whenever `encoded()`'s layout or the meaning of what it stores changes.
+    static let encodingFormat = 2
+
+    /// The matcher's structures as bytes, for `CatalogueCache`: everything `init(_:)` computes
+    /// from the catalogue (stemming every phrase word is most of it), dictionary keys sorted, so the
+    /// bytes read back encode to the same bytes. (Phrases are numbered in the order of the lexicon's
+    /// dictionaries, which varies between processes; what the scan finds does not depend on it.)
+    public func encoded() -> [UInt8] {
+        var out = ByteWriter()
+        out.int(phrasesStartingWith.count)
+        out.int(phraseStart.count - 1)
+        for table in [exact, surfaces] {
+            out.int(table.count)
+            for key in table.keys.sorted() { out.string(key); out.ints(table[key]!) }
+        }
+        for trie in [suffixes, prefixes] {
+            let nodes = trie.nodes
+            out.int(nodes.count)
+            for node in nodes {
+                out.int(node.edges.count)
+                for (b, child) in node.edges { out.byte(b); out.int(Int(child)) }
+                out.ints(node.values)
+            }
+        }
+        out.int(containing.count)
+        for (part, id) in containing { out.byteString(part); out.int(id) }
+        out.int(phraseStart.count)
+        for v in phraseStart { out.int(Int(v)) }
+        out.int(phraseWords.count)
+        for w in phraseWords { out.int(Int(w.id)); out.byte(w.optional ? 1 : 0) }
+        out.int(phrasesStartingWith.count)
+        for list in phrasesStartingWith { out.ints(list) }
+        out.int(usages.count)
+        for list in usages {
+            out.int(list.count)
+            for usage in list {
+                switch usage {
+                case let .rule(r, s, g): out.byte(0); out.int(r); out.int(s); out.int(g)
+                case let .domain(d): out.byte(1); out.string(d.rawValue)
+                case let .fact(name): out.byte(2); out.string(name)
+                }
+            }
+        }
+        // Typo tolerance (empty when compiled without it).
+        out.int(fuzzyStems.count)
+        for length in fuzzyStems.keys.sorted() {
+            out.int(length)
+            out.int(fuzzyStems[length]!.count)
+            for entry in fuzzyStems[length]! { out.byteString(entry.stem); out.ints(entry.ids) }
+        }
+        out.int(joinable.count)
+        for key in joinable.keys.sorted() { out.string(key); out.ints(joinable[key]!) }
+        out.int(joinFirstParts.count)
+        for part in joinFirstParts.sorted() { out.string(part) }
+        return out.bytes
+    }
+
+    /// The matcher of `catalogue` from `encoded()`'s bytes; nil when they are not exactly such
+    /// bytes for this catalogue (cut short, with bytes left over, or an index outside the word,
+    /// phrase or rule tables): the caller compiles instead.
+    public convenience init?(_ catalogue: Catalogue, encoded bytes: [UInt8]) {
+        var r = ByteReader(bytes)
+        guard let parts = Self.decode(&r, catalogue: catalogue), r.atEnd else { return nil }
+        self.init(catalogue: catalogue, parts: parts)
+    }
+
+    private struct Parts {
+        var exact: [String: [Int]] = [:]
+        var surfaces: [String: [Int]] = [:]
+        var suffixes = ByteTrie()
+        var prefixes = ByteTrie()
+        var containing: [([UInt8], Int)] = []
+        var phraseStart: [Int32] = []
+        var phraseWords: [PhraseWord] = []
+        var phrasesStartingWith: [[Int]] = []
+        var usages: [[Usage]] = []
+        var fuzzyStems: [Int: [(stem: [UInt8], ids: [Int])]] = [:]
+        var joinable: [String: [Int]] = [:]
+        var joinFirstParts: Set<String> = []
+    }
+
+    private convenience init(catalogue: Catalogue, parts: Parts) {
+        self.init(empty: catalogue)
+        exact = parts.exact
+        surfaces = parts.surfaces
+        suffixes = parts.suffixes
+        prefixes = parts.prefixes
+        containing = parts.containing
+        phraseStart = parts.phraseStart
+        phraseWords = parts.phraseWords
+        phrasesStartingWith = parts.phrasesStartingWith
+        usages = parts.usages
+        fuzzyStems = parts.fuzzyStems
+        joinable = parts.joinable
+        joinFirstParts = parts.joinFirstParts
+    }
+
+    private static func decode(_ r: inout ByteReader, catalogue: Catalogue) -> Parts? {
+        var p = Parts()
+        guard let wordCount = r.count(), let phraseCount = r.count() else { return nil }
+        let word = 0..<wordCount, phrase = 0..<phraseCount
+        func ids(_ r: inout ByteReader, in range: Range<Int>) -> [Int]? {
+            guard let list = r.ints(), list.allSatisfy(range.contains) else { return nil }
+            return list
+        }
+        var tables: [[String: [Int]]] = []
+        for _ in 0..<2 {
+            guard let n = r.count() else { return nil }
+            var table: [String: [Int]] = [:]
+            table.reserveCapacity(n)
+            for _ in 0..<n {
+                guard let key = r.string(), let list = ids(&r, in: word) else { return nil }
+                table[key] = list
+            }
+            tables.append(table)
+        }
+        (p.exact, p.surfaces) = (tables[0], tables[1])
+        var tries: [ByteTrie] = []
+        for _ in 0..<2 {
+            guard let n = r.count() else { return nil }
+            var nodes: [(edges: [(UInt8, Int32)], values: [Int])] = []
+            nodes.reserveCapacity(n)
+            for _ in 0..<n {
+                guard let e = r.count() else { return nil }
+                var edges: [(UInt8, Int32)] = []
+                edges.reserveCapacity(e)
+                for _ in 0..<e {
+                    guard let b = r.byte(), let child = r.count(), child <= Int(Int32.max) else { return nil }
+                    edges.append((b, Int32(child)))
+                }
+                guard let values = ids(&r, in: word) else { return nil }
+                nodes.append((edges, values))
+            }
+            guard let trie = ByteTrie(nodes: nodes) else { return nil }
+            tries.append(trie)
+        }
+        (p.suffixes, p.prefixes) = (tries[0], tries[1])
+        guard let containingCount = r.count() else { return nil }
+        for _ in 0..<containingCount {
+            guard let part = r.byteString(), let id = r.count(), word.contains(id) else { return nil }
+            p.containing.append((part, id))
+        }
+        guard let startCount = r.count(), startCount == phraseCount + 1 else { return nil }
+        for _ in 0..<startCount {
+            guard let v = r.count(), v <= Int(Int32.max) else { return nil }
+            p.phraseStart.append(Int32(v))
+        }
+        guard let wordsCount = r.count() else { return nil }
+        // Phrase p's words: phraseStart[p]..<phraseStart[p + 1], rising from 0 to every word.
+        guard p.phraseStart.first == 0, p.phraseStart.last.map(Int.init) == wordsCount,
+              zip(p.phraseStart, p.phraseStart.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+        p.phraseWords.reserveCapacity(wordsCount)
+        for _ in 0..<wordsCount {
+            guard let id = r.int(), id == -1 || word.contains(id), let optional = r.byte(), optional <= 1 else { return nil }
+            p.phraseWords.append(PhraseWord(id: Int32(id), optional: optional == 1))
+        }
+        guard let firstCount = r.count(), firstCount == wordCount else { return nil }
+        p.phrasesStartingWith.reserveCapacity(firstCount)
+        for _ in 0..<firstCount {
+            guard let list = ids(&r, in: phrase) else { return nil }
+            p.phrasesStartingWith.append(list)
+        }
+        guard let usageCount = r.count(), usageCount == phraseCount else { return nil }
+        p.usages.reserveCapacity(usageCount)
+        for _ in 0..<usageCount {
+            guard let n = r.count() else { return nil }
+            var list: [Usage] = []
+            for _ in 0..<n {
+                switch r.byte() {
+                case 0:
+                    guard let rule = r.count(), rule < catalogue.rules.count, let spec = r.count(), let group = r.count() else { return nil }
+                    let specs = [catalogue.rules[rule].match] + catalogue.rules[rule].exceptions
+                    guard spec < specs.count, group < specs[spec].groups.count else { return nil }
+                    list.append(.rule(rule: rule, spec: spec, group: group))
+                case 1:
+                    guard let raw = r.string(), let d = Domain(rawValue: raw) else { return nil }
+                    list.append(.domain(d))
+                case 2:
+                    guard let name = r.string() else { return nil }
+                    list.append(.fact(name))
+                default:
+                    return nil
+                }
+            }
+            p.usages.append(list)
+        }
+        guard let lengths = r.count() else { return nil }
+        for _ in 0..<lengths {
+            guard let length = r.count(), let n = r.count() else { return nil }
+            var entries: [(stem: [UInt8], ids: [Int])] = []
+            for _ in 0..<n {
+                guard let stem = r.byteString(), stem.count == length, let list = ids(&r, in: word) else { return nil }
+                entries.append((stem, list))
+            }
+            p.fuzzyStems[length] = entries
+        }
+        guard let joinCount = r.count() else { return nil }
+        for _ in 0..<joinCount {
+            guard let key = r.string(), let list = ids(&r, in: word) else { return nil }
+            p.joinable[key] = list
+        }
+        guard let partCount = r.count() else { return nil }
+        for _ in 0..<partCount {
+            guard let part = r.string() else { return nil }
+            p.joinFirstParts.insert(part)
+        }
+        return p
+    }
+}
+
+/// Little-endian integers and length-prefixed byte strings, for `CompiledCatalogue.encoded()`.
+private struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    mutating func byte(_ b: UInt8) { bytes.append(b) }
+
+    mutating func int(_ v: Int) {
+        let u = UInt64(bitPattern: Int64(v))
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: u >> UInt64(shift))) }
+    }
+
+    mutating func ints(_ list: [Int]) {
+        int(list.count)
+        for v in list { int(v) }
+    }
+
+    mutating func byteString(_ b: [UInt8]) {
+        int(b.count)
+        bytes.append(contentsOf: b)
+    }
+
+    mutating func string(_ s: String) { byteString(Array(s.utf8)) }
+}
+
+/// Reads what `ByteWriter` wrote; every read is nil past the end.
+private struct ByteReader {
+    let bytes: [UInt8]
+    var offset = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var atEnd: Bool { offset == bytes.count }
+
+    mutating func byte() -> UInt8? {
+        guard offset < bytes.count else { return nil }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    mutating func int() -> Int? {
+        guard bytes.count - offset >= 8 else { return nil }
+        var u: UInt64 = 0
+        for k in 0..<8 { u |= UInt64(bytes[offset + k]) << UInt64(8 * k) }
+        offset += 8
+        return Int(Int64(bitPattern: u))
+    }
+
+    /// A count or an index: not negative, and not more than the bytes left could hold.
+    mutating func count() -> Int? {
+        guard let v = int(), v >= 0, v <= bytes.count else { return nil }
+        return v
+    }
+
+    mutating func ints() -> [Int]? {
+        guard let n = count(), bytes.count - offset >= 8 * n else { return nil }
+        var list: [Int] = []
+        list.reserveCapacity(n)
+        for _ in 0..<n { list.append(int()!) }
+        return list
+    }
+
+    mutating func byteString() -> [UInt8]? {
+        guard let n = count(), bytes.count - offset >= n else { return nil }
+        defer { offset += n }
+        return Array(bytes[offset..<(offset + n)])
+    }
+
+    mutating func string() -> String? {
+        guard let b = byteString() else { return nil }
+        return String(validating: b, as: UTF8.self)
     }
 }

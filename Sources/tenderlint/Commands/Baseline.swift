@@ -95,7 +95,7 @@ extension CommonOptions {
     private func prepareRun(config: String?, domain: [Domain], tariff: Tariff?, municipalities: Int? = nil, jobs: Int?,
                             baseline path: String?, date: DocumentDate?) throws -> (LintRun, LintRun.Settings) {
         if let jobs, jobs < 1 { throw Failure.usage(language == .en ? "--jobs must be at least 1" : "--jobs moet minstens 1 zijn") }
-        let catalogue = try loadCatalogue()
+        let compiled = try loadCompiledCatalogue().compiled
         var baseline: Baseline?
         if let path {
             do { baseline = try Baseline.load(path: path) } catch { throw Failure.usage(error.description(language)) }
@@ -108,7 +108,7 @@ extension CommonOptions {
         options.tariffFromCommandLine = tariff != nil
         options.municipalitiesFromCommandLine = municipalities != nil
         options.date = date
-        let run = LintRun(engine: Engine(catalogue: catalogue, options: options), workers: jobs ?? LintRun.defaultWorkers)
+        let run = LintRun(engine: Engine(compiled: compiled, options: options), workers: jobs ?? LintRun.defaultWorkers)
         let settings = LintRun.Settings(configFile: config, rulesFolder: CatalogueLocator.locate(explicit: rulesFolder), baseline: baseline)
         return (run, settings)
     }

@@ -20,6 +20,24 @@ struct CommonOptions: ParsableArguments {
     /// The catalogue, through the catalogue cache (`CatalogueCache.standard`: `$TENDERLINT_CACHE`,
     /// `$XDG_CACHE_HOME/tenderlint` or `~/.cache/tenderlint`; `TENDERLINT_CACHE=off` reads the YAML
     /// every time), and what the cache did (nil: no cache).
+    /// The catalogue compiled for matching, through the cache as `loadCatalogueReportingCache`
+    /// (the compiled matcher has its own entry beside the catalogue's), and what the cache did
+    /// for the catalogue and for the matcher (nil: no cache).
+    func loadCompiledCatalogue() throws -> (compiled: CompiledCatalogue, catalogue: CatalogueCache.Outcome?, matcher: CatalogueCache.Outcome?) {
+        guard let folder = CatalogueLocator.locate(explicit: rulesFolder) else {
+            throw Failure.usage(language == .en ? "rules folder not found; pass --rules DIR" : "regelcatalogus niet gevonden; geef --rules MAP")
+        }
+        do {
+            if let cache = CatalogueCache.standard(toolVersion: TenderlintVersion.current) {
+                let loaded = try cache.loadCompiled(from: folder)
+                return (loaded.compiled, loaded.catalogue, loaded.matcher)
+            }
+            return (CompiledCatalogue(try Catalogue.load(from: folder)), nil, nil)
+        } catch {
+            throw Failure.usage(error.description(language))
+        }
+    }
+
     func loadCatalogueReportingCache(extraFolders: [String] = []) throws -> (catalogue: Catalogue, cache: CatalogueCache.Outcome?) {
         guard let folder = CatalogueLocator.locate(explicit: rulesFolder) else {
             throw Failure.usage(language == .en ? "rules folder not found; pass --rules DIR" : "regelcatalogus niet gevonden; geef --rules MAP")
