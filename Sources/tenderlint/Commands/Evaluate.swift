@@ -35,7 +35,7 @@ struct Evaluate: ParsableCommand {
             let clauses: [Evaluation.Clause]
             do { clauses = try Evaluation.load(file) } catch { throw Failure.usage("\(error)") }
             let evaluation = Evaluation(clauses: clauses, engine: Engine(catalogue: catalogue, options: EngineOptions(), typoTolerance: !withoutTypoTolerance))
-            print(try EvaluationReport(evaluation: evaluation, catalogue: catalogue).render(format: format, verbose: verbose), terminator: "")
+            print(try EvaluationReport(evaluation: evaluation, catalogue: catalogue, language: common.language).render(format: format, verbose: verbose), terminator: "")
             let en = common.language == .en
             var below: [String] = []
             if let minPrecision, (evaluation.overall.precision ?? 1) < minPrecision {
