@@ -104,25 +104,24 @@ public enum LeadIn {
     public static func answers(of blocks: [Block], leadIns: [Int?]) -> (questionOfAnswer: [Int: Int], refused: Set<Int>) {
         var questionOfAnswer: [Int: Int] = [:]
         var refused = Set<Int>()
-        for (i, lead) in leadIns.enumerated() {
-            guard let q = lead, startsQuestion(trimmed(blocks[q].text)), startsAnswer(trimmed(blocks[i].text)) else { continue }
-            questionOfAnswer[i] = q
-            if refuses(trimmed(blocks[i].text)) { refused.insert(q) }
+        // `leadIns` reads an answer with the block right before it when that is a question.
+        for (i, lead) in leadIns.enumerated() where lead == i - 1 {
+            let answer = trimmed(blocks[i].text)
+            guard startsAnswer(answer), startsQuestion(trimmed(blocks[i - 1].text)) else { continue }
+            questionOfAnswer[i] = i - 1
+            if refuses(answer) { refused.insert(i - 1) }
         }
         return (questionOfAnswer, refused)
     }
 
-    /// Whether an answer starts, after its "Antwoord:" label, with "nee", "neen" or "no" as a word.
+    /// Whether an answer starts, after its label (`Antwoord:`, `Antwoord 3:`, `A:`), with "nee",
+    /// "neen" or "no" as a word.
     static func refuses(_ answer: String) -> Bool {
-        var rest = Substring(answer.lowercased())
-        for label in ["antwoord", "answer", "a"] where rest.hasPrefix(label) {
-            let after = rest.dropFirst(label.count).drop { $0 == " " }
-            if after.first == ":" { rest = after.dropFirst(); break }
-        }
-        rest = rest.drop { $0.isWhitespace }
+        let head = String(answer.prefix(40)).lowercased()
+        var rest = (afterLabel(Substring(head)) ?? Substring(head)).drop { $0.isWhitespace }
         for word in ["neen", "nee", "no"] where rest.hasPrefix(word) {
-            let next = rest.dropFirst(word.count).first
-            return next.map { !$0.isLetter && !$0.isNumber } ?? true
+            rest = rest.dropFirst(word.count)
+            return rest.first.map { !$0.isLetter && !$0.isNumber } ?? true
         }
         return false
     }
@@ -131,22 +130,26 @@ public enum LeadIn {
     /// `V:`, `A:` (any case). Plain text and Markdown start a new block there, as a word processor
     /// has a paragraph per question and per answer.
     public static func startsQuestionOrAnswerLabel(_ line: Substring) -> Bool {
-        let l = line.prefix(24).lowercased()
-        for label in ["vraag", "antwoord", "question", "answer", "v", "a"] where l.hasPrefix(label) {
-            var rest = l.dropFirst(label.count).drop { $0 == " " }
-            rest = rest.drop { $0.isNumber || $0 == "." }.drop { $0 == " " }
-            if rest.first == ":" { return true }
+        afterLabel(Substring(String(line.prefix(40)).lowercased())) != nil
+    }
+
+    /// The text after a question or answer label at the start of `lowercased` (a label, an
+    /// optional number such as `12` or `3.1`, then a colon); nil when it starts with none.
+    static func afterLabel(_ lowercased: Substring) -> Substring? {
+        for label in ["vraag", "antwoord", "question", "answer", "v", "a"] where lowercased.hasPrefix(label) {
+            let rest: Substring = lowercased.dropFirst(label.count).drop { $0 == " " }.drop { $0.isNumber || $0 == "." }.drop { $0 == " " }
+            if rest.first == ":" { return rest.dropFirst() }
         }
-        return false
+        return nil
     }
 
     static func startsQuestion(_ text: String) -> Bool {
-        let l = text.lowercased()
+        let l = String(text.prefix(10)).lowercased()
         return l.hasPrefix("vraag") || l.hasPrefix("v:") || l.hasPrefix("question")
     }
 
     static func startsAnswer(_ text: String) -> Bool {
-        let l = text.lowercased()
+        let l = String(text.prefix(10)).lowercased()
         return l.hasPrefix("antwoord") || l.hasPrefix("a:") || l.hasPrefix("answer")
     }
 }

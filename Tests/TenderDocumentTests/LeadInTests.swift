@@ -46,6 +46,15 @@ import TenderDocument
         #expect(answers.refused == [0, 4])
     }
 
+    @Test func aNumberedAnswerLabelIsReadAsTheSplitterReadsIt() {
+        // The refusal is looked for after the same label the text reader splits on.
+        let blocks = [block("Vraag 3: Mag de termijn 60 dagen zijn?", line: 1), block("Antwoord 3: Nee.", line: 2)]
+        let answers = LeadIn.answers(of: blocks, leadIns: LeadIn.leadIns(of: blocks))
+        #expect(answers.questionOfAnswer == [1: 0])
+        #expect(answers.refused == [0])
+        #expect(LeadIn.startsQuestionOrAnswerLabel("Antwoord 3: Nee."))
+    }
+
     @Test func questionAndAnswerLabels() {
         for line in ["Vraag: Mag dat?", "vraag 12: Mag dat?", "Antwoord: Ja.", "V: x", "A: y", "Vraag 3.1: z", "Question: q"] {
             #expect(LeadIn.startsQuestionOrAnswerLabel(Substring(line)), "\(line)")
