@@ -177,22 +177,10 @@ public final class Engine: Sendable {
         let fromQuestion = combined.upperBound <= lead
         let raw = fromQuestion ? 0..<(block.text.utf8.firstIndex(of: UInt8(ascii: "\n")).map { block.text.utf8.distance(from: block.text.utf8.startIndex, to: $0) } ?? block.text.utf8.count)
             : (max(combined.lowerBound, lead) - lead)..<(combined.upperBound - lead)
-        let matchedText: String
-        if fromQuestion {
-            let all = analyzed.rawText.utf8
-            matchedText = String(analyzed.rawText[all.index(all.startIndex, offsetBy: combined.lowerBound)..<all.index(all.startIndex, offsetBy: combined.upperBound)])
-        } else {
-            let utf8 = block.text.utf8
-            matchedText = String(block.text[utf8.index(utf8.startIndex, offsetBy: raw.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: raw.upperBound)])
-        }
+        let matchedText = fromQuestion ? analyzed.rawText.utf8Slice(combined) : block.text.utf8Slice(raw)
         let clause = doc.clauses[match.clause]
 
-        var quantityText = ""
-        if let q = match.quantity {
-            let qr = analyzed.normalized.rawRange(q.range)
-            let all = analyzed.rawText.utf8
-            quantityText = String(analyzed.rawText[all.index(all.startIndex, offsetBy: qr.lowerBound)..<all.index(all.startIndex, offsetBy: qr.upperBound)])
-        }
+        let quantityText = match.quantity.map { analyzed.rawText.utf8Slice(analyzed.normalized.rawRange($0.range)) } ?? ""
         let article = catalogue.model(rule.model)
         let model = article == nil ? nil : ModelProposal(id: rule.model, reason: .rule)
         // The model library ranked by similarity to the clause; shown when it differs.
@@ -232,6 +220,12 @@ public final class Engine: Sendable {
 }
 
 extension String {
+    /// The text of the UTF-8 offsets `range` (offsets on character boundaries).
+    func utf8Slice(_ range: Range<Int>) -> String {
+        let utf8 = self.utf8
+        return String(self[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+    }
+
     /// Every occurrence of `target` replaced, compared on UTF-8 bytes (the targets are ASCII
     /// placeholders such as `{match}`; Foundation's search went through UTF-16 for each finding).
     func replacingAll(_ target: String, with replacement: String) -> String {

@@ -73,6 +73,7 @@ struct RuleParser {
 
     /// `valid: {from: yyyy-mm-dd, until: yyyy-mm-dd}`: at least one end, real days, from ≤ until.
     private func parsePeriod(_ node: Node, reader: inout YAMLNodeReader<CatalogueError>) -> RulePeriod? {
+        let problemsBefore = reader.problems.count
         let m = reader.mapping(node, allowed: ["from", "until"], what: "valid")
         func day(_ key: String) -> String? {
             guard let value = m[key] else { return nil }
@@ -83,7 +84,8 @@ struct RuleParser {
         let from = day("from"), until = day("until")
         if m["from"] == nil, m["until"] == nil { reader.fail(node, .periodNeedsBound); return nil }
         if let from, let until, from > until { reader.fail(node, .emptyPeriod(from: from, until: until)); return nil }
-        guard reader.problems.isEmpty else { return nil }
+        // A problem of the period itself (not one found earlier in the file) leaves no period.
+        guard reader.problems.count == problemsBefore else { return nil }
         return RulePeriod(from: from, until: until)
     }
 

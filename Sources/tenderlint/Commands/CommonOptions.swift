@@ -17,16 +17,11 @@ struct CommonOptions: ParsableArguments {
         try loadCatalogueReportingCache(extraFolders: extraFolders).catalogue
     }
 
-    /// The catalogue, through the catalogue cache (`CatalogueCache.standard`: `$TENDERLINT_CACHE`,
-    /// `$XDG_CACHE_HOME/tenderlint` or `~/.cache/tenderlint`; `TENDERLINT_CACHE=off` reads the YAML
-    /// every time), and what the cache did (nil: no cache).
     /// The catalogue compiled for matching, through the cache as `loadCatalogueReportingCache`
     /// (the compiled matcher has its own entry beside the catalogue's), and what the cache did
     /// for the catalogue and for the matcher (nil: no cache).
     func loadCompiledCatalogue() throws -> (compiled: CompiledCatalogue, catalogue: CatalogueCache.Outcome?, matcher: CatalogueCache.Outcome?) {
-        guard let folder = CatalogueLocator.locate(explicit: rulesFolder) else {
-            throw Failure.usage(language == .en ? "rules folder not found; pass --rules DIR" : "regelcatalogus niet gevonden; geef --rules MAP")
-        }
+        let folder = try catalogueFolder()
         do {
             if let cache = CatalogueCache.standard(toolVersion: TenderlintVersion.current) {
                 let loaded = try cache.loadCompiled(from: folder)
@@ -38,10 +33,11 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
+    /// The catalogue, through the catalogue cache (`CatalogueCache.standard`: `$TENDERLINT_CACHE`,
+    /// `$XDG_CACHE_HOME/tenderlint` or `~/.cache/tenderlint`; `TENDERLINT_CACHE=off` reads the YAML
+    /// every time), and what the cache did (nil: no cache).
     func loadCatalogueReportingCache(extraFolders: [String] = []) throws -> (catalogue: Catalogue, cache: CatalogueCache.Outcome?) {
-        guard let folder = CatalogueLocator.locate(explicit: rulesFolder) else {
-            throw Failure.usage(language == .en ? "rules folder not found; pass --rules DIR" : "regelcatalogus niet gevonden; geef --rules MAP")
-        }
+        let folder = try catalogueFolder()
         do {
             if let cache = CatalogueCache.standard(toolVersion: TenderlintVersion.current) {
                 let (catalogue, outcome) = try cache.load(from: folder, extraFolders: extraFolders)
@@ -51,6 +47,14 @@ struct CommonOptions: ParsableArguments {
         } catch {
             throw Failure.usage(error.description(language))
         }
+    }
+
+    /// `--rules`, else the bundled catalogue's folder; a usage error when there is none.
+    private func catalogueFolder() throws -> String {
+        guard let folder = CatalogueLocator.locate(explicit: rulesFolder) else {
+            throw Failure.usage(language == .en ? "rules folder not found; pass --rules DIR" : "regelcatalogus niet gevonden; geef --rules MAP")
+        }
+        return folder
     }
 }
 
