@@ -54,16 +54,17 @@ public struct Evaluation: Sendable {
     /// Loads the clauses of an evaluation file.
     public static func load(_ path: String) throws -> [Clause] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw EvaluationError(message: "\(path): bestand niet gevonden")
+            throw EvaluationError(path: path, nl: "bestand niet gevonden", en: "file not found")
         }
         let clauses: [Clause]
         do {
             clauses = try YAMLDecoder().decode([Clause].self, from: String(decoding: data, as: UTF8.self))
         } catch {
-            throw EvaluationError(message: "\(path): geen geldige evaluatieset (\(error))")
+            throw EvaluationError(path: path, nl: "geen geldige evaluatieset (\(error))", en: "not a valid evaluation set (\(error))")
         }
         if let bad = clauses.first(where: { c in c.date.map { DocumentDate.validDay($0) == nil } ?? false }) {
-            throw EvaluationError(message: "\(path): \(bad.id): '\(bad.date ?? "")' is geen datum in de vorm jjjj-mm-dd")
+            throw EvaluationError(path: path, nl: "\(bad.id): '\(bad.date ?? "")' is geen datum in de vorm jjjj-mm-dd",
+                                  en: "\(bad.id): '\(bad.date ?? "")' is not a date written yyyy-mm-dd")
         }
         return clauses
     }
@@ -107,6 +108,10 @@ public struct Evaluation: Sendable {
 
 /// A problem reading an evaluation set.
 public struct EvaluationError: Error, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
+    public var path: String
+    public var nl: String
+    public var en: String
+    /// The one-line message, naming the file.
+    public func message(_ language: Language) -> String { "\(path): " + (language == .en ? en : nl) }
+    public var description: String { message(.nl) }
 }

@@ -33,7 +33,7 @@ struct Evaluate: ParsableCommand {
         try exitingOnFailure {
             let catalogue = try common.loadCatalogue()
             let clauses: [Evaluation.Clause]
-            do { clauses = try Evaluation.load(file) } catch { throw Failure.usage("\(error)") }
+            do { clauses = try Evaluation.load(file) } catch { throw Failure.usage((error as? EvaluationError)?.message(common.language) ?? "\(error)") }
             let evaluation = Evaluation(clauses: clauses, engine: Engine(catalogue: catalogue, options: EngineOptions(), typoTolerance: !withoutTypoTolerance))
             print(try EvaluationReport(evaluation: evaluation, catalogue: catalogue, language: common.language).render(format: format, verbose: verbose), terminator: "")
             let en = common.language == .en
