@@ -4,17 +4,6 @@ import TenderDocument
 @testable import TenderLint
 @testable import TenderRules
 
-/// The bundled catalogue, loaded once for these tests.
-private let bundled: Result<Catalogue, CatalogueErrors> = Result { () throws(CatalogueErrors) in
-    try Catalogue.load(from: TestCatalogue.bundledFolder)
-}
-
-private func document(_ lines: [String], issued: String? = nil) -> Document {
-    Document(path: "bestek.txt", format: .text, contentHash: "",
-             blocks: lines.enumerated().map { Block(kind: .paragraph, text: $1, firstLine: $0 + 1) },
-             properties: DocumentProperties(issued: issued))
-}
-
 /// The accountant's threshold per period: € 125.000 before 2026, € 200.000 from 2026.
 @Suite struct AccountantThresholdPeriodTests {
     static let between = "Een controleverklaring is vereist indien de aanbieder in het verantwoordingsjaar meer dan € 150.000 heeft gedeclareerd."
@@ -24,7 +13,7 @@ private func document(_ lines: [String], issued: String? = nil) -> Document {
         var options = EngineOptions()
         options.date = date.flatMap { DocumentDate(day: $0, source: .option) }
         options.today = today
-        return Engine(catalogue: try bundled.get(), options: options)
+        return Engine(catalogue: try TestCatalogue.bundled.get(), options: options)
     }
 
     func thresholdFindings(_ result: DocumentResult) -> [Finding] {
@@ -32,39 +21,39 @@ private func document(_ lines: [String], issued: String? = nil) -> Document {
     }
 
     @Test func aThresholdBetweenTheTwoIsFlaggedOnlyInTheNewPeriod() throws {
-        let old = try engine().lint(document([Self.between], issued: "2024-05-01"), domains: [.jeugd])
+        let old = try engine().lint(TestCatalogue.lines([Self.between], issued: "2024-05-01"), domains: [.jeugd])
         #expect(thresholdFindings(old).isEmpty)
         #expect(old.date == DocumentDate(day: "2024-05-01", source: .properties))
         #expect(old.lawDay == "2024-05-01")
-        let new = try engine().lint(document([Self.between], issued: "2026-03-02"), domains: [.jeugd])
+        let new = try engine().lint(TestCatalogue.lines([Self.between], issued: "2026-03-02"), domains: [.jeugd])
         let finding = try #require(thresholdFindings(new).first)
         #expect(finding.ruleId == "accountantsverklaring-lage-drempel")
         #expect(finding.period == RulePeriod(from: "2026-01-01"))
     }
 
     @Test func aThresholdBelowTheOldOneIsFlaggedInBothPeriods() throws {
-        let old = try engine().lint(document([Self.below], issued: "2024-05-01"), domains: [.jeugd])
+        let old = try engine().lint(TestCatalogue.lines([Self.below], issued: "2024-05-01"), domains: [.jeugd])
         #expect(thresholdFindings(old).map(\.ruleId) == ["accountantsverklaring-oude-drempel"])
         #expect(thresholdFindings(old).first?.period == RulePeriod(until: "2025-12-31"))
-        let new = try engine().lint(document([Self.below], issued: "2026-03-02"), domains: [.jeugd])
+        let new = try engine().lint(TestCatalogue.lines([Self.below], issued: "2026-03-02"), domains: [.jeugd])
         #expect(thresholdFindings(new).map(\.ruleId) == ["accountantsverklaring-lage-drempel"])
     }
 
     @Test func theDateOptionWinsAndADatedLineCounts() throws {
-        let dated = document(["Inkoopdocument Jeugdhulp", "Datum: 12 maart 2024", Self.between], issued: "2026-03-02")
+        let dated = TestCatalogue.lines(["Inkoopdocument Jeugdhulp", "Datum: 12 maart 2024", Self.between], issued: "2026-03-02")
         #expect(thresholdFindings(try engine(date: "2024-01-10").lint(dated, domains: [.jeugd])).isEmpty)
-        let byLine = try engine().lint(document(["Inkoopdocument Jeugdhulp", "Datum: 12 maart 2024", Self.between]), domains: [.jeugd])
+        let byLine = try engine().lint(TestCatalogue.lines(["Inkoopdocument Jeugdhulp", "Datum: 12 maart 2024", Self.between]), domains: [.jeugd])
         #expect(byLine.date == DocumentDate(day: "2024-03-12", source: .text))
         #expect(thresholdFindings(byLine).isEmpty)
     }
 
     @Test func withoutADateTodaysLawApplies() throws {
-        let undated = try engine(today: "2026-12-02").lint(document([Self.between]), domains: [.jeugd])
+        let undated = try engine(today: "2026-12-02").lint(TestCatalogue.lines([Self.between]), domains: [.jeugd])
         #expect(undated.date == nil)
         #expect(undated.lawDay == "2026-12-02")
         #expect(thresholdFindings(undated).map(\.ruleId) == ["accountantsverklaring-lage-drempel"])
         // Run on a day before the change, the old law is today's.
-        let earlier = try engine(today: "2025-06-01").lint(document([Self.between]), domains: [.jeugd])
+        let earlier = try engine(today: "2025-06-01").lint(TestCatalogue.lines([Self.between]), domains: [.jeugd])
         #expect(thresholdFindings(earlier).isEmpty)
         var totals = LintTotals()
         totals.add(undated)

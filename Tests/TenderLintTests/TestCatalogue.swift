@@ -81,6 +81,16 @@ enum TestCatalogue {
 
     static let catalogue: Result<Catalogue, CatalogueErrors> = Result { () throws(CatalogueErrors) in try Catalogue.load(from: folder) }
 
+    /// The bundled catalogue, loaded once for the tests that need every rule.
+    static let bundled: Result<Catalogue, CatalogueErrors> = Result { () throws(CatalogueErrors) in try Catalogue.load(from: bundledFolder) }
+
+    /// A plain-text document of one paragraph per line, with an eForms-style issue date if given.
+    static func lines(_ lines: [String], issued: String? = nil) -> Document {
+        Document(path: "bestek.txt", format: .text, contentHash: "",
+                 blocks: lines.enumerated().map { Block(kind: .paragraph, text: $1, firstLine: $0 + 1) },
+                 properties: DocumentProperties(issued: issued))
+    }
+
     static func engine(_ options: EngineOptions = EngineOptions()) throws -> Engine {
         Engine(catalogue: try catalogue.get(), options: options)
     }

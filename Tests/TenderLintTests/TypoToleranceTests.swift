@@ -4,24 +4,13 @@ import TenderDocument
 @testable import TenderLint
 @testable import TenderRules
 
-/// The bundled catalogue, loaded once for these tests.
-private let bundledForTypos: Result<Catalogue, CatalogueErrors> = Result { () throws(CatalogueErrors) in
-    try Catalogue.load(from: TestCatalogue.bundledFolder)
-}
-
-private func typoDocument(_ lines: [String], issued: String? = nil) -> Document {
-    Document(path: "bestek.txt", format: .text, contentHash: "",
-             blocks: lines.enumerated().map { Block(kind: .paragraph, text: $1, firstLine: $0 + 1) },
-             properties: DocumentProperties(issued: issued))
-}
-
 /// Typos the stemmer cannot repair and split compounds still match, pointing at the words as written.
 @Suite struct TypoToleranceTests {
     func findings(_ text: String, typoTolerance: Bool = true) throws -> [Finding] {
         var options = EngineOptions()
         options.today = "2026-12-02"
-        let engine = Engine(catalogue: try bundledForTypos.get(), options: options, typoTolerance: typoTolerance)
-        return engine.lint(typoDocument([text]), domains: [.jeugd]).findings
+        let engine = Engine(catalogue: try TestCatalogue.bundled.get(), options: options, typoTolerance: typoTolerance)
+        return engine.lint(TestCatalogue.lines([text]), domains: [.jeugd]).findings
     }
 
     @Test func oneEditIsOneEdit() {
