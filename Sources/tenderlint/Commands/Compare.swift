@@ -49,7 +49,7 @@ struct Compare: AsyncParsableCommand {
                     + CompareReporters.identifiers.joined(separator: ", "))
             }
             let options = try tariffOptions.engineOptions(common.language)
-            let engine = noLint ? nil : Engine(catalogue: try common.loadCatalogue(), options: options)
+            let engine = noLint ? nil : Engine(compiled: try common.loadCompiledCatalogue().compiled, options: options)
             let run = CompareRun(comparator: Comparator(engine: engine, language: common.language), workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                  tariff: options.tariff.eurosPerHour, english: en)
             let reporter = reporterType.init(options: ReportOptions(language: common.language))

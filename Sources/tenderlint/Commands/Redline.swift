@@ -55,8 +55,8 @@ struct Redline: ParsableCommand {
                     throw fail(output, "bestaat al; geef --force om te overschrijven", "exists; pass --force to overwrite")
                 }
             }
-            let catalogue = try common.loadCatalogue()
-            let base = Engine(catalogue: catalogue, options: try tariffOptions.engineOptions(common.language))
+            // The matcher through the cache, as `lint` takes it: one document costs no compile.
+            let base = Engine(compiled: try common.loadCompiledCatalogue().compiled, options: try tariffOptions.engineOptions(common.language))
             let engine: Engine
             do throws(ConfigurationError) { engine = try EngineResolver(base: base, configFile: config).resolve([input]).choices.first?.engine ?? base } catch {
                 throw Failure.usage("\(error)")
